@@ -1,0 +1,288 @@
+package madjep.history;
+
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import madjep.history.edn.Keyword;
+
+/**
+ * Appends ops to a new {@link History}: readers call {@link #add(long, long, OpType, int, Keyword, Object, Object,
+ * Object[], int, int)} for each op they parse; code that makes ops calls {@link #add(Op)}.
+ *
+ * <p>Indices: either every op has an {@code :index} (strictly ascending) or none has, and then they are dense from
+ * 0. A mix, or indices out of order, is a {@link DataError} at the op that breaks the rule.
+ */
+public final class HistoryBuilder {
+  /** Pairing keeps at most this many problems; it still counts the rest. */
+  public static final int MAX_PROBLEMS = 1000;
+
+  private static final int INITIAL = 1024;
+
+  private final String source;
+  private int size;
+  private long[] index = new long[INITIAL];
+  private boolean indexed;
+  private boolean dense = true;
+  private long[] time;
+  private byte[] type = new byte[INITIAL];
+  private int[] process = new int[INITIAL];
+  private Keyword[] f = new Keyword[INITIAL];
+  private Object[] value = new Object[INITIAL];
+  private Object[] error;
+  private Object[][] extras;
+  private int[] line;
+  private int[] column;
+  private final Object2IntOpenHashMap<Keyword> processCodes = new Object2IntOpenHashMap<>();
+  private final List<Keyword> processNames = new ArrayList<>();
+
+  /** A builder for a history read from {@code source} (a file name, or a label such as "<sim>"). */
+  public HistoryBuilder(String source) {
+    this.source = source;
+    processCodes.defaultReturnValue(Integer.MIN_VALUE);
+  }
+
+  /** The process code of a client number. */
+  public int clientProcess(long p, int atLine, int atColumn) {
+    if (p < 0 || p > Integer.MAX_VALUE) {
+      throw new DataError(source, atLine, atColumn, -1,
+          "expected a process: a number from 0 to " + Integer.MAX_VALUE + " or a keyword, found " + p);
+    }
+    return (int) p;
+  }
+
+  /** The process code of a named process such as {@code :nemesis}. */
+  public int namedProcess(Keyword name) {
+    int code = processCodes.getInt(name);
+    if (code == Integer.MIN_VALUE) {
+      code = -2 - processNames.size();
+      processNames.add(name);
+      processCodes.put(name, code);
+    }
+    return code;
+  }
+
+  /** The number of ops added so far. */
+  public int size() {
+    return size;
+  }
+
+  /** Appends an op value (its index, when -1, is assigned). */
+  public HistoryBuilder add(Op op) {
+    return add(op, 0, 0);
+  }
+
+  /** Appends an op value read at the given line and column. */
+  public HistoryBuilder add(Op op, int atLine, int atColumn) {
+    int p;
+    if (op.process() == null) {
+      p = History.NO_PROCESS;
+    } else if (op.process() instanceof Long n) {
+      p = clientProcess(n, atLine, atColumn);
+    } else {
+      p = namedProcess((Keyword) op.process());
+    }
+    Object[] kv = null;
+    Map<Keyword, Object> x = op.extras();
+    if (!x.isEmpty()) {
+      kv = new Object[x.size() * 2];
+      int k = 0;
+      for (Map.Entry<Keyword, Object> e : x.entrySet()) {
+        kv[k++] = e.getKey();
+        kv[k++] = e.getValue();
+      }
+    }
+    add(op.index() < 0 ? Long.MIN_VALUE : op.index(), op.time(), op.type(), p, op.f(), op.value(), op.error(), kv,
+        atLine, atColumn);
+    return this;
+  }
+
+  /**
+   * Appends one op's fields.
+   *
+   * @param idx the {@code :index}, or {@link Long#MIN_VALUE} when absent
+   * @param t the {@code :time}, or -1 when absent
+   * @param extraKeysAndValues null, or other keys and their values alternating, in input order
+   * @param atLine the op's line, or 0 when it was not read from text
+   */
+  public void add(
+      long idx,
+      long t,
+      OpType opType,
+      int processCode,
+      Keyword fn,
+      Object val,
+      Object err,
+      Object[] extraKeysAndValues,
+      int atLine,
+      int atColumn) {
+    if (opType == null) {
+      throw new DataError(source, atLine, atColumn, -1, "expected :type :invoke, :ok, :fail or :info, found none");
+    }
+    if (size == type.length) {
+      grow();
+    }
+    int i = size;
+    recordIndex(i, idx, atLine, atColumn);
+    if (t != -1) {
+      if (time == null) {
+        time = new long[type.length];
+        Arrays.fill(time, 0, i, -1);
+      }
+      time[i] = t;
+    } else if (time != null) {
+      time[i] = -1;
+    }
+    type[i] = (byte) opType.ordinal();
+    process[i] = processCode;
+    f[i] = fn;
+    value[i] = val;
+    if (err != null) {
+      if (error == null) {
+        error = new Object[type.length];
+      }
+      error[i] = err;
+    }
+    if (extraKeysAndValues != null && extraKeysAndValues.length > 0) {
+      if (extras == null) {
+        extras = new Object[type.length][];
+      }
+      extras[i] = extraKeysAndValues;
+    }
+    if (atLine > 0) {
+      if (line == null) {
+        line = new int[type.length];
+        column = new int[type.length];
+      }
+      line[i] = atLine;
+      column[i] = atColumn;
+    }
+    size++;
+  }
+
+  private void recordIndex(int i, long idx, int atLine, int atColumn) {
+    boolean has = idx != Long.MIN_VALUE;
+    if (i == 0) {
+      indexed = has;
+    } else if (has != indexed) {
+      throw new DataError(source, atLine, atColumn, -1, indexed
+          ? "expected an :index on every op, as on the ops before it, found none"
+          : "expected no :index, as the ops before it have none, found :index " + idx);
+    }
+    if (!has) {
+      index[i] = i;
+      return;
+    }
+    if (idx < 0) {
+      throw new DataError(source, atLine, atColumn, idx, "expected a non-negative :index, found " + idx);
+    }
+    if (i > 0 && idx <= index[i - 1]) {
+      throw new DataError(source, atLine, atColumn, idx,
+          "expected an :index above the previous op's " + index[i - 1] + ", found " + idx);
+    }
+    index[i] = idx;
+    dense &= idx == i;
+  }
+
+  private void grow() {
+    int n = type.length * 2;
+    index = Arrays.copyOf(index, n);
+    type = Arrays.copyOf(type, n);
+    process = Arrays.copyOf(process, n);
+    f = Arrays.copyOf(f, n);
+    value = Arrays.copyOf(value, n);
+    if (time != null) {
+      time = Arrays.copyOf(time, n);
+    }
+    if (error != null) {
+      error = Arrays.copyOf(error, n);
+    }
+    if (extras != null) {
+      extras = Arrays.copyOf(extras, n);
+    }
+    if (line != null) {
+      line = Arrays.copyOf(line, n);
+      column = Arrays.copyOf(column, n);
+    }
+  }
+
+  /** Pairs invocations with completions, collects problems, and returns the history. The builder is spent. */
+  public History build() {
+    int n = size;
+    int[] pair = new int[n];
+    Arrays.fill(pair, -1);
+    List<HistoryProblem> problems = new ArrayList<>();
+    int problemCount = 0;
+    Int2IntOpenHashMap open = new Int2IntOpenHashMap();
+    open.defaultReturnValue(-1);
+    for (int i = 0; i < n; i++) {
+      int p = process[i];
+      if (p == History.NO_PROCESS) {
+        continue;
+      }
+      int o = open.get(p);
+      if (type[i] == 0) {
+        if (o >= 0) {
+          problemCount++;
+          if (problems.size() < MAX_PROBLEMS) {
+            problems.add(problem(HistoryProblem.Kind.INVOKE_ON_BUSY_PROCESS, i,
+                "expected process " + describeProcess(p) + " to complete its op " + describeOp(o)
+                    + " before invoking another, found a second :invoke"));
+          }
+        }
+        open.put(p, i);
+      } else if (o >= 0) {
+        pair[o] = i;
+        pair[i] = o;
+        open.remove(p);
+      } else if (p <= -2 && type[i] == 3) {
+        // Jepsen's nemesis logs :info for both ends of an op: an :info with nothing open begins one.
+        open.put(p, i);
+      } else {
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS) {
+          problems.add(problem(HistoryProblem.Kind.COMPLETION_WITHOUT_INVOKE, i,
+              "expected an :invoke from process " + describeProcess(p) + " before this :"
+                  + OpType.ofOrdinal(type[i]).keyword().name() + ", found none open"));
+        }
+      }
+    }
+    History h = new History(
+        source,
+        n,
+        dense ? null : Arrays.copyOf(index, n),
+        time == null ? null : Arrays.copyOf(time, n),
+        Arrays.copyOf(type, n),
+        Arrays.copyOf(process, n),
+        processNames.toArray(new Keyword[0]),
+        Arrays.copyOf(f, n),
+        Arrays.copyOf(value, n),
+        error == null ? null : Arrays.copyOf(error, n),
+        extras == null ? null : Arrays.copyOf(extras, n),
+        line == null ? null : Arrays.copyOf(line, n),
+        column == null ? null : Arrays.copyOf(column, n),
+        pair,
+        List.copyOf(problems),
+        problemCount);
+    index = null;
+    type = null;
+    return h;
+  }
+
+  private HistoryProblem problem(HistoryProblem.Kind kind, int i, String detail) {
+    return new HistoryProblem(kind, i, index[i], line == null ? 0 : line[i], line == null ? 0 : column[i], detail);
+  }
+
+  private String describeProcess(int p) {
+    return p >= 0 ? Integer.toString(p) : processNames.get(-2 - p).toString();
+  }
+
+  private String describeOp(int o) {
+    if (line != null && line[o] > 0) {
+      return "at line " + line[o];
+    }
+    return "with :index " + index[o];
+  }
+}

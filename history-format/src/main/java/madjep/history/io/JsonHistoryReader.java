@@ -1,0 +1,239 @@
+package madjep.history.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import madjep.history.DataError;
+import madjep.history.History;
+import madjep.history.HistoryBuilder;
+import madjep.history.OpType;
+import madjep.history.edn.EdnParser;
+import madjep.history.edn.EdnVector;
+import madjep.history.edn.Keyword;
+
+/**
+ * Reads a JSON array of op objects, or JSON Lines, following the conventions of elle-cli and Jepsen's history.sim:
+ * {@code "type"}, {@code "f"} and named processes ({@code "nemesis"}) are strings that become keywords, and so do
+ * the function names of micro-ops ({@code ["append", 5, 3]}); other strings stay strings.
+ */
+final class JsonHistoryReader {
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  private static final Set<String> MICRO_OP_NAMES = Set.of("r", "w", "append", "read", "write");
+
+  private final String source;
+  private final HistoryBuilder b;
+  private final OpFields op;
+  private JsonParser jp;
+
+  private JsonHistoryReader(String source) {
+    this.source = source;
+    this.b = new HistoryBuilder(source);
+    this.op = new OpFields(source);
+  }
+
+  static History read(InputStream in, String source) throws IOException {
+    return new JsonHistoryReader(source).readAll(in);
+  }
+
+  private History readAll(InputStream in) throws IOException {
+    try (JsonParser parser = FACTORY.createParser(in)) {
+      jp = parser;
+      JsonToken t = jp.nextToken();
+      if (t == JsonToken.START_ARRAY) {
+        JsonLocation open = jp.currentTokenLocation();
+        while (true) {
+          t = jp.nextToken();
+          if (t == JsonToken.END_ARRAY) {
+            break;
+          }
+          if (t == null) {
+            throw error(open, "expected ']' to close the array of ops opened here, found the end of the input");
+          }
+          readOp(t);
+        }
+        if (jp.nextToken() != null) {
+          throw error(jp.currentTokenLocation(), "expected the end of the input after the array of ops, found "
+              + jp.getText());
+        }
+      } else {
+        while (t != null) {
+          readOp(t);
+          t = jp.nextToken();
+        }
+      }
+      return b.build();
+    } catch (StreamReadException e) {
+      JsonLocation loc = e.getLocation();
+      throw new DataError(source, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), -1,
+          "expected valid JSON: " + firstLine(e.getOriginalMessage()));
+    }
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private DataError error(JsonLocation loc, String detail) {
+    return new DataError(source, loc.getLineNr(), loc.getColumnNr(), -1, detail);
+  }
+
+  private void readOp(JsonToken t) throws IOException {
+    JsonLocation at = jp.currentTokenLocation();
+    if (t != JsonToken.START_OBJECT) {
+      throw error(at, "expected an op object '{...}', found " + jp.getText());
+    }
+    op.begin(at.getLineNr(), at.getColumnNr());
+    while ((t = jp.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = jp.currentName();
+      JsonToken vt = jp.nextToken();
+      JsonLocation vl = jp.currentTokenLocation();
+      int l = vl.getLineNr();
+      int c = vl.getColumnNr();
+      switch (name) {
+        case "type" -> {
+          op.see(1, "\"type\"", l, c);
+          op.type = vt == JsonToken.VALUE_STRING ? OpType.of(jp.getText()) : null;
+          if (op.type == null) {
+            throw error(vl, "expected \"type\" to be \"invoke\", \"ok\", \"fail\" or \"info\", found " + describe(vt));
+          }
+        }
+        case "process" -> {
+          op.see(2, "\"process\"", l, c);
+          if (vt == JsonToken.VALUE_NUMBER_INT) {
+            op.process = b.clientProcess(jp.getLongValue(), l, c);
+          } else if (vt == JsonToken.VALUE_STRING) {
+            op.process = b.namedProcess(Keyword.of(stripColon(jp.getText())));
+          } else if (vt != JsonToken.VALUE_NULL) {
+            throw error(vl, "expected \"process\" to be an integer or a name such as \"nemesis\", found "
+                + describe(vt));
+          }
+        }
+        case "f" -> {
+          op.see(4, "\"f\"", l, c);
+          if (vt == JsonToken.VALUE_STRING) {
+            op.f = Keyword.of(stripColon(jp.getText()));
+          } else if (vt != JsonToken.VALUE_NULL) {
+            throw error(vl, "expected \"f\" to be a string such as \"read\", found " + describe(vt));
+          }
+        }
+        case "value" -> {
+          op.see(8, "\"value\"", l, c);
+          op.value = readValue(vt);
+        }
+        case "index" -> {
+          op.see(16, "\"index\"", l, c);
+          if (vt != JsonToken.VALUE_NUMBER_INT || jp.getLongValue() < 0) {
+            throw error(vl, "expected \"index\" to be a non-negative integer, found " + describe(vt));
+          }
+          op.index = jp.getLongValue();
+        }
+        case "time" -> {
+          op.see(32, "\"time\"", l, c);
+          if (vt != JsonToken.VALUE_NUMBER_INT) {
+            throw error(vl, "expected \"time\" to be an integer (nanoseconds), found " + describe(vt));
+          }
+          op.time = jp.getLongValue();
+        }
+        case "error" -> {
+          op.see(64, "\"error\"", l, c);
+          op.error = readValue(vt);
+        }
+        default -> op.extra(Keyword.of(name), readValue(vt), l, c);
+      }
+    }
+    if (t != JsonToken.END_OBJECT) {
+      throw error(jp.currentTokenLocation(), "expected a field or '}' in the op object, found " + describe(t));
+    }
+    op.value = keywordizeMicroOps(op.value);
+    op.addTo(b);
+  }
+
+  private String describe(JsonToken t) throws IOException {
+    if (t == null) {
+      return "the end of the input";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "\"" + jp.getText() + "\"";
+      default -> jp.getText();
+    };
+  }
+
+  private static String stripColon(String s) {
+    return s.length() > 1 && s.charAt(0) == ':' ? s.substring(1) : s;
+  }
+
+  private Object readValue(JsonToken t) throws IOException {
+    switch (t) {
+      case VALUE_NULL:
+        return null;
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_STRING:
+        return jp.getText();
+      case VALUE_NUMBER_INT:
+        if (jp.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          return jp.getBigIntegerValue();
+        }
+        return EdnParser.box(jp.getLongValue());
+      case VALUE_NUMBER_FLOAT:
+        return jp.getDoubleValue();
+      case START_ARRAY: {
+        List<Object> items = new ArrayList<>();
+        JsonToken e;
+        while ((e = jp.nextToken()) != JsonToken.END_ARRAY) {
+          items.add(readValue(e));
+        }
+        return EdnVector.copyOf(items);
+      }
+      case START_OBJECT: {
+        Map<Object, Object> m = new LinkedHashMap<>();
+        while (jp.nextToken() == JsonToken.FIELD_NAME) {
+          String k = jp.currentName();
+          m.put(k, readValue(jp.nextToken()));
+        }
+        return Collections.unmodifiableMap(m);
+      }
+      default:
+        throw error(jp.currentTokenLocation(), "expected a JSON value, found " + describe(t));
+    }
+  }
+
+  /**
+   * Turns {@code [["append", 5, 3], ["r", 5, null]]} into {@code [[:append 5 3] [:r 5 nil]]}: a value whose every
+   * element is a 2- or 3-element array headed by a micro-op name (r, w, append, read, write).
+   */
+  static Object keywordizeMicroOps(Object value) {
+    if (!(value instanceof List<?> txn) || txn.isEmpty()) {
+      return value;
+    }
+    for (Object m : txn) {
+      if (!(m instanceof List<?> mop) || mop.size() < 2 || mop.size() > 3
+          || !(mop.get(0) instanceof String s) || !MICRO_OP_NAMES.contains(s)) {
+        return value;
+      }
+    }
+    Object[] out = new Object[txn.size()];
+    for (int i = 0; i < out.length; i++) {
+      List<?> mop = (List<?>) txn.get(i);
+      Object[] m = mop.toArray();
+      m[0] = Keyword.of((String) m[0]);
+      out[i] = EdnVector.of(m);
+    }
+    return EdnVector.of(out);
+  }
+}
