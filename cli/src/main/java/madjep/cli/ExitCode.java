@@ -1,0 +1,30 @@
+package madjep.cli;
+
+/** The exit codes of DESIGN.md's CLI contract; scripts and CI rely on them. */
+public final class ExitCode {
+  /** Every checked history is valid. */
+  public static final int VALID = 0;
+  /** A violation was found. */
+  public static final int INVALID = 1;
+  /** A limit was hit before a verdict (time, memory): the answer is unknown. */
+  public static final int UNKNOWN = 2;
+  /** The command line was wrong. */
+  public static final int USAGE = 64;
+  /** The input data was bad; the message names the file and line. */
+  public static final int DATA = 65;
+  /** A bug in MadJep. */
+  public static final int INTERNAL = 70;
+
+  private ExitCode() {}
+
+  /** The overall code of several verdict codes: invalid beats unknown beats valid, as Jepsen merges them. */
+  public static int merge(int a, int b) {
+    if (a == INVALID || b == INVALID) {
+      return INVALID;
+    }
+    if (a == UNKNOWN || b == UNKNOWN) {
+      return UNKNOWN;
+    }
+    return Math.max(a, b);
+  }
+}

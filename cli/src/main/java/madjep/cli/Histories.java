@@ -1,0 +1,17 @@
+package madjep.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import madjep.history.History;
+import madjep.history.io.HistoryFormat;
+import madjep.history.io.HistoryReader;
+
+/** Reading histories for commands: one place, so every command reports bad input the same way. */
+final class Histories {
+  private Histories() {}
+
+  /** Reads {@code file} in {@code format} (null: detect). Data errors propagate to Main, which prints them. */
+  static History read(Path file, HistoryFormat format) throws IOException {
+    return HistoryReader.read(file, format);
+  }
+}

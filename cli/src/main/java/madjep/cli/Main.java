@@ -1,0 +1,117 @@
+package madjep.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Properties;
+import madjep.history.DataError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code madjep} command. Only this module prints or chooses exit codes. */
+@Command(
+    name = "madjep",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Deterministic chaos simulation and fast consistency checkers for Jepsen-style histories.",
+    subcommands = {HistoryCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
+  boolean debug;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "expected a command");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code; tests call this. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err, debug));
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The configured command line, with exit codes mapped to DESIGN.md's. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
+    cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
+    setUsageExitCodes(cl);
+    return cl;
+  }
+
+  private static void setUsageExitCodes(CommandLine cl) {
+    cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
+    cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      setUsageExitCodes(sub);
+    }
+  }
+
+  private static int handle(Exception ex, PrintWriter err, boolean debug) {
+    Throwable t = ex;
+    if (t instanceof UncheckedIOException u) {
+      t = u.getCause();
+    }
+    int code;
+    if (t instanceof DataError d) {
+      err.println(d.getMessage());
+      code = ExitCode.DATA;
+    } else if (t instanceof UsageError u) {
+      err.println("madjep: " + u.getMessage());
+      code = ExitCode.USAGE;
+    } else if (t instanceof NoSuchFileException n) {
+      err.println(n.getFile() + ": no such file");
+      code = ExitCode.DATA;
+    } else if (t instanceof AccessDeniedException a) {
+      err.println(a.getFile() + ": permission denied");
+      code = ExitCode.DATA;
+    } else if (t instanceof IOException io) {
+      err.println("madjep: I/O error: " + io.getMessage());
+      code = ExitCode.DATA;
+    } else if (t instanceof OutOfMemoryError) {
+      err.println("madjep: out of memory; give the JVM more with JAVA_OPTS=-Xmx8g, or check fewer ops at a time");
+      code = ExitCode.INTERNAL;
+    } else {
+      err.println("madjep: internal error: " + t + (debug ? "" : " (run with --debug for the stack trace)"));
+      code = ExitCode.INTERNAL;
+    }
+    if (debug) {
+      t.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  /** Reads the version that the build wrote into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new String[] {"madjep " + p.getProperty("version", "unknown"), "Java " + Runtime.version()};
+    }
+  }
+}
