@@ -1,0 +1,2 @@
+/** Elle-style transactional anomaly detection plus Jepsen's standard checkers. */
+package madjep.txn;
