@@ -1,0 +1,49 @@
+package madjep.sim;
+
+import madjep.history.History;
+import madjep.history.HistoryBuilder;
+import madjep.history.OpType;
+import madjep.history.edn.Keyword;
+
+/**
+ * Records a run as a Jepsen history, stamped with virtual time: client invocations and completions, and faults as
+ * {@code :nemesis} ops of type {@code :info} (both ends, as Jepsen writes them).
+ */
+public final class HistoryRecorder {
+  private static final Keyword NEMESIS = Keyword.of("nemesis");
+
+  private final Simulation sim;
+  private final HistoryBuilder builder;
+  private final int nemesis;
+
+  public HistoryRecorder(Simulation sim, String source) {
+    this.sim = sim;
+    this.builder = new HistoryBuilder(source);
+    this.nemesis = builder.namedProcess(NEMESIS);
+  }
+
+  public void invoke(long process, Keyword f, Object value) {
+    builder.add(Long.MIN_VALUE, sim.now(), OpType.INVOKE, (int) process, f, value, null, null, 0, 0);
+  }
+
+  /** A client op's completion: {@code :ok}, {@code :fail} or {@code :info}. */
+  public void complete(long process, OpType type, Keyword f, Object value, Object error) {
+    builder.add(Long.MIN_VALUE, sim.now(), type, (int) process, f, value, error, null, 0, 0);
+  }
+
+  /** A fault: its start ({@code value} as asked) and end ({@code result} as done), both {@code :info}. */
+  public void nemesis(Keyword f, Object value, Object result) {
+    builder.add(Long.MIN_VALUE, sim.now(), OpType.INFO, nemesis, f, value, null, null, 0, 0);
+    builder.add(Long.MIN_VALUE, sim.now(), OpType.INFO, nemesis, f, result, null, null, 0, 0);
+  }
+
+  /** Ops recorded so far. */
+  public int size() {
+    return builder.size();
+  }
+
+  /** The history; the recorder is spent. */
+  public History build() {
+    return builder.build();
+  }
+}

@@ -1,0 +1,264 @@
+package madjep.sim;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The simulated network between endpoints: servers {@code 0..servers-1}, then clients. Faults (partitions, loss,
+ * duplication, reordering, clogging, per-link latency) act on links between servers, as Jepsen's do; clients reach
+ * every server with the client latency, as Jepsen's control node does.
+ *
+ * <p>Links are FIFO by default (a message never overtakes an earlier one on the same link, as over TCP); reordering
+ * lets a chosen fraction of messages skip that rule and wait up to a bound longer. Each fault draws from its own
+ * stream, so turning one on shifts no other choice.
+ */
+public final class Network {
+  private final Simulation sim;
+  private final int servers;
+  private final int endpoints;
+  private final SplittableRandom latencyRng;
+  private final SplittableRandom lossRng;
+  private final SplittableRandom duplicateRng;
+  private final SplittableRandom reorderRng;
+
+  private Latency latency = new Latency.Uniform(Durations.US * 200, Durations.MS * 2);
+  private Latency clientLatency = new Latency.Uniform(Durations.US * 100, Durations.US * 500);
+  private final Latency[] linkLatency;
+  private final boolean[] blocked;
+  private int blockedCount;
+  private double loss;
+  private final double[] linkLoss;
+  private boolean anyLinkLoss;
+  private double duplicate;
+  private double reorder;
+  private long reorderBound;
+  private final boolean[] clogged;
+  private final ArrayDeque<Held>[] held;
+  private final long[] lastArrival;
+
+  private long sent;
+  private long dropped;
+  private long duplicated;
+  private long reordered;
+  private long heldCount;
+
+  private record Held(int from, int to, Object message) {}
+
+  @SuppressWarnings("unchecked")
+  Network(Simulation sim, int servers, int endpoints, SplittableRandom rng) {
+    this.sim = sim;
+    this.servers = servers;
+    this.endpoints = endpoints;
+    latencyRng = rng.split();
+    lossRng = rng.split();
+    duplicateRng = rng.split();
+    reorderRng = rng.split();
+    int links = endpoints * endpoints;
+    linkLatency = new Latency[servers * servers];
+    blocked = new boolean[servers * servers];
+    linkLoss = new double[servers * servers];
+    clogged = new boolean[servers * servers];
+    held = new ArrayDeque[servers * servers];
+    lastArrival = new long[links];
+  }
+
+  public int servers() {
+    return servers;
+  }
+
+  // ---- configuration and faults ----
+
+  /** The latency of every server link without its own. */
+  public void setLatency(Latency l) {
+    latency = l;
+  }
+
+  public Latency latency() {
+    return latency;
+  }
+
+  /** The latency between clients and servers. */
+  public void setClientLatency(Latency l) {
+    clientLatency = l;
+  }
+
+  /** The latency of the link {@code from -> to} only (null: back to the default). */
+  public void setLinkLatency(int from, int to, Latency l) {
+    linkLatency[from * servers + to] = l;
+  }
+
+  /** Cuts the link {@code from -> to}: messages on it are dropped, in flight or not, until {@link #heal()}. */
+  public void block(int from, int to) {
+    int l = from * servers + to;
+    if (!blocked[l] && from != to) {
+      blocked[l] = true;
+      blockedCount++;
+    }
+  }
+
+  /** True when {@code from -> to} is cut. */
+  public boolean blocked(int from, int to) {
+    return from < servers && to < servers && blocked[from * servers + to];
+  }
+
+  /** Removes every partition. */
+  public void heal() {
+    Arrays.fill(blocked, false);
+    blockedCount = 0;
+  }
+
+  /** The number of cut directed links. */
+  public int blockedLinks() {
+    return blockedCount;
+  }
+
+  /** Drops each server message with probability {@code p}. */
+  public void setLoss(double p) {
+    loss = p;
+  }
+
+  /** Drops messages on {@code from -> to} with probability {@code p} (on top of the global loss). */
+  public void setLinkLoss(int from, int to, double p) {
+    linkLoss[from * servers + to] = p;
+    anyLinkLoss = false;
+    for (double x : linkLoss) {
+      anyLinkLoss |= x > 0;
+    }
+  }
+
+  /** Delivers each server message twice with probability {@code p}. */
+  public void setDuplicate(double p) {
+    duplicate = p;
+  }
+
+  /** Lets a fraction {@code p} of server messages overtake others, arriving up to {@code bound} later. */
+  public void setReorder(double p, long bound) {
+    reorder = p;
+    reorderBound = bound;
+  }
+
+  /** Holds every message on {@code from -> to} until {@link #unclog}. */
+  public void clog(int from, int to) {
+    clogged[from * servers + to] = from != to;
+  }
+
+  /** Releases the messages held on {@code from -> to}, each with a fresh latency. */
+  public void unclog(int from, int to) {
+    int l = from * servers + to;
+    clogged[l] = false;
+    ArrayDeque<Held> q = held[l];
+    if (q != null) {
+      while (!q.isEmpty()) {
+        Held h = q.poll();
+        send(h.from, h.to, h.message);
+      }
+    }
+  }
+
+  public boolean clogged(int from, int to) {
+    return clogged[from * servers + to];
+  }
+
+  /** Clears loss, duplication, reordering and per-link latency (not partitions or clogs). */
+  public void resetPacketFaults() {
+    loss = 0;
+    duplicate = 0;
+    reorder = 0;
+    Arrays.fill(linkLoss, 0);
+    anyLinkLoss = false;
+    Arrays.fill(linkLatency, null);
+  }
+
+  // ---- statistics ----
+
+  public long sent() {
+    return sent;
+  }
+
+  public long dropped() {
+    return dropped;
+  }
+
+  public long duplicated() {
+    return duplicated;
+  }
+
+  public long reordered() {
+    return reordered;
+  }
+
+  public long held() {
+    return heldCount;
+  }
+
+  // ---- sending ----
+
+  void send(int from, int to, Object message) {
+    sent++;
+    long now = sim.now();
+    if (from >= servers || to >= servers) {
+      deliverAfter(from, to, message, clientLatency.sample(latencyRng), true, now);
+      return;
+    }
+    if (from == to) {
+      sim.scheduleDelivery(now, from, to, message);
+      return;
+    }
+    int l = from * servers + to;
+    if (blocked[l]) {
+      dropped++;
+      return;
+    }
+    if (clogged[l]) {
+      ArrayDeque<Held> q = held[l];
+      if (q == null) {
+        q = held[l] = new ArrayDeque<>();
+      }
+      q.add(new Held(from, to, message));
+      heldCount++;
+      return;
+    }
+    if (loss > 0 || anyLinkLoss) {
+      double p = loss + (anyLinkLoss ? linkLoss[l] : 0);
+      if (lossRng.nextDouble() < p) {
+        dropped++;
+        return;
+      }
+    }
+    Latency lat = linkLatency[l] != null ? linkLatency[l] : latency;
+    boolean fifo = true;
+    long extra = 0;
+    if (reorder > 0 && reorderRng.nextDouble() < reorder) {
+      fifo = false;
+      extra = reorderBound > 0 ? reorderRng.nextLong(reorderBound + 1) : 0;
+      reordered++;
+    }
+    deliverAfter(from, to, message, lat.sample(latencyRng) + extra, fifo, now);
+    if (duplicate > 0 && duplicateRng.nextDouble() < duplicate) {
+      duplicated++;
+      deliverAfter(from, to, message, lat.sample(duplicateRng), false, now);
+    }
+  }
+
+  private void deliverAfter(int from, int to, Object message, long delay, boolean fifo, long now) {
+    long at = now + delay;
+    if (fifo) {
+      int l = from * endpoints + to;
+      if (at < lastArrival[l]) {
+        at = lastArrival[l];
+      }
+      lastArrival[l] = at;
+    }
+    sim.scheduleDelivery(at, from, to, message);
+  }
+
+  /** Called at delivery time: a partition that formed while the message was in flight drops it. */
+  boolean droppedInFlight(int from, int to) {
+    if (blockedCount > 0 && from < servers && to < servers && blocked[from * servers + to]) {
+      dropped++;
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,143 @@
+package madjep.sim;
+
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.util.SplittableRandom;
+
+/**
+ * What a node may do: send messages, set timers, read its own clock, use its disk and its random stream, log to
+ * the trace, and announce events that fault schedules can react to. One context per incarnation: after a crash the
+ * old context's sends and timers do nothing.
+ */
+public final class NodeContext {
+  private final Simulation sim;
+  private final Endpoint ep;
+  private final int incarnation;
+  private final Long2ObjectOpenHashMap<Pending> pending = new Long2ObjectOpenHashMap<>();
+  private long nextRequestId;
+
+  private static final class Pending {
+    final Rpc.Handler handler;
+    final Timer timeout;
+
+    Pending(Rpc.Handler handler, Timer timeout) {
+      this.handler = handler;
+      this.timeout = timeout;
+    }
+  }
+
+  private record RequestTimeout(long id) {}
+
+  NodeContext(Simulation sim, Endpoint ep) {
+    this.sim = sim;
+    this.ep = ep;
+    this.incarnation = ep.incarnation;
+  }
+
+  /** This node's id: servers are {@code 0..servers()-1}, clients come after. */
+  public int id() {
+    return ep.id;
+  }
+
+  /** The node's name, such as {@code n1} (servers count from 1, as Jepsen's do) or {@code c0}. */
+  public String name() {
+    return ep.name;
+  }
+
+  /** How many servers the cluster has. */
+  public int servers() {
+    return sim.servers();
+  }
+
+  /** The node's wall clock, in nanoseconds: the sim's time plus this node's skew. */
+  public long now() {
+    return ep.clock.read(sim.now());
+  }
+
+  /** True while this incarnation is the node's current one and it is not crashed or stopped. */
+  public boolean alive() {
+    return ep.incarnation == incarnation && ep.status != Endpoint.Status.DOWN;
+  }
+
+  /** Sends a message; the network decides when, whether and how often it arrives. */
+  public void send(int to, Object message) {
+    if (alive()) {
+      sim.network().send(ep.id, to, message);
+    }
+  }
+
+  /** Fires {@link Node#timer} with {@code tag} after {@code delay} nanoseconds of this node's clock. */
+  public Timer setTimer(long delay, Object tag) {
+    Timer t = new Timer(tag, incarnation);
+    if (alive()) {
+      sim.scheduleTimer(sim.now() + ep.clock.realDelay(delay), ep.id, t);
+    }
+    return t;
+  }
+
+  /** The node's disk: it outlives crashes, as far as it was fsynced. */
+  public SimDisk disk() {
+    return ep.disk;
+  }
+
+  /** The node's own random stream (kept across restarts). */
+  public SplittableRandom random() {
+    return ep.rng;
+  }
+
+  /** Writes a line to the trace. */
+  public void log(String what) {
+    Trace t = sim.trace();
+    if (t.enabled()) {
+      t.line(sim.now(), ep.name, what);
+    }
+  }
+
+  /** Tells fault schedules (and the trace) that something happened here, such as {@code leader}. */
+  public void announce(String event, Object value) {
+    sim.announce(ep.id, event, value);
+  }
+
+  /** Sends {@code body} as a request; {@code handler} gets the response, or a timeout after {@code timeout} ns. */
+  public void request(int to, Object body, long timeout, Rpc.Handler handler) {
+    if (!alive()) {
+      return;
+    }
+    long id = nextRequestId++;
+    Timer t = setTimer(timeout, new RequestTimeout(id));
+    pending.put(id, new Pending(handler, t));
+    send(to, new Rpc.Request(id, body));
+  }
+
+  /** Answers {@code request}, which came from {@code to}. */
+  public void reply(int to, Rpc.Request request, Object body) {
+    send(to, new Rpc.Response(request.id(), body));
+  }
+
+  /** Requests still waiting for their response. */
+  public int pendingRequests() {
+    return pending.size();
+  }
+
+  void deliver(int from, Object message) {
+    if (message instanceof Rpc.Response r) {
+      Pending p = pending.remove(r.id());
+      if (p != null) {
+        p.timeout.cancel();
+        p.handler.response(r.body());
+      }
+      return;
+    }
+    ep.node.receive(this, from, message);
+  }
+
+  void fire(Timer t) {
+    if (t.tag instanceof RequestTimeout rt) {
+      Pending p = pending.remove(rt.id());
+      if (p != null) {
+        p.handler.timeout();
+      }
+      return;
+    }
+    ep.node.timer(this, t.tag);
+  }
+}

@@ -1,0 +1,80 @@
+package madjep.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * An append-only file of checksummed records on a {@link SimFile}: {@code [length:int][crc32c:int][payload]}, each
+ * record written in one write, so a crash can lose it or tear it at sector granularity. {@link #recover()} reads
+ * records up to the first torn or missing one and cuts the file there, durably, so later appends stay readable.
+ */
+public final class RecordFile {
+  private final SimFile file;
+  private final CRC32C crc = new CRC32C();
+  private byte[] buf = new byte[256];
+
+  public RecordFile(SimFile file) {
+    this.file = file;
+  }
+
+  public SimFile file() {
+    return file;
+  }
+
+  /** Appends one record holding {@code payload[0..n)}. */
+  public void append(byte[] payload, int n) {
+    if (buf.length < n + 8) {
+      buf = new byte[Math.max(n + 8, buf.length * 2)];
+    }
+    crc.reset();
+    crc.update(payload, 0, n);
+    putInt(buf, 0, n);
+    putInt(buf, 4, (int) crc.getValue());
+    System.arraycopy(payload, 0, buf, 8, n);
+    file.append(buf, 0, n + 8);
+  }
+
+  /** Makes every appended record durable. */
+  public void fsync() {
+    file.fsync();
+  }
+
+  /** The valid records, in order; the file is cut (and synced) after the last valid one. */
+  public List<byte[]> recover() {
+    byte[] all = file.readAll();
+    List<byte[]> out = new ArrayList<>();
+    int pos = 0;
+    while (pos + 8 <= all.length) {
+      int n = getInt(all, pos);
+      if (n < 0 || pos + 8 + n > all.length) {
+        break;
+      }
+      crc.reset();
+      crc.update(all, pos + 8, n);
+      if ((int) crc.getValue() != getInt(all, pos + 4)) {
+        break;
+      }
+      byte[] rec = new byte[n];
+      System.arraycopy(all, pos + 8, rec, 0, n);
+      out.add(rec);
+      pos += 8 + n;
+    }
+    if (pos < all.length) {
+      file.truncate(pos);
+      file.fsync();
+    }
+    return out;
+  }
+
+  static void putInt(byte[] b, int at, int v) {
+    b[at] = (byte) (v >>> 24);
+    b[at + 1] = (byte) (v >>> 16);
+    b[at + 2] = (byte) (v >>> 8);
+    b[at + 3] = (byte) v;
+  }
+
+  static int getInt(byte[] b, int at) {
+    return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
+  }
+}

@@ -1,0 +1,49 @@
+package madjep.sim;
+
+import java.util.SplittableRandom;
+
+/**
+ * The tree of random streams grown from one seed. The root is split once per component, always in the order of
+ * {@link Component}, and every component splits its own stream further (one per node, one per fault kind), so
+ * turning a fault on or off never shifts the choices of the workload, the network or any node.
+ */
+public final class Streams {
+  /** The components, in the fixed order in which the root is split. Append new ones at the end. */
+  public enum Component {
+    NETWORK, DISK, CLOCK, NODES, WORKLOAD, NEMESIS, SWARM, SCHEDULE
+  }
+
+  private final long seed;
+  private final SplittableRandom[] roots;
+
+  public Streams(long seed) {
+    this.seed = seed;
+    SplittableRandom root = new SplittableRandom(seed);
+    Component[] cs = Component.values();
+    roots = new SplittableRandom[cs.length];
+    for (Component c : cs) {
+      roots[c.ordinal()] = root.split();
+    }
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * The stream of a component. Callers that need several streams split it themselves, in a fixed order, at
+   * construction time.
+   */
+  public SplittableRandom of(Component c) {
+    return roots[c.ordinal()];
+  }
+
+  /** {@code n} independent streams split from a component's stream, in index order. */
+  public SplittableRandom[] split(Component c, int n) {
+    SplittableRandom[] out = new SplittableRandom[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = roots[c.ordinal()].split();
+    }
+    return out;
+  }
+}

@@ -1,0 +1,449 @@
+package madjep.sim.nemesis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import madjep.history.edn.EdnParser;
+import madjep.history.edn.EdnVector;
+import madjep.history.edn.Keyword;
+import madjep.sim.Durations;
+import madjep.sim.HistoryRecorder;
+import madjep.sim.Latency;
+import madjep.sim.Network;
+import madjep.sim.Simulation;
+
+/**
+ * Jepsen's nemesis inside the sim: each method applies one fault to the cluster and records it in the history as
+ * a {@code :nemesis} op of type {@code :info} (what was asked, then what was done) and in the trace. Targets are
+ * Jepsen's node specs ({@code one}, {@code minority}, {@code majority}, {@code minority-third}, {@code all}, {@code
+ * primaries}) or node names ({@code n1,n3}), resolved with the nemesis's own stream.
+ */
+public final class Nemesis {
+  private static final Keyword START_PARTITION = Keyword.of("start-partition");
+  private static final Keyword STOP_PARTITION = Keyword.of("stop-partition");
+  private static final Keyword KILL = Keyword.of("kill");
+  private static final Keyword START = Keyword.of("start");
+  private static final Keyword STOP = Keyword.of("stop");
+  private static final Keyword PAUSE = Keyword.of("pause");
+  private static final Keyword RESUME = Keyword.of("resume");
+  private static final Keyword BUMP_CLOCK = Keyword.of("bump-clock");
+  private static final Keyword DRIFT_CLOCK = Keyword.of("drift-clock");
+  private static final Keyword RESET_CLOCK = Keyword.of("reset-clock");
+  private static final Keyword START_PACKET = Keyword.of("start-packet");
+  private static final Keyword STOP_PACKET = Keyword.of("stop-packet");
+  private static final Keyword START_CLOG = Keyword.of("start-clog");
+  private static final Keyword STOP_CLOG = Keyword.of("stop-clog");
+  private static final Keyword ISOLATED = Keyword.of("isolated");
+  private static final Keyword HEALED = Keyword.of("network-healed");
+
+  private final Simulation sim;
+  private final HistoryRecorder history;
+  private final SplittableRandom rng;
+  private final FaultSettings settings;
+  private final int n;
+  private boolean partitioned;
+  private final boolean[] killed;
+  private final boolean[] paused;
+  private final boolean[] skewed;
+  private boolean packet;
+  private final List<int[]> clogged = new ArrayList<>();
+  private int leader = -1;
+  private long faults;
+
+  public Nemesis(Simulation sim, HistoryRecorder history, SplittableRandom rng, FaultSettings settings) {
+    this.sim = sim;
+    this.history = history;
+    this.rng = rng;
+    this.settings = settings;
+    this.n = sim.servers();
+    killed = new boolean[n];
+    paused = new boolean[n];
+    skewed = new boolean[n];
+    sim.addListener((node, event, value) -> {
+      if (event.equals("leader")) {
+        leader = node;
+      }
+    });
+  }
+
+  public FaultSettings settings() {
+    return settings;
+  }
+
+  /** Faults applied so far (each start or stop counts). */
+  public long faults() {
+    return faults;
+  }
+
+  /** True when faults of {@code kind} are in effect. */
+  public boolean active(FaultKind kind) {
+    return switch (kind) {
+      case PARTITION -> partitioned;
+      case KILL, STOP -> any(killed);
+      case PAUSE -> any(paused);
+      case CLOCK -> any(skewed);
+      case PACKET -> packet;
+      case CLOG -> !clogged.isEmpty();
+    };
+  }
+
+  private static boolean any(boolean[] a) {
+    for (boolean b : a) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Starts a fault of {@code kind} with a shape or target drawn from the settings. */
+  public void start(FaultKind kind) {
+    switch (kind) {
+      case PARTITION -> startPartition(pick(settings.partitions()));
+      case KILL -> kill(pick(settings.targets()));
+      case STOP -> stop(pick(settings.targets()));
+      case PAUSE -> pause(pick(settings.targets()));
+      case CLOCK -> {
+        if (rng.nextBoolean()) {
+          bumpClock(pick(settings.targets()));
+        } else {
+          driftClock(pick(settings.targets()));
+        }
+      }
+      case PACKET -> startPacket();
+      case CLOG -> startClog(pick(settings.targets()));
+    }
+  }
+
+  /** Ends faults of {@code kind}. */
+  public void stop(FaultKind kind) {
+    switch (kind) {
+      case PARTITION -> stopPartition();
+      case KILL, STOP -> restart();
+      case PAUSE -> resume();
+      case CLOCK -> resetClock();
+      case PACKET -> stopPacket();
+      case CLOG -> stopClog();
+    }
+  }
+
+  /** Ends every fault in effect: the start of Jepsen's final phase. */
+  public void healAll() {
+    for (FaultKind k : FaultKind.values()) {
+      if (k != FaultKind.STOP && active(k)) {
+        stop(k);
+      }
+    }
+  }
+
+  private String pick(List<String> options) {
+    return options.get(rng.nextInt(options.size()));
+  }
+
+  // ---- targets ----
+
+  /** The nodes a spec names; never empty. */
+  public int[] targets(String spec) {
+    int[] s = Grudges.shuffled(n, rng);
+    switch (spec) {
+      case "one":
+        return new int[] {s[0]};
+      case "minority":
+        return sorted(Arrays.copyOf(s, 1 + rng.nextInt(Math.max(1, (n - 1) / 2))));
+      case "minority-third":
+        return sorted(Arrays.copyOf(s, Math.max(1, (n - 1) / 3)));
+      case "majority":
+        return sorted(Arrays.copyOf(s, n / 2 + 1));
+      case "all":
+        return sorted(s);
+      case "primaries":
+        return leader >= 0 ? new int[] {leader} : new int[] {s[0]};
+      default:
+        return names(spec);
+    }
+  }
+
+  private int[] names(String spec) {
+    String[] parts = spec.split("[,\\s]+");
+    int[] out = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      out[i] = nodeId(parts[i]);
+    }
+    return sorted(out);
+  }
+
+  int nodeId(String name) {
+    String t = name.trim();
+    if (t.startsWith("n")) {
+      try {
+        int k = Integer.parseInt(t.substring(1));
+        if (k >= 1 && k <= n) {
+          return k - 1;
+        }
+      } catch (NumberFormatException e) {
+        // falls through to the error
+      }
+    }
+    throw new IllegalArgumentException("expected a node spec (one, minority, majority, minority-third, all, "
+        + "primaries) or node names n1..n" + n + ", found '" + name + "'");
+  }
+
+  private static int[] sorted(int[] a) {
+    int[] c = a.clone();
+    Arrays.sort(c);
+    return c;
+  }
+
+  private EdnVector nodeNames(int[] nodes) {
+    Object[] names = new Object[nodes.length];
+    for (int i = 0; i < nodes.length; i++) {
+      names[i] = sim.name(nodes[i]);
+    }
+    return EdnVector.of(names);
+  }
+
+  private void record(Keyword f, Object asked, Object done) {
+    faults++;
+    history.nemesis(f, asked, done);
+    sim.trace().line(sim.now(), "nemesis", f.name() + " " + asked + " -> " + done);
+  }
+
+  // ---- partitions ----
+
+  /**
+   * Starts a partition: {@code halves}, {@code one}, {@code majorities-ring}, {@code bridge}, {@code one-way}
+   * (a random minority stops hearing the rest), or explicit groups such as {@code n1 n2 | n3 n4 n5}.
+   */
+  public void startPartition(String shape) {
+    boolean[][] g;
+    switch (shape) {
+      case "halves" -> g = Grudges.groups(n, Grudges.randomHalves(n, rng));
+      case "one" -> g = Grudges.groups(n, Grudges.isolateOne(n, -1, rng));
+      case "majorities-ring" -> g = Grudges.majoritiesRing(n, rng);
+      case "bridge" -> g = Grudges.bridge(n, rng);
+      case "one-way" -> {
+        List<int[]> halves = Grudges.randomHalves(n, rng);
+        g = Grudges.oneWay(n, halves.get(1), halves.get(0));
+      }
+      default -> {
+        if (!shape.contains("|")) {
+          throw new IllegalArgumentException("expected a partition: halves, one, majorities-ring, bridge, one-way"
+              + " or groups such as 'n1 n2 | n3 n4 n5', found '" + shape + "'");
+        }
+        List<int[]> groups = new ArrayList<>();
+        for (String part : shape.split("\\|")) {
+          groups.add(names(part.trim()));
+        }
+        g = Grudges.groups(n, groups);
+      }
+    }
+    applyGrudge(g, shape);
+  }
+
+  /** Applies a grudge: {@code g[a][b]} means {@code a} drops what {@code b} sends. */
+  public void applyGrudge(boolean[][] g, String asked) {
+    Network net = sim.network();
+    net.heal();
+    Map<Object, Object> done = new LinkedHashMap<>();
+    for (int a = 0; a < n; a++) {
+      List<Object> from = new ArrayList<>();
+      for (int b = 0; b < n; b++) {
+        if (g[a][b]) {
+          net.block(b, a);
+          from.add(sim.name(b));
+        }
+      }
+      if (!from.isEmpty()) {
+        done.put(sim.name(a), EdnVector.copyOf(from));
+      }
+    }
+    partitioned = true;
+    record(START_PARTITION, Keyword.of(asked.replace(' ', '-')),
+        EdnVector.of(ISOLATED, Collections.unmodifiableMap(done)));
+  }
+
+  public void stopPartition() {
+    sim.network().heal();
+    partitioned = false;
+    record(STOP_PARTITION, null, HEALED);
+  }
+
+  // ---- processes ----
+
+  /** Crashes the targets at once (unsynced writes lost). */
+  public void kill(String spec) {
+    int[] t = targets(spec);
+    for (int x : t) {
+      sim.crash(x);
+      killed[x] = true;
+      paused[x] = false;
+    }
+    record(KILL, Keyword.of(spec), nodeNames(t));
+  }
+
+  /** Stops the targets gracefully (their disks synced). */
+  public void stop(String spec) {
+    int[] t = targets(spec);
+    for (int x : t) {
+      sim.stop(x);
+      killed[x] = true;
+      paused[x] = false;
+    }
+    record(STOP, Keyword.of(spec), nodeNames(t));
+  }
+
+  /** Restarts every node killed or stopped. */
+  public void restart() {
+    List<Integer> done = new ArrayList<>();
+    for (int x = 0; x < n; x++) {
+      if (killed[x] || sim.isDown(x)) {
+        sim.restart(x);
+        killed[x] = false;
+        done.add(x);
+      }
+    }
+    record(START, Keyword.of("all"), nodeNames(done.stream().mapToInt(Integer::intValue).toArray()));
+  }
+
+  /** Pauses the targets (SIGSTOP). */
+  public void pause(String spec) {
+    int[] t = targets(spec);
+    List<Integer> done = new ArrayList<>();
+    for (int x : t) {
+      if (sim.isUp(x)) {
+        sim.pause(x);
+        paused[x] = true;
+        done.add(x);
+      }
+    }
+    record(PAUSE, Keyword.of(spec), nodeNames(done.stream().mapToInt(Integer::intValue).toArray()));
+  }
+
+  /** Resumes every paused node. */
+  public void resume() {
+    List<Integer> done = new ArrayList<>();
+    for (int x = 0; x < n; x++) {
+      if (paused[x]) {
+        sim.resume(x);
+        paused[x] = false;
+        done.add(x);
+      }
+    }
+    record(RESUME, Keyword.of("all"), nodeNames(done.stream().mapToInt(Integer::intValue).toArray()));
+  }
+
+  // ---- clocks ----
+
+  /** Jumps the targets' clocks by up to the configured bump, either way. */
+  public void bumpClock(String spec) {
+    int[] t = targets(spec);
+    Map<Object, Object> done = new LinkedHashMap<>();
+    for (int x : t) {
+      long delta = settings.maxBump() <= 0 ? 0 : rng.nextLong(-settings.maxBump(), settings.maxBump() + 1);
+      bumpClock(x, delta);
+      done.put(sim.name(x), EdnParser.box(delta / Durations.MS));
+    }
+    record(BUMP_CLOCK, Keyword.of(spec), Collections.unmodifiableMap(done));
+  }
+
+  /** Jumps one node's clock by {@code delta} ns (without recording: see {@link #bumpClock(String)}). */
+  void bumpClock(int node, long delta) {
+    sim.clock(node).bump(delta);
+    skewed[node] = true;
+  }
+
+  /** Makes the targets' clocks drift by up to the configured rate, either way. */
+  public void driftClock(String spec) {
+    int[] t = targets(spec);
+    Map<Object, Object> done = new LinkedHashMap<>();
+    for (int x : t) {
+      long ppm = settings.maxDriftPpm() <= 0 ? 0
+          : rng.nextLong(-settings.maxDriftPpm(), settings.maxDriftPpm() + 1);
+      sim.clock(x).drift(sim.now(), ppm);
+      skewed[x] = true;
+      done.put(sim.name(x), EdnParser.box(ppm));
+    }
+    record(DRIFT_CLOCK, Keyword.of(spec), Collections.unmodifiableMap(done));
+  }
+
+  /** Resets every clock to the sim's time. */
+  public void resetClock() {
+    for (int x = 0; x < n; x++) {
+      sim.clock(x).reset();
+      skewed[x] = false;
+    }
+    record(RESET_CLOCK, Keyword.of("all"), nodeNames(allNodes()));
+  }
+
+  private int[] allNodes() {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    return a;
+  }
+
+  // ---- packets and clogs ----
+
+  /** Loss, duplication, reordering and extra delay on every server link, at the configured rates. */
+  public void startPacket() {
+    Network net = sim.network();
+    net.setLoss(settings.loss());
+    net.setDuplicate(settings.duplicate());
+    net.setReorder(settings.reorder(), settings.reorderBound());
+    Latency d = settings.delay();
+    if (d != null) {
+      for (int a = 0; a < n; a++) {
+        for (int b = 0; b < n; b++) {
+          net.setLinkLatency(a, b, d);
+        }
+      }
+    }
+    packet = true;
+    Map<Object, Object> done = new LinkedHashMap<>();
+    done.put(Keyword.of("loss"), settings.loss());
+    done.put(Keyword.of("duplicate"), settings.duplicate());
+    done.put(Keyword.of("reorder"), settings.reorder());
+    if (d != null) {
+      done.put(Keyword.of("delay"), d.describe());
+    }
+    record(START_PACKET, Keyword.of("all"), EdnVector.of(Keyword.of("all"), Collections.unmodifiableMap(done)));
+  }
+
+  public void stopPacket() {
+    sim.network().resetPacketFaults();
+    packet = false;
+    record(STOP_PACKET, null, Keyword.of("all"));
+  }
+
+  /** Holds every message to and from the targets until {@link #stopClog()}. */
+  public void startClog(String spec) {
+    int[] t = targets(spec);
+    Network net = sim.network();
+    for (int x : t) {
+      for (int y = 0; y < n; y++) {
+        if (y != x) {
+          net.clog(x, y);
+          net.clog(y, x);
+          clogged.add(new int[] {x, y});
+          clogged.add(new int[] {y, x});
+        }
+      }
+    }
+    record(START_CLOG, Keyword.of(spec), nodeNames(t));
+  }
+
+  /** Releases every held message. */
+  public void stopClog() {
+    Network net = sim.network();
+    for (int[] l : clogged) {
+      net.unclog(l[0], l[1]);
+    }
+    clogged.clear();
+    record(STOP_CLOG, null, Keyword.of("released"));
+  }
+}

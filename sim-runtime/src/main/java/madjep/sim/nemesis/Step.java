@@ -1,0 +1,60 @@
+package madjep.sim.nemesis;
+
+import madjep.sim.Durations;
+
+/**
+ * One explicit fault step: at {@code at} (after the fault window opens) do {@code action} with {@code arg}.
+ * Actions: {@code start-partition SHAPE}, {@code stop-partition}, {@code kill SPEC}, {@code stop SPEC}, {@code
+ * start}, {@code pause SPEC}, {@code resume}, {@code bump-clock SPEC}, {@code drift-clock SPEC}, {@code
+ * reset-clock}, {@code start-packet}, {@code stop-packet}, {@code start-clog SPEC}, {@code stop-clog}, {@code heal}.
+ */
+public record Step(long at, String action, String arg) {
+  /** Reads {@code "5s kill n1"} or {@code "12s stop-partition"}. */
+  public static Step parse(String text) {
+    String[] w = text.trim().split("\\s+", 3);
+    if (w.length < 2) {
+      throw new IllegalArgumentException("expected a step such as '5s kill n1', found '" + text + "'");
+    }
+    Step s = new Step(Durations.parse(w[0]), w[1], w.length > 2 ? w[2] : "");
+    s.check();
+    return s;
+  }
+
+  private void check() {
+    switch (action) {
+      case "start-partition", "kill", "stop", "pause", "bump-clock", "drift-clock", "start-clog" -> {
+        if (arg.isEmpty()) {
+          throw new IllegalArgumentException("step '" + describe() + "' needs a target or shape");
+        }
+      }
+      case "stop-partition", "start", "resume", "reset-clock", "start-packet", "stop-packet", "stop-clog",
+          "heal" -> {}
+      default -> throw new IllegalArgumentException("unknown fault step action '" + action + "'");
+    }
+  }
+
+  void apply(Nemesis n) {
+    switch (action) {
+      case "start-partition" -> n.startPartition(arg);
+      case "stop-partition" -> n.stopPartition();
+      case "kill" -> n.kill(arg);
+      case "stop" -> n.stop(arg);
+      case "start" -> n.restart();
+      case "pause" -> n.pause(arg);
+      case "resume" -> n.resume();
+      case "bump-clock" -> n.bumpClock(arg);
+      case "drift-clock" -> n.driftClock(arg);
+      case "reset-clock" -> n.resetClock();
+      case "start-packet" -> n.startPacket();
+      case "stop-packet" -> n.stopPacket();
+      case "start-clog" -> n.startClog(arg);
+      case "stop-clog" -> n.stopClog();
+      case "heal" -> n.healAll();
+      default -> throw new IllegalStateException(action);
+    }
+  }
+
+  public String describe() {
+    return Durations.format(at) + " " + action + (arg.isEmpty() ? "" : " " + arg);
+  }
+}

@@ -1,0 +1,63 @@
+package madjep.sim.raft;
+
+import madjep.sim.Durations;
+
+/**
+ * Settings of the bundled Raft, and the bugs that the seeded-bug scenarios switch on.
+ *
+ * @param electionMin the shortest election timeout
+ * @param electionMax the longest election timeout
+ * @param heartbeat how often a leader sends AppendEntries when idle
+ * @param maxBatch the most entries in one AppendEntries
+ * @param staleRead bug: a leader answers reads from its own state without confirming it is still leader
+ * @param unsyncedAck bug: entries are acknowledged (by followers and counted by the leader) before fsync; the log
+ *     is synced only every {@code lazySync}
+ * @param smallQuorum bug: a leader commits once half the cluster (rounded down) holds an entry, not a majority
+ * @param lazySync how often the unsynced-ack bug syncs
+ * @param accounts bank accounts in the state machine
+ * @param total the bank's total
+ * @param setReads {@code :read nil} reads the set (set workload) rather than the bank
+ */
+public record RaftConfig(
+    long electionMin,
+    long electionMax,
+    long heartbeat,
+    int maxBatch,
+    boolean staleRead,
+    boolean unsyncedAck,
+    boolean smallQuorum,
+    long lazySync,
+    int accounts,
+    long total,
+    boolean setReads) {
+
+  /** The correct Raft with the usual timeouts. */
+  public static RaftConfig defaults() {
+    return new RaftConfig(Durations.ms(150), Durations.ms(300), Durations.ms(50), 256, false, false, false,
+        Durations.ms(1000), 5, 100, false);
+  }
+
+  public RaftConfig withBug(String bug) {
+    return switch (bug) {
+      case "stale-read" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, true, unsyncedAck,
+          smallQuorum, lazySync, accounts, total, setReads);
+      case "unsynced-ack" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, true,
+          smallQuorum, lazySync, accounts, total, setReads);
+      case "small-quorum" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck,
+          true, lazySync, accounts, total, setReads);
+      case "none" -> this;
+      default -> throw new IllegalArgumentException(
+          "expected a raft bug: none, stale-read, unsynced-ack or small-quorum, found '" + bug + "'");
+    };
+  }
+
+  public RaftConfig withMachine(int accounts, long total, boolean setReads) {
+    return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck, smallQuorum,
+        lazySync, accounts, total, setReads);
+  }
+
+  /** The name of the bug switched on, or {@code none}. */
+  public String bug() {
+    return staleRead ? "stale-read" : unsyncedAck ? "unsynced-ack" : smallQuorum ? "small-quorum" : "none";
+  }
+}

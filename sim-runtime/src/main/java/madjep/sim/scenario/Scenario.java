@@ -1,0 +1,235 @@
+package madjep.sim.scenario;
+
+import java.util.List;
+import madjep.sim.Durations;
+import madjep.sim.Latency;
+import madjep.sim.nemesis.FaultSettings;
+import madjep.sim.nemesis.Schedule;
+import madjep.sim.workload.ClientSettings;
+
+/**
+ * Everything a run depends on: with the seed, a scenario fixes the run exactly. Build one with {@link #builder(String)}
+ * or read one from TOML/YAML with {@link ScenarioFiles}; {@link ScenarioFiles#toToml} writes it back fully resolved.
+ *
+ * @param name the scenario's name (the store directory)
+ * @param seed the seed of every random choice
+ * @param nodes the number of servers
+ * @param system the system under test: {@code raft-kv}
+ * @param bug a seeded bug of the system, or {@code none}
+ * @param latency the latency between servers
+ * @param clientLatency the latency between clients and servers
+ * @param workload register, kv, list-append, rw-register, bank, mutex or set
+ * @param keys how many keys register and transactional workloads use
+ * @param keyDistribution uniform or zipfian
+ * @param opsPerTxn the most micro-ops per transaction
+ * @param accounts bank accounts
+ * @param total the bank's total
+ * @param clients concurrency, rate and timeouts of the clients
+ * @param faultMode none, mix or swarm (a seed-drawn mix); explicit steps, triggers and phases add to it
+ * @param faults what the mix (or swarm's base) may do
+ * @param schedule extra explicit steps, triggers or phases (None when there are none)
+ * @param duration how long clients run and faults happen
+ * @param quiet how long after healing before final reads
+ * @param finals how long final reads may take
+ */
+public record Scenario(
+    String name,
+    long seed,
+    int nodes,
+    String system,
+    String bug,
+    Latency latency,
+    Latency clientLatency,
+    String workload,
+    int keys,
+    String keyDistribution,
+    int opsPerTxn,
+    int accounts,
+    long total,
+    ClientSettings clients,
+    String faultMode,
+    FaultSettings faults,
+    Schedule schedule,
+    long duration,
+    long quiet,
+    long finals) {
+
+  public Scenario {
+    if (nodes < 1 || nodes > 31) {
+      throw new IllegalArgumentException("expected 1 to 31 nodes, found " + nodes);
+    }
+    if (duration <= 0) {
+      throw new IllegalArgumentException("expected a duration above 0, found " + duration);
+    }
+    if (!List.of("none", "mix", "swarm").contains(faultMode)) {
+      throw new IllegalArgumentException("expected faults mode none, mix or swarm, found '" + faultMode + "'");
+    }
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** A builder starting from this scenario. */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.seed = seed;
+    b.nodes = nodes;
+    b.system = system;
+    b.bug = bug;
+    b.latency = latency;
+    b.clientLatency = clientLatency;
+    b.workload = workload;
+    b.keys = keys;
+    b.keyDistribution = keyDistribution;
+    b.opsPerTxn = opsPerTxn;
+    b.accounts = accounts;
+    b.total = total;
+    b.clients = clients;
+    b.faultMode = faultMode;
+    b.faults = faults;
+    b.schedule = schedule;
+    b.duration = duration;
+    b.quiet = quiet;
+    b.finals = finals;
+    return b;
+  }
+
+  public Scenario withSeed(long s) {
+    return toBuilder().seed(s).build();
+  }
+
+  /** Builds scenarios in Java; every setting starts at the default of the bundled {@code raft-kv}. */
+  public static final class Builder {
+    private String name;
+    private long seed = 0;
+    private int nodes = 5;
+    private String system = "raft-kv";
+    private String bug = "none";
+    private Latency latency = new Latency.Uniform(Durations.US * 200, Durations.MS * 2);
+    private Latency clientLatency = new Latency.Uniform(Durations.US * 100, Durations.US * 500);
+    private String workload = "register";
+    private int keys = 10;
+    private String keyDistribution = "uniform";
+    private int opsPerTxn = 4;
+    private int accounts = 5;
+    private long total = 100;
+    private ClientSettings clients = ClientSettings.defaults();
+    private String faultMode = "mix";
+    private FaultSettings faults = FaultSettings.standard();
+    private Schedule schedule = new Schedule.None();
+    private long duration = Durations.s(20);
+    private long quiet = Durations.s(2);
+    private long finals = Durations.s(5);
+
+    Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder name(String v) {
+      name = v;
+      return this;
+    }
+
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    public Builder nodes(int v) {
+      nodes = v;
+      return this;
+    }
+
+    public Builder system(String v) {
+      system = v;
+      return this;
+    }
+
+    public Builder bug(String v) {
+      bug = v;
+      return this;
+    }
+
+    public Builder latency(Latency v) {
+      latency = v;
+      return this;
+    }
+
+    public Builder clientLatency(Latency v) {
+      clientLatency = v;
+      return this;
+    }
+
+    public Builder workload(String v) {
+      workload = v;
+      return this;
+    }
+
+    public Builder keys(int v) {
+      keys = v;
+      return this;
+    }
+
+    public Builder keyDistribution(String v) {
+      keyDistribution = v;
+      return this;
+    }
+
+    public Builder opsPerTxn(int v) {
+      opsPerTxn = v;
+      return this;
+    }
+
+    public Builder bank(int accountCount, long totalAmount) {
+      accounts = accountCount;
+      total = totalAmount;
+      return this;
+    }
+
+    public Builder clients(ClientSettings v) {
+      clients = v;
+      return this;
+    }
+
+    public Builder clients(int concurrency, double rate) {
+      clients = new ClientSettings(concurrency, rate, clients.timeout(), clients.retry());
+      return this;
+    }
+
+    public Builder faultMode(String v) {
+      faultMode = v;
+      return this;
+    }
+
+    public Builder faults(FaultSettings v) {
+      faults = v;
+      return this;
+    }
+
+    public Builder schedule(Schedule v) {
+      schedule = v;
+      return this;
+    }
+
+    public Builder duration(long v) {
+      duration = v;
+      return this;
+    }
+
+    public Builder quiet(long v) {
+      quiet = v;
+      return this;
+    }
+
+    public Builder finals(long v) {
+      finals = v;
+      return this;
+    }
+
+    public Scenario build() {
+      return new Scenario(name, seed, nodes, system, bug, latency, clientLatency, workload, keys, keyDistribution,
+          opsPerTxn, accounts, total, clients, faultMode, faults, schedule, duration, quiet, finals);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package madjep.sim.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import madjep.sim.DeterminismCheck;
+import madjep.sim.HistoryRecorder;
+import madjep.sim.Network;
+import madjep.sim.Simulation;
+import madjep.sim.Streams;
+import madjep.sim.Trace;
+import madjep.sim.nemesis.FaultSettings;
+import madjep.sim.nemesis.Nemesis;
+import madjep.sim.nemesis.Schedule;
+import madjep.sim.nemesis.Swarm;
+import madjep.sim.workload.Clients;
+import madjep.sim.workload.Workload;
+
+/**
+ * Runs a scenario: builds the cluster, the clients and the nemesis from the seed, runs the main phase (ops and
+ * faults), heals everything, waits a quiet period, runs the workload's final ops, lets the last ops finish, and
+ * returns the history. Pure: no I/O, no wall clock.
+ */
+public final class SimRunner {
+  private SimRunner() {}
+
+  /** Runs {@code s} once. */
+  public static SimResult run(Scenario s) {
+    Setup setup = new Setup(s);
+    setup.run();
+    return setup.result();
+  }
+
+  /** Runs {@code s} twice and compares every event. */
+  public static DeterminismCheck.Report checkDeterminism(Scenario s) {
+    Setup[] holder = new Setup[1];
+    return DeterminismCheck.check(() -> {
+      holder[0] = new Setup(s);
+      return holder[0].sim;
+    }, sim -> holder[0].run());
+  }
+
+  /** One run's wiring; {@link #sim} is unstarted until {@link #run()}. */
+  private static final class Setup {
+    final Scenario s;
+    final Streams streams;
+    final Trace trace = new Trace(true);
+    final Simulation sim;
+    final HistoryRecorder history;
+    final Workload workload;
+    final Clients clients;
+    final FaultSettings faults;
+    final String faultsDescription;
+
+    Setup(Scenario s) {
+      this.s = s;
+      streams = new Streams(s.seed());
+      sim = new Simulation(streams, s.nodes(), Systems.factory(s), trace);
+      history = new HistoryRecorder(sim, "sim:" + s.name() + ":" + s.seed());
+      workload = Workloads.of(s);
+      clients = new Clients(sim, workload, history, s.clients());
+      if (s.faultMode().equals("swarm")) {
+        faults = Swarm.draw(streams.of(Streams.Component.SWARM), s.faults());
+        faultsDescription = Swarm.describe(faults);
+      } else if (s.faultMode().equals("none")) {
+        faults = s.faults().withKinds(java.util.EnumSet.noneOf(madjep.sim.nemesis.FaultKind.class));
+        faultsDescription = "faults: none";
+      } else {
+        faults = s.faults();
+        faultsDescription = Swarm.describe(faults).replaceFirst("^swarm:", "mix:");
+      }
+    }
+
+    void run() {
+      sim.start();
+      Network net = sim.network();
+      net.setLatency(s.latency());
+      net.setClientLatency(s.clientLatency());
+      trace.line(0, "sim", "scenario " + s.name() + " seed " + s.seed() + ", " + s.nodes() + " nodes, "
+          + s.system() + (s.bug().equals("none") ? "" : " with bug " + s.bug()) + ", workload " + s.workload());
+      trace.line(0, "sim", faultsDescription);
+      Nemesis nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults);
+      long end = s.duration();
+      if (!s.faultMode().equals("none")) {
+        new Schedule.Mix().install(sim, nemesis, streams.of(Streams.Component.SCHEDULE), 0, end);
+      }
+      s.schedule().install(sim, nemesis, streams.of(Streams.Component.SCHEDULE), 0, end);
+      clients.run(0, end);
+      sim.at(end, () -> {
+        nemesis.healAll();
+        trace.line(sim.now(), "sim", "main phase over: faults healed");
+      });
+      long finalsAt = end + s.quiet();
+      clients.runFinals(finalsAt, finalsAt + s.finals());
+      sim.runUntil(finalsAt + s.finals() + s.clients().timeout() + 1);
+    }
+
+    SimResult result() {
+      Network net = sim.network();
+      Map<String, Long> stats = new LinkedHashMap<>();
+      stats.put("events", sim.eventCount());
+      stats.put("ops-completed", clients.completed());
+      stats.put("ops-crashed", clients.crashedOps());
+      stats.put("messages-sent", net.sent());
+      stats.put("messages-dropped", net.dropped());
+      stats.put("messages-duplicated", net.duplicated());
+      stats.put("messages-reordered", net.reordered());
+      stats.put("messages-held", net.held());
+      long lost = 0;
+      for (int i = 0; i < s.nodes(); i++) {
+        lost += sim.disk(i).lostWrites();
+      }
+      stats.put("unsynced-writes-lost", lost);
+      trace.line(sim.now(), "sim", "done: " + sim.eventCount() + " events, hash "
+          + Long.toHexString(sim.eventHash()));
+      return new SimResult(s, history.build(), trace.text(), workload.check(), sim.eventCount(), sim.eventHash(),
+          sim.now(), faultsDescription, stats);
+    }
+  }
+}

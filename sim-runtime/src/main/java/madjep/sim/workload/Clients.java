@@ -1,0 +1,214 @@
+package madjep.sim.workload;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import madjep.history.OpType;
+import madjep.history.edn.Keyword;
+import madjep.sim.HistoryRecorder;
+import madjep.sim.Node;
+import madjep.sim.NodeContext;
+import madjep.sim.Rpc;
+import madjep.sim.Simulation;
+import madjep.sim.Streams;
+
+/**
+ * Jepsen's client side inside the sim: {@code concurrency} client threads, each a client endpoint of the network,
+ * invoking the workload's ops at the given rate and recording every invocation and completion. A client sends its
+ * op to the node it believes leads; on "not leader" it retries at the hinted node until the op's timeout, and
+ * records {@code :fail} if every attempt was refused. An op with no answer by its timeout is recorded {@code :info}
+ * and the thread continues as a new process, {@code process + concurrency}.
+ */
+public final class Clients {
+  static final Keyword TIMEOUT = Keyword.of("timeout");
+  static final Keyword UNAVAILABLE = Keyword.of("unavailable");
+  private static final Object RETRY = "retry";
+
+  private final Simulation sim;
+  private final Workload workload;
+  private final HistoryRecorder history;
+  private final ClientSettings settings;
+  private final SplittableRandom rng;
+  private final Worker[] workers;
+  private long mainEnd;
+  private long completed;
+  private long infos;
+
+  /** Adds the client endpoints to {@code sim}, which must not be started yet. */
+  public Clients(Simulation sim, Workload workload, HistoryRecorder history, ClientSettings settings) {
+    this.sim = sim;
+    this.workload = workload;
+    this.history = history;
+    this.settings = settings;
+    this.rng = sim.streams().of(Streams.Component.WORKLOAD);
+    workers = new Worker[settings.concurrency()];
+    for (int i = 0; i < workers.length; i++) {
+      Worker w = new Worker(i);
+      workers[i] = w;
+      sim.addClient(id -> w);
+    }
+  }
+
+  /** Invokes ops from {@code start} until {@code end}. */
+  public void run(long start, long end) {
+    mainEnd = end;
+    sim.at(start, this::tick);
+  }
+
+  /** At {@code at}, runs the workload's final ops, each retried (every second) until it succeeds or time runs out. */
+  public void runFinals(long at, long until) {
+    List<Invocation> finals = workload.finals();
+    for (int i = 0; i < finals.size(); i++) {
+      Invocation inv = finals.get(i);
+      sim.at(at, () -> finalOp(inv, until));
+    }
+  }
+
+  /** True when no op is outstanding. */
+  public boolean idle() {
+    for (Worker w : workers) {
+      if (w.busy) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public long completed() {
+    return completed;
+  }
+
+  public long crashedOps() {
+    return infos;
+  }
+
+  private void tick() {
+    long now = sim.now();
+    if (now >= mainEnd) {
+      return;
+    }
+    int n = workers.length;
+    int start = rng.nextInt(n);
+    for (int k = 0; k < n; k++) {
+      Worker w = workers[(start + k) % n];
+      if (!w.busy) {
+        w.invoke(workload.next(rng, w.process), null);
+        break;
+      }
+    }
+    long gap = (long) (2e9 / settings.rate());
+    sim.after(gap <= 0 ? 0 : rng.nextLong(gap + 1), this::tick);
+  }
+
+  private void finalOp(Invocation inv, long until) {
+    for (Worker w : workers) {
+      if (!w.busy) {
+        w.invoke(inv, type -> {
+          if (type != OpType.OK && sim.now() + 1_000_000_000L < until) {
+            sim.after(1_000_000_000L, () -> finalOp(inv, until));
+          }
+        });
+        return;
+      }
+    }
+    sim.after(10_000_000L, () -> finalOp(inv, until));
+  }
+
+  /** Called when an op completes. */
+  interface Done {
+    void done(OpType type);
+  }
+
+  private final class Worker implements Node {
+    final int index;
+    long process;
+    boolean busy;
+    Invocation op;
+    Done done;
+    long deadline;
+    int target;
+    NodeContext ctx;
+
+    Worker(int index) {
+      this.index = index;
+      this.process = index;
+    }
+
+    @Override
+    public void start(NodeContext c) {
+      ctx = c;
+      target = index % c.servers();
+    }
+
+    @Override
+    public void receive(NodeContext c, int from, Object message) {}
+
+    @Override
+    public void timer(NodeContext c, Object tag) {
+      if (tag == RETRY && busy) {
+        attempt();
+      }
+    }
+
+    void invoke(Invocation inv, Done d) {
+      busy = true;
+      op = inv;
+      done = d;
+      deadline = sim.now() + settings.timeout();
+      history.invoke(process, inv.f(), inv.value());
+      attempt();
+    }
+
+    void attempt() {
+      long remaining = deadline - sim.now();
+      if (remaining <= 0) {
+        finish(OpType.FAIL, op.value(), UNAVAILABLE);
+        return;
+      }
+      ctx.request(target, new ClientOp(op.f(), op.value(), process), remaining, new Rpc.Handler() {
+        @Override
+        public void response(Object body) {
+          onReply((ClientReply) body);
+        }
+
+        @Override
+        public void timeout() {
+          finish(OpType.INFO, op.value(), TIMEOUT);
+        }
+      });
+    }
+
+    void onReply(ClientReply r) {
+      if (r instanceof ClientReply.Ok ok) {
+        finish(OpType.OK, ok.value(), null);
+      } else if (r instanceof ClientReply.Fail f) {
+        finish(OpType.FAIL, f.value(), f.error());
+      } else if (r instanceof ClientReply.NotLeader nl) {
+        target = nl.leader() >= 0 && nl.leader() != target ? nl.leader() : (target + 1) % ctx.servers();
+        if (sim.now() + settings.retry() < deadline) {
+          ctx.setTimer(settings.retry(), RETRY);
+        } else {
+          finish(OpType.FAIL, op.value(), UNAVAILABLE);
+        }
+      }
+    }
+
+    void finish(OpType type, Object value, Object error) {
+      long p = process;
+      Invocation inv = op;
+      history.complete(p, type, inv.f(), value, error);
+      busy = false;
+      op = null;
+      completed++;
+      if (type == OpType.INFO) {
+        infos++;
+        process += workers.length;
+      }
+      workload.completed(p, inv, type);
+      Done d = done;
+      done = null;
+      if (d != null) {
+        d.done(type);
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package madjep.sim.workload;
+
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import madjep.history.edn.EdnVector;
+import madjep.history.edn.Keyword;
+
+/**
+ * The sequential meaning of every workload's ops, applied one at a time: the state machine a replicated system
+ * runs. Registers and transactions share one key space; bank balances, the set and the lock have their own. Outputs
+ * that hold several entries are built in sorted order, never in hash order.
+ */
+public final class OpMachine {
+  private static final Keyword NOT_HELD = Keyword.of("not-held");
+  private static final Keyword HELD = Keyword.of("held");
+  private static final Keyword INSUFFICIENT = Keyword.of("insufficient-funds");
+  private static final Keyword MISMATCH = Keyword.of("cas-mismatch");
+  private static final Keyword UNKNOWN = Keyword.of("unknown-op");
+
+  private final Long2ObjectOpenHashMap<Object> registers = new Long2ObjectOpenHashMap<>();
+  private final TreeMap<Long, Long> bank = new TreeMap<>();
+  private final TreeSet<Long> set = new TreeSet<>();
+  private long lockHolder = -1;
+  private long applied;
+
+  private final boolean setReads;
+
+  /**
+   * A machine whose bank holds {@code total} over {@code accounts} accounts (all in account 0); {@code :read nil}
+   * returns the set when {@code setReads}, else the bank's balances.
+   */
+  public OpMachine(int accounts, long total, boolean setReads) {
+    this.setReads = setReads;
+    for (int a = 0; a < accounts; a++) {
+      bank.put((long) a, a == 0 ? total : 0L);
+    }
+  }
+
+  /** How many ops have been applied. */
+  public long applied() {
+    return applied;
+  }
+
+  /** Applies {@code op} and returns the reply. */
+  public ClientReply apply(ClientOp op) {
+    applied++;
+    String f = op.f().name();
+    Object v = op.value();
+    switch (f) {
+      case "read":
+        if (v instanceof List<?> kv && kv.size() == 2) {
+          Object k = kv.get(0);
+          return new ClientReply.Ok(EdnVector.of(k, registers.get(((Long) k).longValue())));
+        }
+        if (v == null) {
+          return new ClientReply.Ok(setReads ? readSet() : readBank());
+        }
+        break;
+      case "write": {
+        List<?> kv = (List<?>) v;
+        registers.put(((Long) kv.get(0)).longValue(), kv.get(1));
+        return new ClientReply.Ok(v);
+      }
+      case "cas": {
+        List<?> kv = (List<?>) v;
+        long k = (Long) kv.get(0);
+        List<?> ab = (List<?>) kv.get(1);
+        Object cur = registers.get(k);
+        if (cur != null && cur.equals(ab.get(0))) {
+          registers.put(k, ab.get(1));
+          return new ClientReply.Ok(v);
+        }
+        return new ClientReply.Fail(v, MISMATCH);
+      }
+      case "txn":
+        return new ClientReply.Ok(txn((List<?>) v));
+      case "transfer":
+        return transfer(v);
+      case "add":
+        set.add((Long) v);
+        return new ClientReply.Ok(v);
+      case "acquire":
+        if (lockHolder >= 0) {
+          return new ClientReply.Fail(v, HELD);
+        }
+        lockHolder = op.process();
+        return new ClientReply.Ok(v);
+      case "release":
+        if (lockHolder != op.process()) {
+          return new ClientReply.Fail(v, NOT_HELD);
+        }
+        lockHolder = -1;
+        return new ClientReply.Ok(v);
+      default:
+        break;
+    }
+    return new ClientReply.Fail(v, UNKNOWN);
+  }
+
+  private Object readBank() {
+    Map<Object, Object> m = new LinkedHashMap<>();
+    for (Map.Entry<Long, Long> e : bank.entrySet()) {
+      m.put(e.getKey(), e.getValue());
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  private Object readSet() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(set));
+  }
+
+  private ClientReply transfer(Object v) {
+    Map<?, ?> m = (Map<?, ?>) v;
+    long from = (Long) m.get(BankWorkload.FROM);
+    long to = (Long) m.get(BankWorkload.TO);
+    long amount = (Long) m.get(BankWorkload.AMOUNT);
+    Long fb = bank.get(from);
+    Long tb = bank.get(to);
+    if (fb == null || tb == null || fb < amount) {
+      return new ClientReply.Fail(v, INSUFFICIENT);
+    }
+    bank.put(from, fb - amount);
+    bank.put(to, tb + amount);
+    return new ClientReply.Ok(v);
+  }
+
+  private EdnVector txn(List<?> mops) {
+    Object[] out = new Object[mops.size()];
+    for (int i = 0; i < out.length; i++) {
+      List<?> m = (List<?>) mops.get(i);
+      Keyword f = (Keyword) m.get(0);
+      Long k = (Long) m.get(1);
+      if (f == TxnWorkload.R) {
+        out[i] = EdnVector.of(f, k, registers.get(k.longValue()));
+      } else if (f == TxnWorkload.APPEND) {
+        Object cur = registers.get(k.longValue());
+        List<Object> list = new ArrayList<>(cur == null ? 1 : ((List<?>) cur).size() + 1);
+        if (cur != null) {
+          list.addAll((List<?>) cur);
+        }
+        list.add(m.get(2));
+        registers.put(k.longValue(), EdnVector.copyOf(list));
+        out[i] = m;
+      } else {
+        registers.put(k.longValue(), m.get(2));
+        out[i] = m;
+      }
+    }
+    return EdnVector.of(out);
+  }
+}
