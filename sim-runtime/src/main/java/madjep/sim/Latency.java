@@ -86,7 +86,7 @@ public sealed interface Latency {
   }
 
   /** FoundationDB's default: 99.9% uniform 100 us - 800 us, 0.1% uniform 800 us - 100 ms. */
-  static LongTail foundationDb() {
+  public static LongTail foundationDb() {
     return new LongTail(new Uniform(100_000, 800_000), new Uniform(800_000, 100_000_000), 0.001);
   }
 
@@ -94,7 +94,7 @@ public sealed interface Latency {
    * Reads {@code fixed 1ms}, {@code uniform 1ms 10ms}, {@code normal 5ms 1ms}, {@code exponential 0ms 5ms},
    * {@code long-tail} (FoundationDB's default) or {@code long-tail P (FAST) (SLOW)}.
    */
-  static Latency parse(String text) {
+  public static Latency parse(String text) {
     String s = text.trim();
     String[] w = s.split("\\s+", 2);
     String rest = w.length > 1 ? w[1].trim() : "";

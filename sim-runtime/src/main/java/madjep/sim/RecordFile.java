@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * An append-only file of checksummed records on a {@link SimFile}: {@code [length:int][crc32c:int][payload]}, each
+ * An append-only file of checksummed records on a {@link SimFile}: {@code [length:int][crc32c of length and payload:int][payload]}, each
  * record written in one write, so a crash can lose it or tear it at sector granularity. {@link #recover()} reads
  * records up to the first torn or missing one and cuts the file there, durably, so later appends stay readable.
  */
@@ -27,11 +27,9 @@ public final class RecordFile {
     if (buf.length < n + 8) {
       buf = new byte[Math.max(n + 8, buf.length * 2)];
     }
-    crc.reset();
-    crc.update(payload, 0, n);
     putInt(buf, 0, n);
-    putInt(buf, 4, (int) crc.getValue());
     System.arraycopy(payload, 0, buf, 8, n);
+    putInt(buf, 4, checksum(buf, 0, n));
     file.append(buf, 0, n + 8);
   }
 
@@ -47,12 +45,7 @@ public final class RecordFile {
     int pos = 0;
     while (pos + 8 <= all.length) {
       int n = getInt(all, pos);
-      if (n < 0 || pos + 8 + n > all.length) {
-        break;
-      }
-      crc.reset();
-      crc.update(all, pos + 8, n);
-      if ((int) crc.getValue() != getInt(all, pos + 4)) {
+      if (n <= 0 || pos + 8 + n > all.length || checksum(all, pos, n) != getInt(all, pos + 4)) {
         break;
       }
       byte[] rec = new byte[n];
@@ -65,6 +58,14 @@ public final class RecordFile {
       file.fsync();
     }
     return out;
+  }
+
+  /** CRC32C of the length field and the payload, so that zeroed or torn space never reads as a record. */
+  private int checksum(byte[] b, int at, int n) {
+    crc.reset();
+    crc.update(b, at, 4);
+    crc.update(b, at + 8, n);
+    return ~(int) crc.getValue();
   }
 
   static void putInt(byte[] b, int at, int v) {

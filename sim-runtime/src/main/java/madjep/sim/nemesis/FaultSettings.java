@@ -50,7 +50,7 @@ public record FaultSettings(
   /** Every fault, every 5 seconds on average, with Jepsen's partition shapes and netem-like packet rates. */
   public static FaultSettings standard() {
     return new FaultSettings(EnumSet.allOf(FaultKind.class), Durations.s(5),
-        List.of("halves", "one", "majorities-ring", "bridge", "one-way"),
+        List.of("halves", "one", "primaries", "majorities-ring", "bridge", "one-way"),
         List.of("one", "minority", "majority", "all", "primaries"), Durations.s(60), 50_000, 0.2, 0.2, 0.2,
         Durations.ms(50), new Latency.Uniform(Durations.ms(5), Durations.ms(60)));
   }

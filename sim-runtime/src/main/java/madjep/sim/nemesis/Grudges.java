@@ -66,6 +66,29 @@ public final class Grudges {
     return List.of(new int[] {x}, rest);
   }
 
+  /** {@code node} (a random node when < 0) and a random minority around it, cut from the rest. */
+  public static List<int[]> withMinority(int n, int node, SplittableRandom rng) {
+    int[] s = shuffled(n, rng);
+    int x = node >= 0 ? node : s[0];
+    int size = Math.max(1, (n - 1) / 2);
+    int[] side = new int[size];
+    int[] rest = new int[n - size];
+    side[0] = x;
+    int a = 1;
+    int b = 0;
+    for (int v : s) {
+      if (v == x) {
+        continue;
+      }
+      if (a < size) {
+        side[a++] = v;
+      } else {
+        rest[b++] = v;
+      }
+    }
+    return List.of(side, rest);
+  }
+
   /**
    * Jepsen's majorities ring: nodes in a random ring each see only their {@code n/2} nearest neighbours on either
    * side, so every node sees a majority and no two see the same one.

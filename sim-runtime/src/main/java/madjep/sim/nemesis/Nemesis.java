@@ -215,7 +215,8 @@ public final class Nemesis {
   // ---- partitions ----
 
   /**
-   * Starts a partition: {@code halves}, {@code one}, {@code majorities-ring}, {@code bridge}, {@code one-way}
+   * Starts a partition: {@code halves}, {@code one}, {@code primaries} (the last leader in a minority), {@code
+   * majorities-ring}, {@code bridge}, {@code one-way}
    * (a random minority stops hearing the rest), or explicit groups such as {@code n1 n2 | n3 n4 n5}.
    */
   public void startPartition(String shape) {
@@ -223,6 +224,7 @@ public final class Nemesis {
     switch (shape) {
       case "halves" -> g = Grudges.groups(n, Grudges.randomHalves(n, rng));
       case "one" -> g = Grudges.groups(n, Grudges.isolateOne(n, -1, rng));
+      case "primaries" -> g = Grudges.groups(n, Grudges.withMinority(n, leader, rng));
       case "majorities-ring" -> g = Grudges.majoritiesRing(n, rng);
       case "bridge" -> g = Grudges.bridge(n, rng);
       case "one-way" -> {
@@ -231,7 +233,7 @@ public final class Nemesis {
       }
       default -> {
         if (!shape.contains("|")) {
-          throw new IllegalArgumentException("expected a partition: halves, one, majorities-ring, bridge, one-way"
+          throw new IllegalArgumentException("expected a partition: halves, one, primaries, majorities-ring, bridge, one-way"
               + " or groups such as 'n1 n2 | n3 n4 n5', found '" + shape + "'");
         }
         List<int[]> groups = new ArrayList<>();

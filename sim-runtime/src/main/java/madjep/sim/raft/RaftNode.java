@@ -310,6 +310,11 @@ public final class RaftNode implements Node {
         sendAppend(from);
       }
     } else {
+      if (r.index() <= match[from]) {
+        // The follower lost entries it had acknowledged (only possible with the unsynced-ack bug): believe it,
+        // or the leader would resend from its stale match index forever.
+        match[from] = r.index() - 1;
+      }
       next[from] = Math.max(match[from] + 1, Math.min(next[from], r.index()));
       sendAppend(from);
     }

@@ -80,7 +80,7 @@ public final class SimRunner {
       trace.line(0, "sim", faultsDescription);
       Nemesis nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults);
       long end = s.duration();
-      if (!s.faultMode().equals("none")) {
+      if (!s.faultMode().equals("none") && !hasPhases(s.schedule())) {
         new Schedule.Mix().install(sim, nemesis, streams.of(Streams.Component.SCHEDULE), 0, end);
       }
       s.schedule().install(sim, nemesis, streams.of(Streams.Component.SCHEDULE), 0, end);
@@ -92,6 +92,21 @@ public final class SimRunner {
       long finalsAt = end + s.quiet();
       clients.runFinals(finalsAt, finalsAt + s.finals());
       sim.runUntil(finalsAt + s.finals() + s.clients().timeout() + 1);
+    }
+
+    /** Phases decide themselves when the mix runs. */
+    private static boolean hasPhases(Schedule sch) {
+      if (sch instanceof Schedule.Phases) {
+        return true;
+      }
+      if (sch instanceof Schedule.All all) {
+        for (Schedule x : all.schedules()) {
+          if (hasPhases(x)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     SimResult result() {

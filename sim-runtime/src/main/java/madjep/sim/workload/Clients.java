@@ -202,6 +202,8 @@ public final class Clients {
       if (type == OpType.INFO) {
         infos++;
         process += workers.length;
+        // A new process reconnects somewhere else, as a Jepsen client reopened after a crash would.
+        target = rng.nextInt(ctx.servers());
       }
       workload.completed(p, inv, type);
       Done d = done;

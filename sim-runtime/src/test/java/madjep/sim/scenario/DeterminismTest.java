@@ -1,0 +1,82 @@
+package madjep.sim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import madjep.history.io.HistoryFormat;
+import madjep.history.io.HistoryWriter;
+import madjep.sim.DeterminismCheck;
+import madjep.sim.Durations;
+import madjep.sim.Node;
+import madjep.sim.NodeContext;
+import madjep.sim.Simulation;
+import madjep.sim.Streams;
+import madjep.sim.Trace;
+import madjep.sim.nemesis.FaultSettings;
+import org.junit.jupiter.api.Test;
+
+class DeterminismTest {
+  private static byte[] edn(SimResult r) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    HistoryWriter.write(r.history(), HistoryFormat.EDN, out);
+    return out.toByteArray();
+  }
+
+  @Test
+  void raftKv_200SeedsTwiceUnderAllFaults_byteIdenticalHistoriesAndTraces() throws IOException {
+    // Short runs with a fault step every 250 ms on average, so that every kind of fault fires often.
+    Scenario s = Bundled.get("raft-kv").scenario().toBuilder().duration(Durations.s(6)).quiet(Durations.s(1))
+        .finals(Durations.s(1)).faults(FaultSettings.standard().withInterval(Durations.ms(250))).build();
+    java.util.Set<String> faultsSeen = new java.util.TreeSet<>();
+    for (long seed = 1; seed <= 200; seed++) {
+      SimResult a = SimRunner.run(s.withSeed(seed));
+      SimResult b = SimRunner.run(s.withSeed(seed));
+      assertArrayEquals(edn(a), edn(b), "history of seed " + seed);
+      assertEquals(a.trace(), b.trace(), "trace of seed " + seed);
+      assertEquals(a.eventHash(), b.eventHash());
+      for (int i = 0; i < a.history().size(); i++) {
+        if (!a.history().isClient(i)) {
+          faultsSeen.add(a.history().f(i).name());
+        }
+      }
+    }
+    assertEquals(14, faultsSeen.size(), "every fault fired somewhere: " + faultsSeen);
+  }
+
+  @Test
+  void checkDeterminism_sameSeed_reportsIdenticalRuns() {
+    DeterminismCheck.Report r = SimRunner.checkDeterminism(Bundled.get("raft-kv").scenario().withSeed(4));
+    assertTrue(r.deterministic());
+    assertTrue(r.events() > 10_000);
+  }
+
+  /** A node whose choice depends on identity hash codes, which differ between runs. */
+  private static final class Leaky implements Node {
+    @Override
+    public void start(NodeContext ctx) {
+      ctx.setTimer(1_000_000L + (System.identityHashCode(new Object()) & 0xffff), "tick");
+    }
+
+    @Override
+    public void receive(NodeContext ctx, int from, Object message) {}
+
+    @Override
+    public void timer(NodeContext ctx, Object tag) {
+      ctx.setTimer(1_000_000L + (System.identityHashCode(new Object()) & 0xffff), "tick");
+    }
+  }
+
+  @Test
+  void checkDeterminism_leakyNode_reportsFirstDivergentEvent() {
+    DeterminismCheck.Report r = DeterminismCheck.check(
+        () -> new Simulation(new Streams(1), 3, id -> new Leaky(), new Trace(false)),
+        sim -> sim.runUntil(Durations.s(1)));
+    assertFalse(r.deterministic());
+    assertEquals(0, r.divergence().event(), r.divergence().describe());
+    assertEquals("timer", r.divergence().kind());
+  }
+}
