@@ -125,6 +125,11 @@ public final class EdnParser {
     return (int) (base + pos - lineStart) + 1;
   }
 
+  /** The index of the next unread byte in the array given to {@link #reset}; meaningless for streams. */
+  public int arrayOffset() {
+    return pos;
+  }
+
   /** The name of the input, as errors print it. */
   public String source() {
     return source;
@@ -460,6 +465,8 @@ public final class EdnParser {
         scratch = java.util.Arrays.copyOf(scratch, scratch.length * 2);
       }
       if (c == '\\') {
+        int escLine = line;
+        int escColumn = column() - 1;
         int e = read();
         switch (e) {
           case 'n' -> scratch[n++] = '\n';
@@ -478,8 +485,8 @@ public final class EdnParser {
             ascii &= ch < 0x80;
           }
           case EOF -> throw errorAt(l, col, "expected '\"' to close the string opened here, found the end of the input");
-          default -> throw error("expected a string escape (\\n \\t \\r \\b \\f \\\" \\\\ \\uXXXX), found '\\"
-              + (char) e + "'");
+          default -> throw errorAt(escLine, escColumn,
+              "expected a string escape (\\n \\t \\r \\b \\f \\\" \\\\ \\uXXXX), found '\\" + (char) e + "'");
         }
       } else {
         if (c == '\n') {

@@ -85,7 +85,11 @@ final class JsonHistoryReader {
   }
 
   private DataError error(JsonLocation loc, String detail) {
-    return new DataError(source, loc.getLineNr(), loc.getColumnNr(), -1, detail);
+    return error(DataError.Kind.SYNTAX, loc, detail);
+  }
+
+  private DataError error(DataError.Kind kind, JsonLocation loc, String detail) {
+    return new DataError(kind, source, loc.getLineNr(), loc.getColumnNr(), -1, detail);
   }
 
   private void readOp(JsonToken t) throws IOException {
@@ -105,7 +109,7 @@ final class JsonHistoryReader {
           op.see(1, "\"type\"", l, c);
           op.type = vt == JsonToken.VALUE_STRING ? OpType.of(jp.getText()) : null;
           if (op.type == null) {
-            throw error(vl, "expected \"type\" to be \"invoke\", \"ok\", \"fail\" or \"info\", found " + describe(vt));
+            throw error(DataError.Kind.OP_TYPE, vl, "expected \"type\" to be \"invoke\", \"ok\", \"fail\" or \"info\", found " + describe(vt));
           }
         }
         case "process" -> {
@@ -115,7 +119,7 @@ final class JsonHistoryReader {
           } else if (vt == JsonToken.VALUE_STRING) {
             op.process = b.namedProcess(Keyword.of(stripColon(jp.getText())));
           } else if (vt != JsonToken.VALUE_NULL) {
-            throw error(vl, "expected \"process\" to be an integer or a name such as \"nemesis\", found "
+            throw error(DataError.Kind.FIELD, vl, "expected \"process\" to be an integer or a name such as \"nemesis\", found "
                 + describe(vt));
           }
         }
@@ -124,7 +128,7 @@ final class JsonHistoryReader {
           if (vt == JsonToken.VALUE_STRING) {
             op.f = Keyword.of(stripColon(jp.getText()));
           } else if (vt != JsonToken.VALUE_NULL) {
-            throw error(vl, "expected \"f\" to be a string such as \"read\", found " + describe(vt));
+            throw error(DataError.Kind.FIELD, vl, "expected \"f\" to be a string such as \"read\", found " + describe(vt));
           }
         }
         case "value" -> {
@@ -134,14 +138,14 @@ final class JsonHistoryReader {
         case "index" -> {
           op.see(16, "\"index\"", l, c);
           if (vt != JsonToken.VALUE_NUMBER_INT || jp.getLongValue() < 0) {
-            throw error(vl, "expected \"index\" to be a non-negative integer, found " + describe(vt));
+            throw error(DataError.Kind.FIELD, vl, "expected \"index\" to be a non-negative integer, found " + describe(vt));
           }
           op.index = jp.getLongValue();
         }
         case "time" -> {
           op.see(32, "\"time\"", l, c);
           if (vt != JsonToken.VALUE_NUMBER_INT) {
-            throw error(vl, "expected \"time\" to be an integer (nanoseconds), found " + describe(vt));
+            throw error(DataError.Kind.FIELD, vl, "expected \"time\" to be an integer (nanoseconds), found " + describe(vt));
           }
           op.time = jp.getLongValue();
         }
