@@ -48,7 +48,7 @@ public final class EdnParser {
     for (char c : new char[] {' ', '\t', '\n', '\r', '\f', ','}) {
       CLASS[c] = WS | DELIM;
     }
-    for (char c : new char[] {'(', ')', '[', ']', '{', '}', '"', ';'}) {
+    for (char c : new char[] {'(', ')', '[', ']', '{', '}', '"', ';', '\\'}) {
       CLASS[c] = DELIM;
     }
   }
@@ -453,13 +453,16 @@ public final class EdnParser {
     }
     int n = 0;
     boolean ascii = true;
+    // Text before the latest \\u escape, decoded: an escape may name half of a surrogate pair, which bytes cannot hold.
+    StringBuilder decoded = null;
     while (true) {
       int c = read();
       if (c == EOF) {
         throw errorAt(l, col, "expected '\"' to close the string opened here, found the end of the input");
       }
       if (c == '"') {
-        return new String(scratch, 0, n, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        String tail = new String(scratch, 0, n, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return decoded == null ? tail : decoded.append(tail).toString();
       }
       if (n + 8 > scratch.length) {
         scratch = java.util.Arrays.copyOf(scratch, scratch.length * 2);
@@ -478,11 +481,13 @@ public final class EdnParser {
           case '\\' -> scratch[n++] = '\\';
           case 'u' -> {
             char ch = (char) readHex4();
-            byte[] enc = String.valueOf(ch).getBytes(StandardCharsets.UTF_8);
-            for (byte b : enc) {
-              scratch[n++] = b;
+            if (decoded == null) {
+              decoded = new StringBuilder();
             }
-            ascii &= ch < 0x80;
+            decoded.append(new String(scratch, 0, n, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+            decoded.append(ch);
+            n = 0;
+            ascii = true;
           }
           case EOF -> throw errorAt(l, col, "expected '\"' to close the string opened here, found the end of the input");
           default -> throw errorAt(escLine, escColumn,

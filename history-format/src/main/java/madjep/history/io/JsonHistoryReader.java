@@ -117,7 +117,7 @@ final class JsonHistoryReader {
           if (vt == JsonToken.VALUE_NUMBER_INT) {
             op.process = b.clientProcess(jp.getLongValue(), l, c);
           } else if (vt == JsonToken.VALUE_STRING) {
-            op.process = b.namedProcess(Keyword.of(stripColon(jp.getText())));
+            op.process = b.namedProcess(keyword(vl, "process"));
           } else if (vt != JsonToken.VALUE_NULL) {
             throw error(DataError.Kind.FIELD, vl, "expected \"process\" to be an integer or a name such as \"nemesis\", found "
                 + describe(vt));
@@ -126,7 +126,7 @@ final class JsonHistoryReader {
         case "f" -> {
           op.see(4, "\"f\"", l, c);
           if (vt == JsonToken.VALUE_STRING) {
-            op.f = Keyword.of(stripColon(jp.getText()));
+            op.f = keyword(vl, "f");
           } else if (vt != JsonToken.VALUE_NULL) {
             throw error(DataError.Kind.FIELD, vl, "expected \"f\" to be a string such as \"read\", found " + describe(vt));
           }
@@ -153,7 +153,13 @@ final class JsonHistoryReader {
           op.see(64, "\"error\"", l, c);
           op.error = readValue(vt);
         }
-        default -> op.extra(Keyword.of(name), readValue(vt), l, c);
+        default -> {
+          if (!Keyword.isValidName(name)) {
+            throw error(DataError.Kind.FIELD, vl,
+                "expected a field name without spaces, commas, brackets or quotes, found \"" + name + "\"");
+          }
+          op.extra(Keyword.of(name), readValue(vt), l, c);
+        }
       }
     }
     if (t != JsonToken.END_OBJECT) {
@@ -175,8 +181,17 @@ final class JsonHistoryReader {
     };
   }
 
-  private static String stripColon(String s) {
-    return s.length() > 1 && s.charAt(0) == ':' ? s.substring(1) : s;
+  /** The current string token as a keyword; {@code ":read"} and {@code "read"} both name {@code :read}. */
+  private Keyword keyword(JsonLocation at, String field) throws IOException {
+    String s = jp.getText();
+    if (s.length() > 1 && s.charAt(0) == ':') {
+      s = s.substring(1);
+    }
+    if (!Keyword.isValidName(s)) {
+      throw error(DataError.Kind.FIELD, at, "expected \"" + field
+          + "\" to be a name without spaces, commas, brackets or quotes, found \"" + jp.getText() + "\"");
+    }
+    return Keyword.of(s);
   }
 
   private Object readValue(JsonToken t) throws IOException {
