@@ -566,21 +566,19 @@ public final class EdnParser {
       neg = c == '-';
       pos++;
     }
+    // Up to 18 digits cannot overflow a long, so the fast path needs no overflow check per digit.
     long v = 0;
-    boolean overflow = false;
     int i = pos;
-    while (i < lim) {
+    int digitsEnd = Math.min(lim, pos + 18);
+    while (i < digitsEnd) {
       int d = buf[i] - '0';
       if (d < 0 || d > 9) {
         break;
       }
-      if (v > (Long.MAX_VALUE - d) / 10) {
-        overflow = true;
-      }
       v = v * 10 + d;
       i++;
     }
-    if (i < lim && (CLASS[buf[i] & 0xff] & DELIM) != 0 && !overflow) {
+    if (i < lim && i > pos && (CLASS[buf[i] & 0xff] & DELIM) != 0) {
       pos = i;
       return box(neg ? -v : v);
     }
@@ -790,20 +788,37 @@ public final class EdnParser {
     }
   }
 
-  /** Reads a long, or fails saying what was expected. */
+  /** Reads a long, or fails saying what was expected; integers that fit 18 digits are read without boxing. */
   public long readLong(String expected) {
+    int c = skipWhitespace();
     int l = line;
     int col = column();
-    int c = peek();
-    if ((c >= '0' && c <= '9') || c == '-' || c == '+') {
-      Object v = readValue();
-      if (v instanceof Long x) {
-        return x;
-      }
-      throw errorAt(l, col, "expected " + expected + ", found " + describe(v));
+    ensure(20);
+    int i = pos;
+    boolean neg = c == '-';
+    if (neg || c == '+') {
+      i++;
     }
-    Object v = readValue();
-    throw errorAt(l, col, "expected " + expected + ", found " + describe(v));
+    int start = i;
+    long v = 0;
+    int digitsEnd = Math.min(lim, start + 18);
+    while (i < digitsEnd) {
+      int d = buf[i] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      v = v * 10 + d;
+      i++;
+    }
+    if (i > start && i < lim && (CLASS[buf[i] & 0xff] & DELIM) != 0) {
+      pos = i;
+      return neg ? -v : v;
+    }
+    Object value = readValue();
+    if (value instanceof Long x) {
+      return x;
+    }
+    throw errorAt(l, col, "expected " + expected + ", found " + describe(value));
   }
 
   /** Interns keywords from bytes without building a String on a hit. */
