@@ -67,6 +67,7 @@ public final class EdnParser {
 
   private byte[] scratch = new byte[256];
   private final KeywordTable keywords = new KeywordTable();
+  private final ShortKeywordTable shortKeywords = new ShortKeywordTable();
 
   /** A parser over a stream, which it reads in 64 KiB chunks; {@code source} names it in errors. */
   public EdnParser(InputStream in, String source) {
@@ -547,7 +548,18 @@ public final class EdnParser {
         throw error("expected a keyword name after ':', found " + describeNext());
       }
       pos = i;
-      return keywords.intern(buf, start, i - start);
+      int len = i - start;
+      if (len <= 7) {
+        // Most keywords in histories (:index :type :invoke :value :read :append ...) fit in a long, with the length
+        // in the top byte so that no two names pack alike.
+        long packed = 0;
+        for (int k = start; k < i; k++) {
+          packed = packed << 8 | (buf[k] & 0xff);
+        }
+        packed |= (long) len << 56;
+        return shortKeywords.intern(packed, buf, start, len);
+      }
+      return keywords.intern(buf, start, len);
     }
     int n = readToken();
     if (n == 0) {
@@ -819,6 +831,56 @@ public final class EdnParser {
       return x;
     }
     throw errorAt(l, col, "expected " + expected + ", found " + describe(value));
+  }
+
+  /** Interns keywords of at most 7 bytes, keyed by their length and bytes packed into a (never zero) long. */
+  private static final class ShortKeywordTable {
+    private long[] keys = new long[256];
+    private Keyword[] values = new Keyword[256];
+    private int size;
+
+    Keyword intern(long packed, byte[] b, int off, int len) {
+      int mask = keys.length - 1;
+      long h = packed * 0x9E3779B97F4A7C15L;
+      int slot = (int) (h ^ (h >>> 32)) & mask;
+      while (true) {
+        long k = keys[slot];
+        if (k == packed) {
+          return values[slot];
+        }
+        if (k == 0) {
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      Keyword kw = Keyword.of(new String(b, off, len, StandardCharsets.UTF_8));
+      put(packed, kw);
+      return kw;
+    }
+
+    private void put(long packed, Keyword kw) {
+      if ((size + 1) * 2 > keys.length) {
+        long[] oldKeys = keys;
+        Keyword[] oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new Keyword[oldKeys.length * 2];
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+          if (oldKeys[i] != 0) {
+            put(oldKeys[i], oldValues[i]);
+          }
+        }
+      }
+      int mask = keys.length - 1;
+      long h = packed * 0x9E3779B97F4A7C15L;
+      int slot = (int) (h ^ (h >>> 32)) & mask;
+      while (keys[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      keys[slot] = packed;
+      values[slot] = kw;
+      size++;
+    }
   }
 
   /** Interns keywords from bytes without building a String on a hit. */
