@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Deterministic chaos simulation and fast consistency checkers for Jepsen-style histories.",
-    subcommands = {HistoryCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {HistoryCommand.class, CheckCommand.class, SimCommand.class, DemoCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
   boolean debug;

@@ -206,6 +206,11 @@ public final class Nemesis {
     return EdnVector.of(names);
   }
 
+  /** A spec as the history shows it: {@code :majority}, or a string such as {@code "n1,n3"}. */
+  private static Object specValue(String spec) {
+    return Keyword.isValidName(spec) && spec.indexOf(',') < 0 ? Keyword.of(spec) : spec;
+  }
+
   private void record(Keyword f, Object asked, Object done) {
     faults++;
     history.nemesis(f, asked, done);
@@ -264,7 +269,7 @@ public final class Nemesis {
       }
     }
     partitioned = true;
-    record(START_PARTITION, Keyword.of(asked.replace(' ', '-')),
+    record(START_PARTITION, specValue(asked),
         EdnVector.of(ISOLATED, Collections.unmodifiableMap(done)));
   }
 
@@ -284,7 +289,7 @@ public final class Nemesis {
       killed[x] = true;
       paused[x] = false;
     }
-    record(KILL, Keyword.of(spec), nodeNames(t));
+    record(KILL, specValue(spec), nodeNames(t));
   }
 
   /** Stops the targets gracefully (their disks synced). */
@@ -295,7 +300,7 @@ public final class Nemesis {
       killed[x] = true;
       paused[x] = false;
     }
-    record(STOP, Keyword.of(spec), nodeNames(t));
+    record(STOP, specValue(spec), nodeNames(t));
   }
 
   /** Restarts every node killed or stopped. */
@@ -322,7 +327,7 @@ public final class Nemesis {
         done.add(x);
       }
     }
-    record(PAUSE, Keyword.of(spec), nodeNames(done.stream().mapToInt(Integer::intValue).toArray()));
+    record(PAUSE, specValue(spec), nodeNames(done.stream().mapToInt(Integer::intValue).toArray()));
   }
 
   /** Resumes every paused node. */
@@ -349,7 +354,7 @@ public final class Nemesis {
       bumpClock(x, delta);
       done.put(sim.name(x), EdnParser.box(delta / Durations.MS));
     }
-    record(BUMP_CLOCK, Keyword.of(spec), Collections.unmodifiableMap(done));
+    record(BUMP_CLOCK, specValue(spec), Collections.unmodifiableMap(done));
   }
 
   /** Jumps one node's clock by {@code delta} ns (without recording: see {@link #bumpClock(String)}). */
@@ -369,7 +374,7 @@ public final class Nemesis {
       skewed[x] = true;
       done.put(sim.name(x), EdnParser.box(ppm));
     }
-    record(DRIFT_CLOCK, Keyword.of(spec), Collections.unmodifiableMap(done));
+    record(DRIFT_CLOCK, specValue(spec), Collections.unmodifiableMap(done));
   }
 
   /** Resets every clock to the sim's time. */
@@ -436,7 +441,7 @@ public final class Nemesis {
         }
       }
     }
-    record(START_CLOG, Keyword.of(spec), nodeNames(t));
+    record(START_CLOG, specValue(spec), nodeNames(t));
   }
 
   /** Releases every held message. */

@@ -1,0 +1,136 @@
+package madjep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import madjep.history.History;
+import madjep.history.edn.Edn;
+import madjep.history.edn.Keyword;
+import madjep.history.io.HistoryReader;
+import madjep.sim.scenario.Bundled;
+import madjep.sim.scenario.Scenario;
+import madjep.sim.scenario.ScenarioFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void list_bundled_namesEveryScenario() {
+    CliRun r = CliRun.of("sim", "list");
+    assertEquals(0, r.code());
+    for (Bundled.Entry e : Bundled.all()) {
+      assertTrue(r.out().contains(e.scenario().name()), e.scenario().name());
+    }
+  }
+
+  @Test
+  void run_bundled_writesJepsenStoreLayout() throws IOException {
+    CliRun r = CliRun.of("sim", "run", "raft-kv", "--seed", "7", "--store", dir.toString());
+    Path run = dir.resolve("latest");
+    assertTrue(Files.isDirectory(run), r.out() + r.err());
+    assertTrue(Files.isSymbolicLink(dir.resolve("raft-kv").resolve("latest")));
+    for (String f : List.of("history.edn", "history.jsonl", "results.edn", "results.json", "scenario.toml",
+        "trace.log")) {
+      assertTrue(Files.size(run.resolve(f)) > 0, f);
+    }
+    assertTrue(run.toRealPath().getFileName().toString().matches("\\d{8}T\\d{6}\\.\\d{3}"), run.toRealPath()
+        .toString());
+    History edn = HistoryReader.read(run.resolve("history.edn"));
+    History json = HistoryReader.read(run.resolve("history.jsonl"));
+    assertEquals(edn.size(), json.size());
+    assertTrue(edn.size() > 1000);
+    Scenario stored = ScenarioFiles.read(run.resolve("scenario.toml"));
+    assertEquals(Bundled.get("raft-kv").scenario().withSeed(7), stored, "fully resolved, seed included");
+    Map<?, ?> results = (Map<?, ?>) Edn.parse(Files.readString(run.resolve("results.edn")));
+    assertEquals(7L, results.get(Keyword.of("seed")));
+    assertEquals("madjep sim run raft-kv --seed 7", results.get(Keyword.of("replay")));
+    Object valid = results.get(Keyword.of("valid?"));
+    int expected = valid == Boolean.TRUE ? 0 : valid == Boolean.FALSE ? 1 : 2;
+    assertEquals(expected, r.code(), "exit code follows the verdict");
+    assertTrue(r.out().contains("results: " + dir.resolve("raft-kv")), r.out());
+  }
+
+  @Test
+  void run_twiceSameSeed_identicalHistoryAndTrace() throws IOException {
+    CliRun.of("sim", "run", "raft-kv-swarm", "--seed", "5", "--store", dir.resolve("a").toString());
+    CliRun.of("sim", "run", "raft-kv-swarm", "--seed", "5", "--store", dir.resolve("b").toString());
+    for (String f : List.of("history.edn", "history.jsonl", "trace.log", "scenario.toml")) {
+      assertEquals(Files.readString(dir.resolve("a/latest").resolve(f)),
+          Files.readString(dir.resolve("b/latest").resolve(f)), f);
+    }
+  }
+
+  @Test
+  void run_checkDeterminism_reportsIdenticalRuns() {
+    CliRun r = CliRun.of("sim", "run", "raft-kv", "--seed", "2", "--check-determinism", "--store", dir.toString());
+    assertTrue(r.out().startsWith("determinism: 2 runs identical"), r.out());
+  }
+
+  @Test
+  void run_swarm_printsTheDrawnFaultsFirst() {
+    CliRun r = CliRun.of("sim", "run", "raft-kv-swarm", "--seed", "9", "--store", dir.toString());
+    assertTrue(r.out().lines().skip(1).findFirst().orElse("").startsWith("swarm: faults="), r.out());
+  }
+
+  @Test
+  void run_scenarioFile_usesItAndItsSeed() throws IOException {
+    Path f = dir.resolve("mine.toml");
+    Files.writeString(f, "name = \"mine\"\nseed = 99\nduration = \"3s\"\n[workload]\nname = \"bank\"\n"
+        + "[faults]\nmode = \"none\"\n");
+    CliRun r = CliRun.of("sim", "run", f.toString(), "--store", dir.resolve("s").toString());
+    assertTrue(r.out().startsWith("mine seed 99:"), r.out());
+    assertTrue(r.out().contains("faults: none"), r.out());
+    assertTrue(Files.exists(dir.resolve("s/mine/latest/history.edn")));
+  }
+
+  @Test
+  void run_unknownScenario_usageError() {
+    CliRun r = CliRun.of("sim", "run", "no-such-thing", "--store", dir.toString());
+    assertEquals(ExitCode.USAGE, r.code());
+    assertTrue(r.err().contains("raft-kv-stale-read"), r.err());
+  }
+
+  @Test
+  void run_badScenarioFile_dataErrorWithFileAndKey() throws IOException {
+    Path f = dir.resolve("bad.toml");
+    Files.writeString(f, "[workload]\nname = \"queue\"\n");
+    CliRun r = CliRun.of("sim", "run", f.toString(), "--store", dir.toString());
+    assertEquals(ExitCode.DATA, r.code());
+    assertTrue(r.err().startsWith(f.toString()) && r.err().contains("workload.name"), r.err());
+  }
+
+  @Test
+  void sweep_shard_runsOnlyItsSeeds() {
+    CliRun r = CliRun.of("sim", "sweep", "raft-kv", "--seeds", "1..4", "--shard", "1/2", "--jobs", "2",
+        "--duration", "3s");
+    assertTrue(r.out().contains("shard 1/2: 2 seeds"), r.out());
+    assertTrue(r.out().contains("2 seeds:"), r.out());
+    for (String line : r.out().split("\n")) {
+      if (line.startsWith("seed ")) {
+        assertTrue(line.startsWith("seed 2:") || line.startsWith("seed 4:"), line);
+        assertTrue(line.contains("replay: madjep sim run raft-kv --seed "), line);
+      }
+    }
+  }
+
+  @Test
+  void sweep_badArguments_usageErrors() {
+    assertEquals(ExitCode.USAGE, CliRun.of("sim", "sweep", "raft-kv", "--seeds", "5..1").code());
+    assertEquals(ExitCode.USAGE, CliRun.of("sim", "sweep", "raft-kv", "--seeds", "1..5", "--shard", "2/2").code());
+  }
+
+  @Test
+  void demo_sixtySecondsOfRaftKv_saysWhereResultsAre() throws IOException {
+    CliRun r = CliRun.of("demo", "--store", dir.toString());
+    assertTrue(r.out().contains("1m simulated"), r.out());
+    assertTrue(r.out().contains("Open " + dir + "/latest/"), r.out());
+    assertTrue(Files.exists(dir.resolve("latest/history.edn")));
+  }
+}
