@@ -8,13 +8,14 @@ import java.util.Arrays;
  * flat arrays: no object per event besides its payload.
  */
 final class EventQueue {
-  private long[] time = new long[1024];
-  private long[] seq = new long[1024];
   private int[] kind = new int[1024];
   private int[] a = new int[1024];
   private int[] b = new int[1024];
   private Object[] payload = new Object[1024];
+  /** Heap positions hold their event's time and sequence number inline, so sifting never chases a slot. */
   private int[] heap = new int[1024];
+  private long[] heapTime = new long[1024];
+  private long[] heapSeq = new long[1024];
   private int[] free = new int[1024];
   private int freeCount;
   private int slots;
@@ -38,7 +39,7 @@ final class EventQueue {
 
   /** The time of the earliest event; only when not empty. */
   long peekTime() {
-    return time[heap[0]];
+    return heapTime[0];
   }
 
   void add(long t, int k, int x, int y, Object p) {
@@ -46,27 +47,27 @@ final class EventQueue {
     if (freeCount > 0) {
       s = free[--freeCount];
     } else {
-      if (slots == time.length) {
+      if (slots == kind.length) {
         grow();
       }
       s = slots++;
     }
-    time[s] = t;
-    seq[s] = nextSeq++;
     kind[s] = k;
     a[s] = x;
     b[s] = y;
     payload[s] = p;
     if (size == heap.length) {
       heap = Arrays.copyOf(heap, size * 2);
+      heapTime = Arrays.copyOf(heapTime, size * 2);
+      heapSeq = Arrays.copyOf(heapSeq, size * 2);
     }
-    siftUp(size++, s);
+    siftUp(size++, s, t, nextSeq++);
   }
 
   /** Takes the earliest event; its fields are then available through {@link #polledTime()} and the others. */
   void poll() {
     int s = heap[0];
-    polledTime = time[s];
+    polledTime = heapTime[0];
     polledKind = kind[s];
     polledA = a[s];
     polledB = b[s];
@@ -76,9 +77,9 @@ final class EventQueue {
       free = Arrays.copyOf(free, freeCount * 2);
     }
     free[freeCount++] = s;
-    int last = heap[--size];
+    --size;
     if (size > 0) {
-      siftDown(0, last);
+      siftDown(0, heap[size], heapTime[size], heapSeq[size]);
     }
   }
 
@@ -102,46 +103,53 @@ final class EventQueue {
     return polledPayload;
   }
 
-  private boolean less(int s, int t) {
-    return time[s] < time[t] || (time[s] == time[t] && seq[s] < seq[t]);
-  }
-
-  private void siftUp(int pos, int s) {
+  private void siftUp(int pos, int s, long t, long q) {
     while (pos > 0) {
       int parent = (pos - 1) >>> 1;
-      int p = heap[parent];
-      if (!less(s, p)) {
+      long pt = heapTime[parent];
+      if (pt < t || (pt == t && heapSeq[parent] < q)) {
         break;
       }
-      heap[pos] = p;
+      heap[pos] = heap[parent];
+      heapTime[pos] = pt;
+      heapSeq[pos] = heapSeq[parent];
       pos = parent;
     }
     heap[pos] = s;
+    heapTime[pos] = t;
+    heapSeq[pos] = q;
   }
 
-  private void siftDown(int pos, int s) {
+  private void siftDown(int pos, int s, long t, long q) {
     int half = size >>> 1;
     while (pos < half) {
       int child = 2 * pos + 1;
-      int c = heap[child];
+      long ct = heapTime[child];
+      long cq = heapSeq[child];
       int right = child + 1;
-      if (right < size && less(heap[right], c)) {
-        child = right;
-        c = heap[child];
+      if (right < size) {
+        long rt = heapTime[right];
+        if (rt < ct || (rt == ct && heapSeq[right] < cq)) {
+          child = right;
+          ct = rt;
+          cq = heapSeq[right];
+        }
       }
-      if (!less(c, s)) {
+      if (t < ct || (t == ct && q < cq)) {
         break;
       }
-      heap[pos] = c;
+      heap[pos] = heap[child];
+      heapTime[pos] = ct;
+      heapSeq[pos] = cq;
       pos = child;
     }
     heap[pos] = s;
+    heapTime[pos] = t;
+    heapSeq[pos] = q;
   }
 
   private void grow() {
-    int n = time.length * 2;
-    time = Arrays.copyOf(time, n);
-    seq = Arrays.copyOf(seq, n);
+    int n = kind.length * 2;
     kind = Arrays.copyOf(kind, n);
     a = Arrays.copyOf(a, n);
     b = Arrays.copyOf(b, n);

@@ -53,6 +53,14 @@ public final class NodeContext {
     return ep.clock.read(sim.now());
   }
 
+  /**
+   * The node's monotonic clock, in nanoseconds: drifts with the node's oscillator but never jumps. Use it for
+   * timeouts; {@link #now()} is the wall clock, which clock faults move.
+   */
+  public long monotonic() {
+    return ep.clock.monotonic(sim.now());
+  }
+
   /** True while this incarnation is the node's current one and it is not crashed or stopped. */
   public boolean alive() {
     return ep.incarnation == incarnation && ep.status != Endpoint.Status.DOWN;

@@ -12,11 +12,12 @@ import java.util.SplittableRandom;
  */
 public final class SimFile {
   private final String name;
-  private byte[] data = new byte[256];
-  private int length;
+  /** What survives a crash for sure; reads see it with the pending writes applied on top. */
   private byte[] durable = new byte[256];
   private int durableLength;
-  /** Writes since the last fsync: a copy of their bytes (null for a truncation) and where they went. */
+  /** The length reads see. */
+  private int length;
+  /** Writes since the last fsync, in order: their bytes (null for a truncation) and where they went. */
   private final ArrayList<Pending> pending = new ArrayList<>();
 
   private record Pending(long pos, byte[] bytes, long truncateTo) {}
@@ -54,19 +55,13 @@ public final class SimFile {
     if (pos < 0 || pos + n > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(name + ": write out of range at " + pos);
     }
-    int end = (int) pos + n;
-    data = ensure(data, end);
-    System.arraycopy(b, off, data, (int) pos, n);
-    length = Math.max(length, end);
+    length = Math.max(length, (int) pos + n);
     pending.add(new Pending(pos, Arrays.copyOfRange(b, off, off + n), -1));
   }
 
   /** Cuts the file to {@code n} bytes. */
   public void truncate(long n) {
-    if (n < length) {
-      Arrays.fill(data, (int) n, length, (byte) 0);
-      length = (int) n;
-    }
+    length = (int) Math.min(length, n);
     pending.add(new Pending(-1, null, n));
   }
 
@@ -75,18 +70,25 @@ public final class SimFile {
     if (pending.isEmpty()) {
       return;
     }
-    durable = ensure(durable, length);
-    if (durableLength > length) {
-      Arrays.fill(durable, length, durableLength, (byte) 0);
-    }
     for (Pending p : pending) {
-      if (p.bytes != null) {
-        System.arraycopy(data, (int) p.pos, durable, (int) p.pos,
-            (int) Math.min(p.bytes.length, Math.max(0, length - p.pos)));
-      }
+      durableLength = apply(p, durableLength);
     }
-    durableLength = length;
     pending.clear();
+  }
+
+  /** Applies one pending write or truncation to the durable image; returns the new length. */
+  private int apply(Pending p, int len) {
+    if (p.bytes == null) {
+      if (p.truncateTo < len) {
+        Arrays.fill(durable, (int) p.truncateTo, len, (byte) 0);
+        return (int) p.truncateTo;
+      }
+      return len;
+    }
+    int end = (int) p.pos + p.bytes.length;
+    durable = ensure(durable, end);
+    System.arraycopy(p.bytes, 0, durable, (int) p.pos, p.bytes.length);
+    return Math.max(len, end);
   }
 
   /** Reads up to {@code n} bytes at {@code pos}; returns how many were read (0 at or past the end). */
@@ -94,14 +96,31 @@ public final class SimFile {
     if (pos >= length) {
       return 0;
     }
+    byte[] view = view();
     int k = (int) Math.min(n, length - pos);
-    System.arraycopy(data, (int) pos, dst, off, k);
+    System.arraycopy(view, (int) pos, dst, off, k);
     return k;
   }
 
   /** A copy of the whole file as reads see it. */
   public byte[] readAll() {
-    return Arrays.copyOf(data, length);
+    return Arrays.copyOf(view(), length);
+  }
+
+  /** The durable image with the pending writes on top (reads are rare: nodes read their files when they boot). */
+  private byte[] view() {
+    if (pending.isEmpty()) {
+      return durable;
+    }
+    byte[] saved = durable;
+    durable = Arrays.copyOf(durable, Math.max(durable.length, length));
+    int len = durableLength;
+    for (Pending p : pending) {
+      len = apply(p, len);
+    }
+    byte[] v = durable;
+    durable = saved;
+    return v;
   }
 
   /**
@@ -112,13 +131,11 @@ public final class SimFile {
     int lost = 0;
     int torn = 0;
     int kept = 0;
-    byte[] img = Arrays.copyOf(durable, Math.max(durable.length, 256));
     int len = durableLength;
     for (Pending p : pending) {
       if (p.bytes == null) {
-        if (rng.nextBoolean() && p.truncateTo < len) {
-          Arrays.fill(img, (int) p.truncateTo, len, (byte) 0);
-          len = (int) p.truncateTo;
+        if (rng.nextBoolean()) {
+          len = apply(p, len);
         }
         continue;
       }
@@ -127,31 +144,27 @@ public final class SimFile {
         lost++;
         continue;
       }
-      int start = (int) p.pos;
-      int end = start + p.bytes.length;
       if (fate == 1) {
         kept++;
-        img = ensure(img, end);
-        System.arraycopy(p.bytes, 0, img, start, p.bytes.length);
-        len = Math.max(len, end);
+        len = apply(p, len);
         continue;
       }
       torn++;
+      int start = (int) p.pos;
+      int end = start + p.bytes.length;
       for (int s = start - start % SimDisk.SECTOR; s < end; s += SimDisk.SECTOR) {
         if (rng.nextBoolean()) {
           int from = Math.max(s, start);
           int to = Math.min(s + SimDisk.SECTOR, end);
-          img = ensure(img, to);
-          System.arraycopy(p.bytes, from - start, img, from, to - from);
+          durable = ensure(durable, to);
+          System.arraycopy(p.bytes, from - start, durable, from, to - from);
           len = Math.max(len, to);
         }
       }
     }
     pending.clear();
-    data = img;
-    length = len;
-    durable = Arrays.copyOf(img, img.length);
     durableLength = len;
+    length = len;
     return new int[] {lost, torn, kept};
   }
 

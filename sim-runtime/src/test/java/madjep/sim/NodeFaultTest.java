@@ -185,6 +185,29 @@ class NodeFaultTest {
   }
 
   @Test
+  void clock_driftFast_oneNanosecondTimerStillMovesTime() {
+    Cluster c = new Cluster(9, 1);
+    c.sim.clock(0).drift(0, 50_000);
+    c.nodes[0].ctx.setTimer(1, "t");
+    long before = c.sim.now();
+    c.sim.runUntil(MS);
+    assertEquals(List.of("t"), c.nodes[0].timers);
+    assertTrue(c.sim.eventCount() == 1 && c.sim.now() > before);
+  }
+
+  @Test
+  void clock_bump_movesWallClockNotMonotonic() {
+    Cluster c = new Cluster(10, 1);
+    c.sim.runUntil(100 * MS);
+    long mono = c.nodes[0].ctx.monotonic();
+    c.sim.clock(0).bump(-50 * MS);
+    assertEquals(mono, c.nodes[0].ctx.monotonic());
+    assertEquals(50 * MS, c.nodes[0].ctx.now());
+    c.sim.clock(0).reset(c.sim.now());
+    assertEquals(100 * MS, c.nodes[0].ctx.now());
+  }
+
+  @Test
   void rpc_requestTimesOutWithoutReply_andRoutesReply() {
     Cluster c = new Cluster(8, 2);
     List<String> outcomes = new ArrayList<>();

@@ -380,7 +380,7 @@ public final class Nemesis {
   /** Resets every clock to the sim's time. */
   public void resetClock() {
     for (int x = 0; x < n; x++) {
-      sim.clock(x).reset();
+      sim.clock(x).reset(sim.now());
       skewed[x] = false;
     }
     record(RESET_CLOCK, Keyword.of("all"), nodeNames(allNodes()));

@@ -43,6 +43,8 @@ public final class RaftNode implements Node {
   private long[] match;
   private final Long2ObjectOpenHashMap<Waiting> waiting = new Long2ObjectOpenHashMap<>();
   private Timer election;
+  private long electionDeadline;
+  private long[] scratch;
   private NodeContext ctx;
 
   public RaftNode(int id, RaftConfig cfg) {
@@ -91,8 +93,16 @@ public final class RaftNode implements Node {
   @Override
   public void timer(NodeContext c, Object tag) {
     if (tag == ELECTION) {
-      if (role != Role.LEADER) {
-        campaign();
+      long left = electionDeadline - c.monotonic();
+      if (left > 0) {
+        election = c.setTimer(left, ELECTION);
+      } else {
+        election = null;
+        if (role != Role.LEADER) {
+          campaign();
+        } else {
+          resetElection();
+        }
       }
     } else if (tag == HEARTBEAT) {
       if (role == Role.LEADER) {
@@ -138,12 +148,16 @@ public final class RaftNode implements Node {
 
   // ---- elections ----
 
+  /**
+   * Pushes the election deadline back by a fresh random timeout. One timer stays armed and re-arms itself for the
+   * rest of the deadline when it fires early, so a heartbeat costs no timer event.
+   */
   private void resetElection() {
-    if (election != null) {
-      election.cancel();
-    }
     long span = cfg.electionMax() - cfg.electionMin();
-    election = ctx.setTimer(cfg.electionMin() + ctx.random().nextLong(span + 1), ELECTION);
+    electionDeadline = ctx.monotonic() + cfg.electionMin() + ctx.random().nextLong(span + 1);
+    if (election == null) {
+      election = ctx.setTimer(electionDeadline - ctx.monotonic(), ELECTION);
+    }
   }
 
   private void campaign() {
@@ -322,7 +336,7 @@ public final class RaftNode implements Node {
 
   private void advanceCommit() {
     int n = ctx.servers();
-    long[] m = new long[n];
+    long[] m = scratch == null ? scratch = new long[n] : scratch;
     for (int p = 0; p < n; p++) {
       m[p] = p == id ? store.log.last() : match[p];
     }

@@ -1,8 +1,6 @@
 package madjep.sim.raft;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
 import madjep.sim.RecordFile;
 import madjep.sim.SimDisk;
@@ -18,8 +16,7 @@ final class RaftStorage {
   private static final byte TRUNCATE = 3;
 
   private final RecordFile file;
-  private byte[] buf = new byte[256];
-  private int pos;
+  private final ValueCodec codec = new ValueCodec();
 
   long term;
   int votedFor = -1;
@@ -32,67 +29,67 @@ final class RaftStorage {
   /** Reads back what survived; returns the number of records. */
   int recover() {
     List<byte[]> records = file.recover();
+    ValueCodec in = new ValueCodec();
     for (byte[] r : records) {
-      buf = r;
-      pos = 1;
+      in.buf = r;
+      in.pos = 1;
       switch (r[0]) {
         case TERM -> {
-          term = getLong();
-          votedFor = (int) getLong();
+          term = in.getLong();
+          votedFor = (int) in.getLong();
         }
         case ENTRY -> {
-          long index = getLong();
-          long t = getLong();
+          long index = in.getLong();
+          long t = in.getLong();
           ClientOp op = null;
-          if (getByte() == 1) {
-            Keyword f = Keyword.of(getString());
-            long process = getLong();
-            op = new ClientOp(f, Edn.parse(getString()), process);
+          if (in.getByte() == 1) {
+            Keyword f = Keyword.of(in.getString());
+            long process = in.getLong();
+            op = new ClientOp(f, in.getValue(), process);
           }
           log.truncateFrom(index);
           log.append(t, op);
         }
-        case TRUNCATE -> log.truncateFrom(getLong());
+        case TRUNCATE -> log.truncateFrom(in.getLong());
         default -> throw new IllegalStateException("raft.log: unknown record type " + r[0]);
       }
     }
-    buf = new byte[256];
     return records.size();
   }
 
   void saveTerm(long t, int vote) {
     term = t;
     votedFor = vote;
-    pos = 0;
-    putByte(TERM);
-    putLong(t);
-    putLong(vote);
-    file.append(buf, pos);
+    codec.reset();
+    codec.putByte(TERM);
+    codec.putLong(t);
+    codec.putLong(vote);
+    file.append(codec.buf, codec.pos);
   }
 
   void append(long t, ClientOp op) {
     log.append(t, op);
-    pos = 0;
-    putByte(ENTRY);
-    putLong(log.last());
-    putLong(t);
+    codec.reset();
+    codec.putByte(ENTRY);
+    codec.putLong(log.last());
+    codec.putLong(t);
     if (op == null) {
-      putByte((byte) 0);
+      codec.putByte(0);
     } else {
-      putByte((byte) 1);
-      putString(op.f().name());
-      putLong(op.process());
-      putString(Edn.print(op.value()));
+      codec.putByte(1);
+      codec.putString(op.f().name());
+      codec.putLong(op.process());
+      codec.putValue(op.value());
     }
-    file.append(buf, pos);
+    file.append(codec.buf, codec.pos);
   }
 
   void truncateFrom(long index) {
     log.truncateFrom(index);
-    pos = 0;
-    putByte(TRUNCATE);
-    putLong(index);
-    file.append(buf, pos);
+    codec.reset();
+    codec.putByte(TRUNCATE);
+    codec.putLong(index);
+    file.append(codec.buf, codec.pos);
   }
 
   boolean dirty() {
@@ -101,50 +98,5 @@ final class RaftStorage {
 
   void fsync() {
     file.fsync();
-  }
-
-  private void ensure(int n) {
-    if (pos + n > buf.length) {
-      buf = java.util.Arrays.copyOf(buf, Math.max(pos + n, buf.length * 2));
-    }
-  }
-
-  private void putByte(byte b) {
-    ensure(1);
-    buf[pos++] = b;
-  }
-
-  private void putLong(long v) {
-    ensure(8);
-    for (int i = 7; i >= 0; i--) {
-      buf[pos++] = (byte) (v >>> (8 * i));
-    }
-  }
-
-  private void putString(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    ensure(8 + b.length);
-    putLong(b.length);
-    System.arraycopy(b, 0, buf, pos, b.length);
-    pos += b.length;
-  }
-
-  private byte getByte() {
-    return buf[pos++];
-  }
-
-  private long getLong() {
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = (v << 8) | (buf[pos++] & 0xff);
-    }
-    return v;
-  }
-
-  private String getString() {
-    int n = (int) getLong();
-    String s = new String(buf, pos, n, StandardCharsets.UTF_8);
-    pos += n;
-    return s;
   }
 }
