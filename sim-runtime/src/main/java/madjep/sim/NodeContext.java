@@ -43,6 +43,11 @@ public final class NodeContext {
     return ep.name;
   }
 
+  /** The name of endpoint {@code id}. */
+  public String nameOf(int id) {
+    return sim.name(id);
+  }
+
   /** How many servers the cluster has. */
   public int servers() {
     return sim.servers();

@@ -26,6 +26,11 @@ public final class SimDisk {
     return files.containsKey(name);
   }
 
+  /** Removes a file at once (a metadata operation: durable immediately, unlike writes). */
+  public void delete(String name) {
+    files.remove(name);
+  }
+
   /** The names of the files, sorted. */
   public SortedSet<String> names() {
     return Collections.unmodifiableSortedSet(new java.util.TreeSet<>(files.keySet()));

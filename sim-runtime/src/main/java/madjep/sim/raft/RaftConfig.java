@@ -17,6 +17,8 @@ import madjep.sim.Durations;
  * @param accounts bank accounts in the state machine
  * @param total the bank's total
  * @param setReads {@code :read nil} reads the set (set workload) rather than the bank
+ * @param compactEvery snapshot the state machine and drop the log once this many entries are applied past the last
+ *     snapshot (0: never)
  */
 public record RaftConfig(
     long electionMin,
@@ -29,22 +31,23 @@ public record RaftConfig(
     long lazySync,
     int accounts,
     long total,
-    boolean setReads) {
+    boolean setReads,
+    int compactEvery) {
 
   /** The correct Raft with the usual timeouts. */
   public static RaftConfig defaults() {
     return new RaftConfig(Durations.ms(150), Durations.ms(300), Durations.ms(50), 256, false, false, false,
-        Durations.ms(1000), 5, 100, false);
+        Durations.ms(1000), 5, 100, false, 2000);
   }
 
   public RaftConfig withBug(String bug) {
     return switch (bug) {
       case "stale-read" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, true, unsyncedAck,
-          smallQuorum, lazySync, accounts, total, setReads);
+          smallQuorum, lazySync, accounts, total, setReads, compactEvery);
       case "unsynced-ack" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, true,
-          smallQuorum, lazySync, accounts, total, setReads);
+          smallQuorum, lazySync, accounts, total, setReads, compactEvery);
       case "small-quorum" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck,
-          true, lazySync, accounts, total, setReads);
+          true, lazySync, accounts, total, setReads, compactEvery);
       case "none" -> this;
       default -> throw new IllegalArgumentException(
           "expected a raft bug: none, stale-read, unsynced-ack or small-quorum, found '" + bug + "'");
@@ -53,7 +56,12 @@ public record RaftConfig(
 
   public RaftConfig withMachine(int accounts, long total, boolean setReads) {
     return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck, smallQuorum,
-        lazySync, accounts, total, setReads);
+        lazySync, accounts, total, setReads, compactEvery);
+  }
+
+  public RaftConfig withCompactEvery(int entries) {
+    return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck, smallQuorum,
+        lazySync, accounts, total, setReads, entries);
   }
 
   /** The name of the bug switched on, or {@code none}. */

@@ -78,6 +78,12 @@ public final class RaftNode implements Node {
     store = new RaftStorage(c.disk());
     int records = store.recover();
     machine = new OpMachine(cfg.accounts(), cfg.total(), cfg.setReads());
+    if (store.recoveredSnapshot != null) {
+      machine.restore(store.recoveredSnapshot);
+      store.recoveredSnapshot = null;
+    }
+    commit = store.log.snapshotIndex();
+    applied = commit;
     int n = c.servers();
     next = new long[n];
     match = new long[n];
@@ -121,6 +127,8 @@ public final class RaftNode implements Node {
       onAppend(from, ae);
     } else if (m instanceof RaftMessages.AppendReply r) {
       onAppendReply(from, r);
+    } else if (m instanceof RaftMessages.InstallSnapshot is) {
+      onSnapshot(from, is);
     } else if (m instanceof RaftMessages.RequestVote rv) {
       onRequestVote(from, rv);
     } else if (m instanceof RaftMessages.VoteReply v) {
@@ -254,6 +262,12 @@ public final class RaftNode implements Node {
   /** Sends follower {@code p} the entries from its next index on (at most a batch), optimistically. */
   private void sendAppend(int p) {
     RaftLog log = store.log;
+    if (next[p] <= log.snapshotIndex()) {
+      // The entries it needs are gone into a snapshot: send the state machine as of what this node applied.
+      ctx.send(p, new RaftMessages.InstallSnapshot(store.term, applied, log.term(applied), machine.snapshot()));
+      next[p] = applied + 1;
+      return;
+    }
     long from = Math.min(next[p], log.last() + 1);
     int n = (int) Math.min(cfg.maxBatch(), log.last() - from + 1);
     long[] terms = n == 0 ? NO_TERMS : new long[n];
@@ -283,13 +297,16 @@ public final class RaftNode implements Node {
       ctx.send(from, new RaftMessages.AppendReply(store.term, false, log.last() + 1));
       return;
     }
-    if (prev > 0 && log.term(prev) != ae.prevTerm()) {
+    if (prev >= log.snapshotIndex() && prev > 0 && log.term(prev) != ae.prevTerm()) {
       ctx.send(from, new RaftMessages.AppendReply(store.term, false, log.firstOfTerm(prev)));
       return;
     }
     long[] terms = ae.terms();
     for (int i = 0; i < terms.length; i++) {
       long idx = prev + 1 + i;
+      if (idx <= log.snapshotIndex()) {
+        continue; // committed and in the snapshot: it matches
+      }
       if (idx <= log.last()) {
         if (log.term(idx) == terms[i]) {
           continue;
@@ -305,6 +322,31 @@ public final class RaftNode implements Node {
     }
     syncForAck();
     ctx.send(from, new RaftMessages.AppendReply(store.term, true, matched));
+  }
+
+  private void onSnapshot(int from, RaftMessages.InstallSnapshot is) {
+    observeTerm(is.term());
+    RaftLog log = store.log;
+    if (is.term() < store.term) {
+      ctx.send(from, new RaftMessages.AppendReply(store.term, false, log.last() + 1));
+      return;
+    }
+    if (role != Role.FOLLOWER) {
+      stepDown();
+    }
+    leader = from;
+    resetElection();
+    if (is.index() > commit) {
+      if (log.term(is.index()) != is.lastTerm()) {
+        log.truncateFrom(log.snapshotIndex() + 1);
+      }
+      machine.restore(is.state());
+      commit = is.index();
+      applied = is.index();
+      store.compact(is.index(), is.lastTerm(), is.state());
+      ctx.log("installed snapshot at index " + is.index() + " from " + ctx.nameOf(from));
+    }
+    ctx.send(from, new RaftMessages.AppendReply(store.term, true, Math.max(commit, is.index())));
   }
 
   private void onAppendReply(int from, RaftMessages.AppendReply r) {
@@ -361,6 +403,9 @@ public final class RaftNode implements Node {
       if (w != null) {
         ctx.reply(w.client(), w.request(), reply);
       }
+    }
+    if (cfg.compactEvery() > 0 && applied - log.snapshotIndex() >= cfg.compactEvery()) {
+      store.compact(applied, log.term(applied), machine.snapshot());
     }
   }
 

@@ -43,6 +43,41 @@ public final class OpMachine {
     }
   }
 
+  /** The whole state as one EDN value (sorted, so equal states give equal values): for snapshots. */
+  public Object snapshot() {
+    long[] keys = registers.keySet().toLongArray();
+    java.util.Arrays.sort(keys);
+    Map<Object, Object> regs = new LinkedHashMap<>();
+    for (long k : keys) {
+      regs.put(k, registers.get(k));
+    }
+    Map<Object, Object> b = new LinkedHashMap<>();
+    for (Map.Entry<Long, Long> e : bank.entrySet()) {
+      b.put(e.getKey(), e.getValue());
+    }
+    return EdnVector.of(Collections.unmodifiableMap(regs), Collections.unmodifiableMap(b), readSet(), lockHolder,
+        applied);
+  }
+
+  /** Replaces the state with a {@link #snapshot()}. */
+  public void restore(Object snapshot) {
+    List<?> v = (List<?>) snapshot;
+    registers.clear();
+    for (Map.Entry<?, ?> e : ((Map<?, ?>) v.get(0)).entrySet()) {
+      registers.put(((Long) e.getKey()).longValue(), e.getValue());
+    }
+    bank.clear();
+    for (Map.Entry<?, ?> e : ((Map<?, ?>) v.get(1)).entrySet()) {
+      bank.put((Long) e.getKey(), (Long) e.getValue());
+    }
+    set.clear();
+    for (Object x : (java.util.Set<?>) v.get(2)) {
+      set.add((Long) x);
+    }
+    lockHolder = (Long) v.get(3);
+    applied = (Long) v.get(4);
+  }
+
   /** How many ops have been applied. */
   public long applied() {
     return applied;

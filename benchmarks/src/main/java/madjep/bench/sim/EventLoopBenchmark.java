@@ -1,0 +1,103 @@
+package madjep.bench.sim;
+
+import java.util.concurrent.TimeUnit;
+import madjep.sim.Durations;
+import madjep.sim.Latency;
+import madjep.sim.Node;
+import madjep.sim.NodeContext;
+import madjep.sim.Simulation;
+import madjep.sim.Streams;
+import madjep.sim.Trace;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The bare event loop: a 5-node cluster without faults where every node forwards each message it receives to a
+ * random other node and keeps a heartbeat timer, with {@code inFlight} messages circulating. One benchmark op is
+ * one simulated event (a delivery or a timer); the score is simulated events per second on one core.
+ *
+ * <pre>
+ * mvn -B -q -ntp -pl benchmarks -am package -DskipTests
+ * java -jar benchmarks/target/benchmarks.jar 'madjep.bench.sim.EventLoopBenchmark' -f 1 -wi 3 -i 5 -w 2s -r 2s
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class EventLoopBenchmark {
+  static final int EVENTS = 1_000_000;
+
+  @Param({"64"})
+  int inFlight;
+
+  Simulation sim;
+
+  /** Forwards every message to a random peer; a heartbeat timer every 50 ms. */
+  static final class Forwarder implements Node {
+    final int seeds;
+
+    Forwarder(int seeds) {
+      this.seeds = seeds;
+    }
+
+    @Override
+    public void start(NodeContext ctx) {
+      for (int i = 0; i < seeds; i++) {
+        ctx.send(peer(ctx), i);
+      }
+      ctx.setTimer(Durations.ms(50), "heartbeat");
+    }
+
+    @Override
+    public void receive(NodeContext ctx, int from, Object message) {
+      ctx.send(peer(ctx), message);
+    }
+
+    @Override
+    public void timer(NodeContext ctx, Object tag) {
+      ctx.setTimer(Durations.ms(50), tag);
+    }
+
+    private static int peer(NodeContext ctx) {
+      int p = ctx.random().nextInt(ctx.servers() - 1);
+      return p >= ctx.id() ? p + 1 : p;
+    }
+  }
+
+  @Setup(Level.Invocation)
+  public void setUp() {
+    sim = new Simulation(new Streams(42), 5, id -> new Forwarder(inFlight / 5), new Trace(false));
+    sim.start();
+    sim.network().setLatency(new Latency.Uniform(Durations.US * 200, Durations.MS * 2));
+  }
+
+  /** Runs exactly {@link #EVENTS} events; returns the running hash so that nothing is optimized away. */
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public long events() {
+    return run(sim, EVENTS);
+  }
+
+  static long run(Simulation sim, long events) {
+    long t = 0;
+    while (sim.eventCount() < events) {
+      t += Durations.ms(10);
+      sim.runUntil(t);
+    }
+    return sim.eventHash();
+  }
+}
