@@ -42,8 +42,23 @@ final class RunStore {
     String stamp = STAMP.format(started);
     Path tmp = Files.createTempDirectory(scenarioDir, "." + stamp + "-");
     try {
+      // The two formats are written at once: a long run's history takes seconds per format.
+      java.util.concurrent.CompletableFuture<Void> json = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          HistoryWriter.write(r.history(), HistoryFormat.JSON, tmp.resolve("history.jsonl"));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
       HistoryWriter.write(r.history(), HistoryFormat.EDN, tmp.resolve("history.edn"));
-      HistoryWriter.write(r.history(), HistoryFormat.JSON, tmp.resolve("history.jsonl"));
+      try {
+        json.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof java.io.UncheckedIOException u) {
+          throw u.getCause();
+        }
+        throw e;
+      }
       Map<Keyword, Object> results = results(r, v, replay);
       Files.writeString(tmp.resolve("results.edn"), Edn.print(results) + "\n", StandardCharsets.UTF_8);
       Files.writeString(tmp.resolve("results.json"), JsonValues.toJson(results, true) + "\n",
