@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +24,8 @@ class CheckJepsenCommandsTest {
 
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   Path file(String name, String... lines) throws IOException {
@@ -61,7 +54,7 @@ class CheckJepsenCommandsTest {
     List<String> argv = new ArrayList<>(List.of("check"));
     argv.addAll(List.of(args.split("\\s+")));
     argv.add(Corpus.root().resolve(path).toString());
-    Run r = run(argv.toArray(new String[0]));
+    CliRun r = run(argv.toArray(new String[0]));
     assertEquals(expected, r.code(), () -> r.out() + r.err());
     String checker = args.split("\\s+")[0];
     assertTrue(r.out().startsWith(Corpus.root().resolve(path) + ": " + checker + ": "
@@ -71,7 +64,7 @@ class CheckJepsenCommandsTest {
   @Test
   void checkCommand_everyJepsenChecker_registered() {
     for (String c : CHECKERS) {
-      Run r = run("check", c, "--help");
+      CliRun r = run("check", c, "--help");
       assertEquals(0, r.code(), c);
       assertTrue(r.out().contains("Usage: madjep check " + c), r.out());
     }
@@ -82,7 +75,7 @@ class CheckJepsenCommandsTest {
     Path h = file("counter.edn",
         "{:type :invoke, :f :add, :value 2, :process 0}", "{:type :ok, :f :add, :value 2, :process 0}",
         "{:type :invoke, :f :read, :process 1}", "{:type :ok, :f :read, :value 3, :process 1}");
-    Run r = run("check", "counter", h.toString());
+    CliRun r = run("check", "counter", h.toString());
     assertEquals(ExitCode.INVALID, r.code());
     assertTrue(r.out().contains("  errors: [[2 3 2]]"), r.out());
     assertTrue(r.out().contains("  error-count: 1"), r.out());
@@ -91,7 +84,7 @@ class CheckJepsenCommandsTest {
   @Test
   void checkSet_neverRead_exit2() throws IOException {
     Path h = file("set.edn", "{:type :invoke, :f :add, :value 1, :process 0}");
-    Run r = run("check", "set", h.toString());
+    CliRun r = run("check", "set", h.toString());
     assertEquals(ExitCode.UNKNOWN, r.code());
     assertTrue(r.out().contains("set: unknown"), r.out());
   }
@@ -104,7 +97,7 @@ class CheckJepsenCommandsTest {
         "{\"type\":\"invoke\",\"f\":\"read\",\"process\":0}",
         "{\"type\":\"ok\",\"f\":\"read\",\"value\":{\"0\":25,\"1\":-5},\"process\":0}");
     Path out = dir.resolve("results/bank-results.json");
-    Run r = run("check", "bank", "--json", out.toString(), h.toString());
+    CliRun r = run("check", "bank", "--json", out.toString(), h.toString());
     assertEquals(ExitCode.INVALID, r.code(), r.err());
     String json = Files.readString(out);
     assertTrue(json.contains("\"valid?\" : false"), json);
@@ -112,7 +105,7 @@ class CheckJepsenCommandsTest {
     try (var files = Files.list(out.getParent())) {
       assertEquals(List.of(out), files.toList(), "no temporary file left behind");
     }
-    Run allowed = run("check", "bank", "--allow-negative-balances", h.toString());
+    CliRun allowed = run("check", "bank", "--allow-negative-balances", h.toString());
     assertEquals(ExitCode.VALID, allowed.code(), allowed.out());
   }
 
@@ -130,7 +123,7 @@ class CheckJepsenCommandsTest {
     Path h = file("lf.edn",
         "{:type :invoke, :f :txn, :value [[:r 0 nil] [:r 1 nil]], :process 0}",
         "{:type :ok, :f :txn, :value [[:r 0 1] [:r 1 nil]], :process 0}");
-    Run r = run("check", "long-fork", "--group-size", "3", h.toString());
+    CliRun r = run("check", "long-fork", "--group-size", "3", h.toString());
     assertEquals(ExitCode.DATA, r.code());
     assertEquals(h + ":2:1: expected a read of 3 distinct keys (the group size), found 2: [0 1]", r.err().trim());
     assertEquals(ExitCode.VALID, run("check", "long-fork", h.toString()).code());
@@ -139,7 +132,7 @@ class CheckJepsenCommandsTest {
   @Test
   void checkCounter_badValue_exit65NamesFileAndLine() throws IOException {
     Path h = file("bad.edn", "{:type :invoke, :f :read, :process 0}", "{:type :ok, :f :read, :value :x, :process 0}");
-    Run r = run("check", "counter", h.toString());
+    CliRun r = run("check", "counter", h.toString());
     assertEquals(ExitCode.DATA, r.code());
     assertEquals(h + ":2:1: expected an integer counter value in an :ok :read, found :x", r.err().trim());
     assertFalse(r.err().contains("Exception"), r.err());
@@ -150,7 +143,7 @@ class CheckJepsenCommandsTest {
     Path h = file("ids.edn",
         "{:type :invoke, :f :generate, :process 0}", "{:type :ok, :f :generate, :value 4, :process 0}",
         "{:type :invoke, :f :generate, :process 1}", "{:type :ok, :f :generate, :value 4, :process 1}");
-    Run r = run("check", "unique-ids", h.toString());
+    CliRun r = run("check", "unique-ids", h.toString());
     assertEquals(ExitCode.INVALID, r.code());
     assertTrue(r.out().contains("  duplicated: {4 2}"), r.out());
   }
@@ -160,7 +153,7 @@ class CheckJepsenCommandsTest {
     Path h = file("q.edn",
         "{:type :invoke, :f :enqueue, :value 1, :process 0}", "{:type :ok, :f :enqueue, :value 1, :process 0}",
         "{:type :invoke, :f :drain, :process 1}", "{:type :ok, :f :drain, :value [], :process 1}");
-    Run r = run("check", "total-queue", h.toString());
+    CliRun r = run("check", "total-queue", h.toString());
     assertEquals(ExitCode.INVALID, r.code());
     assertTrue(r.out().contains("  lost: [1]"), r.out());
   }
@@ -175,14 +168,14 @@ class CheckJepsenCommandsTest {
         "{:type :invoke, :f :read, :process 1, :time 50000000}",
         "{:type :ok, :f :read, :value [1], :process 1, :time 60000000}");
     assertEquals(ExitCode.VALID, run("check", "set-full", h.toString()).code());
-    Run r = run("check", "set-full", "--linearizable", h.toString());
+    CliRun r = run("check", "set-full", "--linearizable", h.toString());
     assertEquals(ExitCode.INVALID, r.code());
     assertTrue(r.out().contains("  stale: [1]"), r.out());
   }
 
   @Test
   void checkJepsen_missingFile_exit65() {
-    Run r = run("check", "set", dir.resolve("nope.edn").toString());
+    CliRun r = run("check", "set", dir.resolve("nope.edn").toString());
     assertEquals(ExitCode.DATA, r.code());
     assertTrue(r.err().contains("no such file"), r.err());
   }
