@@ -36,9 +36,10 @@ import madjep.history.edn.Keyword;
  * and an {@code :ok} read must have its invocation in the history. Elements are compared as whole EDN values, as in
  * Jepsen: an add of {@code [0 5]} is an element {@code [0 5]}, which a read of {@code [0 1 2 ...]} does not contain.
  *
- * <p>Cost: O(n + total size of all reads + elements * log(reads)), where Jepsen's fold is O(reads * elements). The
- * latest read that missed an element is found by walking the reads in descending invocation order, skipping with
- * {@link FirstAbove} those that completed before the element was added, and stepping over the reads that saw it.
+ * <p>Cost: O(n + total size of all reads + elements * log(reads)) time and O(elements + reads) extra memory, where
+ * Jepsen's fold is O(reads * elements). Reads are visited once, in descending invocation order; each element keeps
+ * a frontier, the first read that completed after its add began ({@link FirstAbove} finds it) and is not yet known
+ * to have seen it. When all reads are eligible, moving a frontier is O(1).
  */
 public final class SetFullChecker {
   static final Keyword ADD = Keyword.of("add");
@@ -114,19 +115,29 @@ public final class SetFullChecker {
     }
     sortByInvocationDescending(readInv, readDone);
 
-    // Every (element, rank) where an eligible read saw the element, appended in rank order.
-    IntArrayList seenId = new IntArrayList();
-    IntArrayList seenRank = new IntArrayList();
+    // One pass over the reads in rank order. For each element, its frontier is the first eligible read (completed
+    // after the element's add was invoked) not yet known to have seen it; a read at the frontier that sees the
+    // element moves it on, so at the end it is the latest-invoked eligible read that missed the element.
+    FirstAbove completedAfter = new FirstAbove(readDone);
+    int[] frontier = new int[e];
+    int[] lastPresent = new int[e];
+    int[] knownByRead = new int[e];
+    for (int id = 0; id < e; id++) {
+      frontier[id] = completedAfter.find(0, created[id]);
+    }
+    Arrays.fill(lastPresent, -1);
+    Arrays.fill(knownByRead, Integer.MAX_VALUE);
     int[] stamp = new int[e];
     int[] multiplicity = new int[e];
     Arrays.fill(stamp, -1);
     Set<Object> unexpected = new HashSet<>();
     Map<Object, Integer> duplicated = new HashMap<>();
+    DenseIds dense = DenseIds.of(elements);
     for (int k = 0; k < r; k++) {
       int done = readDone[k];
       Map<Object, int[]> strangers = null;
       for (Object x : (Collection<?>) h.value(done)) {
-        int id = ids.getInt(x);
+        int id = dense != null ? dense.id(x) : ids.getInt(x);
         if (id < 0) {
           unexpected.add(x);
           if (strangers == null) {
@@ -145,56 +156,25 @@ public final class SetFullChecker {
         stamp[id] = k;
         multiplicity[id] = 1;
         if (done > created[id]) {
-          seenId.add(id);
-          seenRank.add(k);
+          if (lastPresent[id] < 0) {
+            lastPresent[id] = readInv[k];
+          }
+          if (done < knownByRead[id]) {
+            knownByRead[id] = done;
+          }
+          if (frontier[id] == k) {
+            frontier[id] = completedAfter.find(k + 1, created[id]);
+          }
         }
       }
-    }
-    // CSR: for element id, the ranks of the eligible reads that saw it, ascending, at ranks[start[id]..start[id+1]).
-    int[] start = new int[e + 1];
-    for (int k = 0, m = seenId.size(); k < m; k++) {
-      start[seenId.getInt(k) + 1]++;
-    }
-    for (int id = 0; id < e; id++) {
-      start[id + 1] += start[id];
-    }
-    int[] ranks = new int[seenId.size()];
-    int[] fill = Arrays.copyOf(start, e);
-    for (int k = 0, m = seenId.size(); k < m; k++) {
-      ranks[fill[seenId.getInt(k)]++] = seenRank.getInt(k);
     }
 
-    FirstAbove completedAfter = new FirstAbove(readDone);
     List<SetFullResult.Element> outcomes = new ArrayList<>(e);
     for (int id = 0; id < e; id++) {
-      int c = created[id];
-      int from = start[id];
-      int to = start[id + 1];
-      int lastPresent = from < to ? readInv[ranks[from]] : -1;
-      int known = knownAt[id];
-      for (int k = from; k < to; k++) {
-        known = Math.min(known, readDone[ranks[k]]);
-      }
+      int known = Math.min(knownAt[id], knownByRead[id]);
       known = known == Integer.MAX_VALUE ? -1 : known;
-      int lastAbsent = -1;
-      int rank = 0;
-      int p = from;
-      while (true) {
-        int j = completedAfter.find(rank, c);
-        if (j < 0) {
-          break;
-        }
-        while (p < to && ranks[p] < j) {
-          p++;
-        }
-        if (p < to && ranks[p] == j) {
-          rank = j + 1;
-          continue;
-        }
-        lastAbsent = readInv[j];
-        break;
-      }
-      outcomes.add(outcome(h, elements.get(id), known, lastPresent, lastAbsent));
+      int lastAbsent = frontier[id] < 0 ? -1 : readInv[frontier[id]];
+      outcomes.add(outcome(h, elements.get(id), known, lastPresent[id], lastAbsent));
     }
     outcomes.sort((a, b) -> EdnOrder.INSTANCE.compare(a.element(), b.element()));
     return SetFullResult.of(options.linearizable(), outcomes, Data.sorted(unexpected), duplicated, h);

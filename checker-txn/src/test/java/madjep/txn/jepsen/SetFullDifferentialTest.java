@@ -27,7 +27,18 @@ import org.junit.jupiter.api.Test;
 class SetFullDifferentialTest {
   static final int HISTORIES = 4000;
 
+  /** Element number {@code e} in one of the shapes histories use: compact or sparse integers, strings, pairs. */
+  static Object element(int shape, long e) {
+    return switch (shape) {
+      case 0 -> EdnParser.box(e);
+      case 1 -> EdnParser.box(e * 1_000_003L - 500);
+      case 2 -> "e" + e;
+      default -> EdnVector.of(EdnParser.box(0), EdnParser.box(e));
+    };
+  }
+
   static History generate(SplittableRandom rnd) {
+    int shape = rnd.nextInt(4);
     int processes = 1 + rnd.nextInt(4);
     int steps = 2 + rnd.nextInt(40);
     List<Op> ops = new ArrayList<>();
@@ -47,7 +58,7 @@ class SetFullDifferentialTest {
           long e = !added.isEmpty() && rnd.nextInt(8) == 0 ? added.get(rnd.nextInt(added.size())) : next++;
           added.add(e);
           pendingF[p] = Keyword.of("add");
-          pendingValue[p] = EdnParser.box(e);
+          pendingValue[p] = element(shape, e);
         } else {
           pendingF[p] = Keyword.of("read");
           pendingValue[p] = null;
@@ -62,11 +73,11 @@ class SetFullDifferentialTest {
           List<Object> seen = new ArrayList<>();
           for (long e : new HashSet<>(added)) {
             if (rnd.nextInt(4) != 0) {
-              seen.add(EdnParser.box(e));
+              seen.add(element(shape, e));
             }
           }
           if (rnd.nextInt(15) == 0) {
-            seen.add(EdnParser.box(100 + rnd.nextInt(3)));
+            seen.add(element(shape, 100 + rnd.nextInt(3)));
           }
           if (!seen.isEmpty() && rnd.nextInt(20) == 0) {
             seen.add(seen.get(0));
@@ -157,8 +168,14 @@ class SetFullDifferentialTest {
     }
     unexpected.sort(EdnOrder.INSTANCE);
     String verdict = anyLost || !dups.isEmpty() || !unexpected.isEmpty() ? "INVALID" : anyStable ? "VALID" : "UNKNOWN";
-    return sb.append("unexpected ").append(unexpected).append("\nduplicated ").append(new java.util.TreeMap<>(dups))
+    return sb.append("unexpected ").append(unexpected).append("\nduplicated ").append(sorted(dups))
         .append('\n').append(verdict).toString();
+  }
+
+  static Map<Object, Integer> sorted(Map<Object, Integer> m) {
+    Map<Object, Integer> out = new java.util.TreeMap<>(EdnOrder.INSTANCE);
+    out.putAll(m);
+    return out;
   }
 
   static String render(SetFullResult r) {
@@ -169,7 +186,7 @@ class SetFullDifferentialTest {
           .append(e.lastPresent()).append(' ').append(e.lastAbsent()).append('\n');
     }
     return sb.append("unexpected ").append(r.unexpected()).append("\nduplicated ")
-        .append(new java.util.TreeMap<>(r.duplicated())).append('\n').append(r.valid()).toString();
+        .append(sorted(r.duplicated())).append('\n').append(r.valid()).toString();
   }
 
   @Test
