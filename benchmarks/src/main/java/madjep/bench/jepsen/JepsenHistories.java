@@ -170,9 +170,9 @@ public final class JepsenHistories {
   /**
    * Adds of distinct elements mixed with reads ({@code readPercent} of invocations) that return the set as a lagging
    * replica would: without the last 0-3 elements added, but never less than an earlier read saw, so some elements
-   * are stale and none is lost.
+   * are stale and none is lost. Elements are 0, 1, 2, ... or, when {@code sparse}, spread a million apart.
    */
-  public static History setFull(int ops, int readPercent, int processes, long seed) {
+  public static History setFull(int ops, int readPercent, int processes, boolean sparse, long seed) {
     Gen g = new Gen(seed, processes);
     List<Object> store = new ArrayList<>();
     long[] pending = new long[processes];
@@ -187,7 +187,7 @@ public final class JepsenHistories {
           pending[p] = -1;
           g.add(OpType.INVOKE, p, READ, null);
         } else {
-          pending[p] = next++;
+          pending[p] = sparse ? 1_000_003L * next++ : next++;
           g.add(OpType.INVOKE, p, ADD, EdnParser.box(pending[p]));
         }
       } else {
