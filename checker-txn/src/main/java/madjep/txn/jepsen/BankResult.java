@@ -1,6 +1,7 @@
 package madjep.txn.jepsen;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public record BankResult(
       }
       summary.put(e.getKey().keyword(), s.build());
     }
-    return d.put("errors", java.util.Collections.unmodifiableMap(summary)).build();
+    return d.put("errors", Collections.unmodifiableMap(summary)).build();
   }
 
   /** Jepsen's {@code err-badness}: the most egregious error of one kind (the first of equals). */
@@ -130,7 +131,7 @@ public record BankResult(
         for (Object a : e.accounts()) {
           nils.put(a, null);
         }
-        d.put("nils", java.util.Collections.unmodifiableMap(nils));
+        d.put("nils", Collections.unmodifiableMap(nils));
       }
       case WRONG_TOTAL -> d.put("total", e.total());
       case NEGATIVE_VALUE -> d.put("negative", EdnVector.copyOf(e.negative()));

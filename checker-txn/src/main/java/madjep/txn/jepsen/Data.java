@@ -1,6 +1,7 @@
 package madjep.txn.jepsen;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ final class Data {
   }
 
   /** The values sorted in {@link EdnOrder}, as a vector. */
-  static EdnVector sorted(java.util.Collection<?> values) {
+  static EdnVector sorted(Collection<?> values) {
     List<Object> l = new ArrayList<>(values);
     l.sort(EdnOrder.INSTANCE);
     return EdnVector.copyOf(l);

@@ -2,6 +2,7 @@ package madjep.txn.jepsen;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,25 +67,47 @@ public final class LongForkChecker {
         continue;
       }
       readCount++;
-      // key -> value seen, the last read of a key winning as in Jepsen
-      LinkedHashMap<Object, Object> seen = new LinkedHashMap<>();
+      // The keys read, sorted, each with the value seen; a key read twice keeps its last value, as in Jepsen.
+      int m = txn.size();
+      Object[] keys = new Object[m];
+      Object[] values = new Object[m];
+      int distinct = 0;
+      for (Object mop : txn) {
+        Object key = Txns.key(mop);
+        Object v = Txns.value(mop);
+        int at = distinct;
+        while (at > 0 && EdnOrder.INSTANCE.compare(keys[at - 1], key) > 0) {
+          at--;
+        }
+        if (at > 0 && EdnOrder.INSTANCE.compare(keys[at - 1], key) == 0) {
+          values[at - 1] = v;
+          continue;
+        }
+        System.arraycopy(keys, at, keys, at + 1, distinct - at);
+        System.arraycopy(values, at, values, at + 1, distinct - at);
+        keys[at] = key;
+        values[at] = v;
+        distinct++;
+      }
       boolean anyValue = false;
       boolean allValues = true;
-      for (Object mop : txn) {
-        Object v = Txns.value(mop);
-        seen.put(Txns.key(mop), v);
-        anyValue |= v != null;
-        allValues &= v != null;
+      for (int k = 0; k < distinct; k++) {
+        anyValue |= values[k] != null;
+        allValues &= values[k] != null;
       }
       earlyReads += anyValue ? 0 : 1;
       lateReads += allValues ? 1 : 0;
-      if (seen.size() != options.groupSize()) {
+      EdnVector sortedKeys = EdnVector.of(Arrays.copyOf(keys, distinct));
+      if (distinct != options.groupSize()) {
         throw h.errorAt(i, "expected a read of " + options.groupSize() + " distinct keys (the group size), found "
-            + seen.size() + ": " + EdnParser.describe(Data.sorted(seen.keySet())));
+            + distinct + ": " + EdnParser.describe(sortedKeys));
       }
-      EdnVector keys = Data.sorted(seen.keySet());
-      Group g = groups.computeIfAbsent(keys, Group::new);
-      g.add(h, i, seen);
+      Group g = groups.get(sortedKeys);
+      if (g == null) {
+        g = new Group(sortedKeys);
+        groups.put(sortedKeys, g);
+      }
+      g.add(i, values);
     }
     if (multipleWrites != null) {
       return new LongForkResult(Verdict.UNKNOWN, readCount, earlyReads, lateReads, List.of(), multipleWrites,
@@ -111,7 +134,6 @@ public final class LongForkChecker {
    */
   private static final class Group {
     final EdnVector keys;
-    final HashMap<Object, Integer> slot = new HashMap<>();
     final Object[] value;
     final int[] valueAt;
     final LinkedHashMap<MaskKey, IntArrayList> readsByMask = new LinkedHashMap<>();
@@ -119,25 +141,23 @@ public final class LongForkChecker {
 
     Group(EdnVector keys) {
       this.keys = keys;
-      for (int k = 0; k < keys.size(); k++) {
-        slot.put(keys.get(k), k);
-      }
       value = new Object[keys.size()];
       valueAt = new int[keys.size()];
     }
 
-    void add(History h, int i, Map<Object, Object> seen) {
+    /** Adds read {@code i}, whose {@code values} are in the order of this group's sorted keys. */
+    void add(int i, Object[] values) {
       long[] mask = new long[(keys.size() + 63) >>> 6];
-      for (Map.Entry<Object, Object> e : seen.entrySet()) {
-        if (e.getValue() == null) {
+      for (int k = 0; k < keys.size(); k++) {
+        Object v = values[k];
+        if (v == null) {
           continue;
         }
-        int k = slot.get(e.getKey());
         if (value[k] == null) {
-          value[k] = e.getValue();
+          value[k] = v;
           valueAt[k] = i;
-        } else if (!value[k].equals(e.getValue()) && conflict == null) {
-          conflict = new LongForkResult.Conflict(e.getKey(), value[k], valueAt[k], e.getValue(), i);
+        } else if (!value[k].equals(v) && conflict == null) {
+          conflict = new LongForkResult.Conflict(keys.get(k), value[k], valueAt[k], v, i);
         }
         mask[k >>> 6] |= 1L << k;
       }
@@ -177,17 +197,17 @@ public final class LongForkChecker {
   private record MaskKey(long[] words) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof MaskKey m && java.util.Arrays.equals(words, m.words);
+      return o instanceof MaskKey m && Arrays.equals(words, m.words);
     }
 
     @Override
     public int hashCode() {
-      return java.util.Arrays.hashCode(words);
+      return Arrays.hashCode(words);
     }
 
     @Override
     public String toString() {
-      return java.util.Arrays.toString(words);
+      return Arrays.toString(words);
     }
   }
 }

@@ -2,6 +2,7 @@ package madjep.txn.jepsen;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import madjep.history.History;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.Keyword;
@@ -38,7 +39,7 @@ final class Ops {
   /** The value of op {@code i} as a collection (vector, list or set), or a data error. */
   static Collection<?> collectionValue(History h, int i, String expected) {
     Object v = h.value(i);
-    if (v instanceof List<?> || v instanceof java.util.Set<?>) {
+    if (v instanceof List<?> || v instanceof Set<?>) {
       return (Collection<?>) v;
     }
     throw h.errorAt(i, "expected " + expected + ", found " + EdnParser.describe(v));

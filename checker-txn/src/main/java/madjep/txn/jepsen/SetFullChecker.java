@@ -132,12 +132,12 @@ public final class SetFullChecker {
     Arrays.fill(stamp, -1);
     Set<Object> unexpected = new HashSet<>();
     Map<Object, Integer> duplicated = new HashMap<>();
-    DenseIds dense = DenseIds.of(elements);
+    IntegerIds integerIds = IntegerIds.of(elements);
     for (int k = 0; k < r; k++) {
       int done = readDone[k];
       Map<Object, int[]> strangers = null;
       for (Object x : (Collection<?>) h.value(done)) {
-        int id = dense != null ? dense.id(x) : ids.getInt(x);
+        int id = integerIds != null ? integerIds.id(x) : ids.getInt(x);
         if (id < 0) {
           unexpected.add(x);
           if (strangers == null) {

@@ -1,12 +1,14 @@
 package madjep.txn.jepsen;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import madjep.history.History;
 import madjep.history.edn.EdnParser;
+import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
 
 /**
@@ -154,12 +156,12 @@ public record SetFullResult(
         .put("attempt-count", elements.size())
         .put("stable-count", withOutcome(Outcome.STABLE).size())
         .put("lost-count", lost.size())
-        .put("lost", madjep.history.edn.EdnVector.copyOf(lost))
+        .put("lost", EdnVector.copyOf(lost))
         .put("never-read-count", neverRead.size())
-        .put("never-read", madjep.history.edn.EdnVector.copyOf(neverRead))
+        .put("never-read", EdnVector.copyOf(neverRead))
         .put("stale-count", staleElements.size())
-        .put("stale", madjep.history.edn.EdnVector.copyOf(stale()))
-        .put("worst-stale", madjep.history.edn.EdnVector.copyOf(worstData));
+        .put("stale", EdnVector.copyOf(stale()))
+        .put("worst-stale", EdnVector.copyOf(worstData));
     if (!stableLatencies.isEmpty()) {
       d.put("stable-latencies", distribution(stableLatencies));
     }
@@ -173,7 +175,7 @@ public record SetFullResult(
     return d.put("duplicated-count", duplicated.size())
         .put("duplicated", Collections.unmodifiableMap(dups))
         .put("unexpected-count", unexpected.size())
-        .put("unexpected", madjep.history.edn.EdnVector.copyOf(unexpected))
+        .put("unexpected", EdnVector.copyOf(unexpected))
         .build();
   }
 
@@ -183,7 +185,7 @@ public record SetFullResult(
     for (int k = 0; k < sorted.length; k++) {
       sorted[k] = values.get(k);
     }
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     LinkedHashMap<Object, Object> m = new LinkedHashMap<>();
     int n = sorted.length;
     for (double q : QUANTILES) {

@@ -1,9 +1,9 @@
 package madjep.txn.jepsen;
 
+import it.unimi.dsi.fastutil.objects.Object2IntMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import madjep.history.History;
 import madjep.history.edn.Keyword;
 
@@ -34,9 +34,9 @@ public final class TotalQueueChecker {
   private TotalQueueChecker() {}
 
   public static TotalQueueResult check(History h) {
-    Map<Object, int[]> attempts = new HashMap<>();
-    Map<Object, int[]> enqueues = new HashMap<>();
-    Map<Object, int[]> dequeues = new HashMap<>();
+    Object2IntOpenHashMap<Object> attempts = new Object2IntOpenHashMap<>();
+    Object2IntOpenHashMap<Object> enqueues = new Object2IntOpenHashMap<>();
+    Object2IntOpenHashMap<Object> dequeues = new Object2IntOpenHashMap<>();
     int attemptCount = 0;
     int enqueueCount = 0;
     int dequeueCount = 0;
@@ -48,26 +48,26 @@ public final class TotalQueueChecker {
       }
       if (f == ENQUEUE) {
         if (h.isInvoke(i) && !Ops.failed(h, i)) {
-          count(attempts, h.value(i));
+          attempts.addTo(h.value(i), 1);
           attemptCount++;
         } else if (h.isOk(i)) {
           int inv = h.pair(i);
           Object v = inv >= 0 ? h.value(inv) : h.value(i);
           if (inv < 0) {
-            count(attempts, v);
+            attempts.addTo(v, 1);
             attemptCount++;
           }
-          count(enqueues, v);
+          enqueues.addTo(v, 1);
           enqueueCount++;
         }
       } else if (f == DEQUEUE) {
         if (h.isOk(i)) {
-          count(dequeues, h.value(i));
+          dequeues.addTo(h.value(i), 1);
           dequeueCount++;
         }
       } else if (h.isOk(i)) {
         for (Object v : Ops.collectionValue(h, i, "the collection of drained values in an :ok :drain")) {
-          count(dequeues, v);
+          dequeues.addTo(v, 1);
           dequeueCount++;
         }
       } else if (crashedDrain < 0 && (h.isInfo(i) || (h.isInvoke(i) && h.pair(i) < 0 && h.isClient(i)))) {
@@ -79,21 +79,21 @@ public final class TotalQueueChecker {
     List<Object> duplicated = new ArrayList<>();
     List<Object> lost = new ArrayList<>();
     List<Object> recovered = new ArrayList<>();
-    for (Map.Entry<Object, int[]> e : dequeues.entrySet()) {
+    for (Object2IntMap.Entry<Object> e : dequeues.object2IntEntrySet()) {
       Object v = e.getKey();
-      int d = e.getValue()[0];
-      int a = get(attempts, v);
+      int d = e.getIntValue();
+      int a = attempts.getInt(v);
       if (a == 0) {
         repeat(unexpected, v, d);
       } else {
         int okCount = Math.min(d, a);
         repeat(ok, v, okCount);
         repeat(duplicated, v, d - a);
-        repeat(recovered, v, okCount - get(enqueues, v));
+        repeat(recovered, v, okCount - enqueues.getInt(v));
       }
     }
-    for (Map.Entry<Object, int[]> e : enqueues.entrySet()) {
-      repeat(lost, e.getKey(), e.getValue()[0] - get(dequeues, e.getKey()));
+    for (Object2IntMap.Entry<Object> e : enqueues.object2IntEntrySet()) {
+      repeat(lost, e.getKey(), e.getIntValue() - dequeues.getInt(e.getKey()));
     }
     Verdict v;
     if (!unexpected.isEmpty()) {
@@ -107,15 +107,6 @@ public final class TotalQueueChecker {
     }
     return new TotalQueueResult(v, attemptCount, enqueueCount, dequeueCount, Data.sorted(ok), Data.sorted(lost),
         Data.sorted(unexpected), Data.sorted(duplicated), Data.sorted(recovered), crashedDrain, h);
-  }
-
-  private static void count(Map<Object, int[]> multiset, Object v) {
-    multiset.computeIfAbsent(v, k -> new int[1])[0]++;
-  }
-
-  private static int get(Map<Object, int[]> multiset, Object v) {
-    int[] c = multiset.get(v);
-    return c == null ? 0 : c[0];
   }
 
   private static void repeat(List<Object> out, Object v, int times) {

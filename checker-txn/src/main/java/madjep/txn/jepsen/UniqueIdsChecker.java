@@ -1,5 +1,7 @@
 package madjep.txn.jepsen;
 
+import it.unimi.dsi.fastutil.objects.Object2IntMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +25,7 @@ public final class UniqueIdsChecker {
   public static UniqueIdsResult check(History h) {
     int attempted = 0;
     int acknowledged = 0;
-    HashMap<Object, int[]> counts = new HashMap<>();
-    // the positions of the first two ops that returned each id, so a duplicate names both
-    HashMap<Object, int[]> firstTwo = new HashMap<>();
+    Object2IntOpenHashMap<Object> counts = new Object2IntOpenHashMap<>();
     Object lowest = null;
     Object highest = null;
     for (int i = 0, n = h.size(); i < n; i++) {
@@ -40,11 +40,7 @@ public final class UniqueIdsChecker {
           throw h.errorAt(i, "expected the generated id in an :ok :generate, found " + EdnParser.describe(null));
         }
         acknowledged++;
-        int[] c = counts.computeIfAbsent(id, k -> new int[1]);
-        if (c[0] < 2) {
-          firstTwo.computeIfAbsent(id, k -> new int[2])[c[0]] = i;
-        }
-        c[0]++;
+        counts.addTo(id, 1);
         if (lowest == null || EdnOrder.INSTANCE.compare(id, lowest) < 0) {
           lowest = id;
         }
@@ -53,14 +49,29 @@ public final class UniqueIdsChecker {
         }
       }
     }
-    List<UniqueIdsResult.Duplicate> dups = new ArrayList<>();
-    for (Map.Entry<Object, int[]> e : counts.entrySet()) {
-      if (e.getValue()[0] > 1) {
-        int[] at = firstTwo.get(e.getKey());
-        dups.add(new UniqueIdsResult.Duplicate(e.getKey(), e.getValue()[0], at[0], at[1]));
+    // Duplicates are rare: find the first two ops of each in a second pass.
+    HashMap<Object, int[]> firstTwo = new HashMap<>();
+    for (Object2IntMap.Entry<Object> e : counts.object2IntEntrySet()) {
+      if (e.getIntValue() > 1) {
+        firstTwo.put(e.getKey(), new int[] {-1, -1});
       }
     }
-    dups.sort((a, b) -> EdnOrder.INSTANCE.compare(a.id(), b.id()));
+    List<UniqueIdsResult.Duplicate> dups = new ArrayList<>();
+    if (!firstTwo.isEmpty()) {
+      for (int i = 0, n = h.size(); i < n; i++) {
+        if (h.f(i) == GENERATE && h.isOk(i) && Ops.is(h, i, GENERATE)) {
+          int[] at = firstTwo.get(h.value(i));
+          if (at != null && at[1] < 0) {
+            at[at[0] < 0 ? 0 : 1] = i;
+          }
+        }
+      }
+      for (Map.Entry<Object, int[]> e : firstTwo.entrySet()) {
+        int[] at = e.getValue();
+        dups.add(new UniqueIdsResult.Duplicate(e.getKey(), counts.getInt(e.getKey()), at[0], at[1]));
+      }
+      dups.sort((a, b) -> EdnOrder.INSTANCE.compare(a.id(), b.id()));
+    }
     Verdict v = dups.isEmpty() ? Verdict.VALID : Verdict.INVALID;
     return new UniqueIdsResult(v, attempted, acknowledged, List.copyOf(dups), lowest, highest, h);
   }

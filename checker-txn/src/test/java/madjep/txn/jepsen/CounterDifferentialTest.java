@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import madjep.history.History;
 import madjep.history.Op;
-import madjep.history.OpType;
 import madjep.history.edn.EdnParser;
 import org.junit.jupiter.api.Test;
 
