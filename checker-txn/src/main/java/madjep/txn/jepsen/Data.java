@@ -1,6 +1,7 @@
 package madjep.txn.jepsen;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -84,11 +85,27 @@ final class Data {
     return EdnVector.of(out);
   }
 
-  /** The values sorted in {@link EdnOrder}, as a vector. */
+  /**
+   * The values sorted in {@link EdnOrder}, as a vector. Integers, the usual elements, sort as primitives: sorting
+   * half a million boxed longs in hash order costs more than a whole check.
+   */
   static EdnVector sorted(Collection<?> values) {
-    List<Object> l = new ArrayList<>(values);
-    l.sort(EdnOrder.INSTANCE);
-    return EdnVector.copyOf(l);
+    long[] longs = new long[values.size()];
+    int n = 0;
+    for (Object v : values) {
+      if (!(v instanceof Long l)) {
+        List<Object> list = new ArrayList<>(values);
+        list.sort(EdnOrder.INSTANCE);
+        return EdnVector.copyOf(list);
+      }
+      longs[n++] = l;
+    }
+    Arrays.sort(longs);
+    Object[] out = new Object[n];
+    for (int k = 0; k < n; k++) {
+      out[k] = EdnParser.box(longs[k]);
+    }
+    return EdnVector.of(out);
   }
 
   /** Ops at the given positions as a vector of op maps. */

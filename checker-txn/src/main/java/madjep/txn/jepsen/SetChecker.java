@@ -1,7 +1,7 @@
 package madjep.txn.jepsen;
 
-import it.unimi.dsi.fastutil.objects.ObjectOpenHashSet;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import madjep.history.History;
@@ -24,8 +24,8 @@ public final class SetChecker {
   private SetChecker() {}
 
   public static SetResult check(History h) {
-    Set<Object> attempts = new ObjectOpenHashSet<>();
-    Set<Object> acknowledged = new ObjectOpenHashSet<>();
+    Set<Object> attempts = new HashSet<>();
+    Set<Object> acknowledged = new HashSet<>();
     int finalRead = -1;
     for (int i = 0, n = h.size(); i < n; i++) {
       Keyword f = h.f(i);
@@ -47,19 +47,19 @@ public final class SetChecker {
           List.of(), -1, h);
     }
     Collection<?> read = (Collection<?>) h.value(finalRead);
-    Set<Object> readSet = new ObjectOpenHashSet<>(read);
-    Set<Object> ok = new ObjectOpenHashSet<>();
-    Set<Object> unexpected = new ObjectOpenHashSet<>();
+    Set<Object> readSet = new HashSet<>(read);
+    Set<Object> ok = new HashSet<>();
+    Set<Object> unexpected = new HashSet<>();
     for (Object e : readSet) {
       (attempts.contains(e) ? ok : unexpected).add(e);
     }
-    Set<Object> lost = new ObjectOpenHashSet<>();
+    Set<Object> lost = new HashSet<>();
     for (Object e : acknowledged) {
       if (!readSet.contains(e)) {
         lost.add(e);
       }
     }
-    Set<Object> recovered = new ObjectOpenHashSet<>();
+    Set<Object> recovered = new HashSet<>();
     for (Object e : ok) {
       if (!acknowledged.contains(e)) {
         recovered.add(e);
