@@ -1,5 +1,6 @@
 package madjep.txn.jepsen;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -48,29 +49,27 @@ public final class SetChecker {
     }
     Collection<?> read = (Collection<?>) h.value(finalRead);
     Set<Object> readSet = new HashSet<>(read);
-    Set<Object> ok = new HashSet<>();
-    Set<Object> unexpected = new HashSet<>();
+    List<Object> ok = new ArrayList<>();
+    List<Object> unexpected = new ArrayList<>();
+    List<Object> recovered = new ArrayList<>();
     for (Object e : readSet) {
-      (attempts.contains(e) ? ok : unexpected).add(e);
+      if (!attempts.contains(e)) {
+        unexpected.add(e);
+      } else {
+        ok.add(e);
+        if (!acknowledged.contains(e)) {
+          recovered.add(e);
+        }
+      }
     }
-    Set<Object> lost = new HashSet<>();
+    List<Object> lost = new ArrayList<>();
     for (Object e : acknowledged) {
       if (!readSet.contains(e)) {
         lost.add(e);
       }
     }
-    Set<Object> recovered = new HashSet<>();
-    for (Object e : ok) {
-      if (!acknowledged.contains(e)) {
-        recovered.add(e);
-      }
-    }
     Verdict v = lost.isEmpty() && unexpected.isEmpty() ? Verdict.VALID : Verdict.INVALID;
-    return new SetResult(v, attempts.size(), acknowledged.size(), sorted(ok), sorted(lost), sorted(unexpected),
-        sorted(recovered), finalRead, h);
-  }
-
-  private static List<Object> sorted(Set<Object> s) {
-    return Data.sorted(s);
+    return new SetResult(v, attempts.size(), acknowledged.size(), Data.sorted(ok), Data.sorted(lost),
+        Data.sorted(unexpected), Data.sorted(recovered), finalRead, h);
   }
 }
