@@ -1,11 +1,18 @@
 package madjep.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import madjep.history.History;
+import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
 import madjep.sim.workload.CheckSpec;
+import madjep.txn.jepsen.BankChecker;
+import madjep.txn.jepsen.JepsenResult;
+import madjep.txn.jepsen.SetChecker;
+import madjep.txn.jepsen.Verdict;
 
 /**
  * Which checker checks which simulated workload: {@code linear} (register, kv, mutex: checker-linear), {@code txn}
@@ -13,6 +20,9 @@ import madjep.sim.workload.CheckSpec;
  * checkers). A checker that is not available answers unknown with the reason, never valid.
  */
 final class SimCheckers {
+  /** The most characters of a result shown on the console; results.edn has it whole. */
+  private static final int SUMMARY_CHARS = 240;
+
   private SimCheckers() {}
 
   static SimChecker standard() {
@@ -21,9 +31,33 @@ final class SimCheckers {
 
   static SimVerdict check(History h, CheckSpec spec, Duration timeout) {
     return switch (spec.checker()) {
-      case "linear", "txn", "bank", "set" -> notAvailable(spec);
+      case "bank" -> jepsen(spec, BankChecker.check(h, new BankChecker.Options(accounts(spec),
+          ((Number) spec.option("total")).longValue(), false)));
+      case "set" -> jepsen(spec, SetChecker.check(h));
       default -> notAvailable(spec);
     };
+  }
+
+  private static List<Object> accounts(CheckSpec spec) {
+    long n = ((Number) spec.option("accounts")).longValue();
+    List<Object> ids = new ArrayList<>();
+    for (long a = 0; a < n; a++) {
+      ids.add(a);
+    }
+    return ids;
+  }
+
+  private static SimVerdict jepsen(CheckSpec spec, JepsenResult r) {
+    int code = r.valid() == Verdict.VALID ? ExitCode.VALID
+        : r.valid() == Verdict.INVALID ? ExitCode.INVALID : ExitCode.UNKNOWN;
+    Map<Keyword, Object> data = r.toData();
+    String word = code == ExitCode.VALID ? "valid" : code == ExitCode.INVALID ? "INVALID" : "unknown";
+    String summary = spec.checker() + ": " + word;
+    if (code != ExitCode.VALID) {
+      String text = Edn.print(data);
+      summary += " " + (text.length() > SUMMARY_CHARS ? text.substring(0, SUMMARY_CHARS) + "..." : text);
+    }
+    return new SimVerdict(code, summary, data);
   }
 
   /** The honest answer while a checker module has not landed: unknown, with the reason. */
@@ -33,14 +67,5 @@ final class SimCheckers {
     String cause = "no " + spec.checker() + " checker is available in this build";
     data.put(Keyword.of("cause"), cause);
     return new SimVerdict(ExitCode.UNKNOWN, spec.checker() + ": unknown (" + cause + ")", data);
-  }
-
-  /** A short description of a spec's options for the console: {@code cas-register, independent}. */
-  static String describe(CheckSpec spec) {
-    StringBuilder sb = new StringBuilder(spec.checker());
-    if (!spec.options().isEmpty()) {
-      sb.append(' ').append(spec.options());
-    }
-    return sb.toString();
   }
 }

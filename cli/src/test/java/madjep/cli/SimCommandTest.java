@@ -91,6 +91,20 @@ class SimCommandTest {
   }
 
   @Test
+  void run_bank_checkedByJepsensBankChecker() {
+    CliRun r = CliRun.of("sim", "run", "raft-kv-bank", "--seed", "3", "--store", dir.toString());
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains("check bank: valid"), r.out());
+  }
+
+  @Test
+  void run_set_checkedBySetChecker() {
+    CliRun r = CliRun.of("sim", "run", "raft-kv-set", "--seed", "3", "--store", dir.toString());
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains("check set: valid"), r.out());
+  }
+
+  @Test
   void run_unknownScenario_usageError() {
     CliRun r = CliRun.of("sim", "run", "no-such-thing", "--store", dir.toString());
     assertEquals(ExitCode.USAGE, r.code());
