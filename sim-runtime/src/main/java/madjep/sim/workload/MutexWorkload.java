@@ -42,6 +42,6 @@ public final class MutexWorkload implements Workload {
 
   @Override
   public Map<String, Object> settings() {
-    return Map.of();
+    return java.util.Collections.emptyMap();
   }
 }

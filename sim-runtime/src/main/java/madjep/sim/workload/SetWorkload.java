@@ -35,6 +35,6 @@ public final class SetWorkload implements Workload {
 
   @Override
   public Map<String, Object> settings() {
-    return Map.of();
+    return java.util.Collections.emptyMap();
   }
 }
