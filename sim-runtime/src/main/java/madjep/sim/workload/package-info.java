@@ -1,0 +1,8 @@
+/**
+ * Workloads and the clients that drive them. A {@link madjep.sim.workload.Workload} generates Jepsen ops (register,
+ * kv, list-append, rw-register, bank, mutex, set) and names its checker ({@link madjep.sim.workload.CheckSpec});
+ * {@link madjep.sim.workload.Clients} runs {@code concurrency} client threads at a rate, records every invocation and
+ * completion, and turns a timed-out op into {@code :info} and its thread into a new process. {@link
+ * madjep.sim.workload.OpMachine} is the sequential meaning of every op, for systems to replicate.
+ */
+package madjep.sim.workload;
