@@ -37,6 +37,13 @@ public final class Network {
   private final ArrayDeque<Held>[] held;
   private final long[] lastArrival;
 
+  private double baseLoss;
+  private double baseDuplicate;
+  private double baseReorder;
+  private long baseReorderBound;
+  private double[] baseLinkLoss;
+  private Latency[] baseLinkLatency;
+
   private long sent;
   private long dropped;
   private long duplicated;
@@ -61,6 +68,7 @@ public final class Network {
     clogged = new boolean[servers * servers];
     held = new ArrayDeque[servers * servers];
     lastArrival = new long[links];
+    markBaseline();
   }
 
   public int servers() {
@@ -160,14 +168,28 @@ public final class Network {
     return clogged[from * servers + to];
   }
 
-  /** Clears loss, duplication, reordering and per-link latency (not partitions or clogs). */
+  /** Remembers the current loss, duplication, reordering and per-link settings as the scenario's own. */
+  public void markBaseline() {
+    baseLoss = loss;
+    baseDuplicate = duplicate;
+    baseReorder = reorder;
+    baseReorderBound = reorderBound;
+    baseLinkLoss = linkLoss.clone();
+    baseLinkLatency = linkLatency.clone();
+  }
+
+  /** Back to the baseline loss, duplication, reordering and per-link settings (partitions and clogs stay). */
   public void resetPacketFaults() {
-    loss = 0;
-    duplicate = 0;
-    reorder = 0;
-    Arrays.fill(linkLoss, 0);
+    loss = baseLoss;
+    duplicate = baseDuplicate;
+    reorder = baseReorder;
+    reorderBound = baseReorderBound;
+    System.arraycopy(baseLinkLoss, 0, linkLoss, 0, linkLoss.length);
+    System.arraycopy(baseLinkLatency, 0, linkLatency, 0, linkLatency.length);
     anyLinkLoss = false;
-    Arrays.fill(linkLatency, null);
+    for (double x : linkLoss) {
+      anyLinkLoss |= x > 0;
+    }
   }
 
   // ---- statistics ----

@@ -399,7 +399,7 @@ public final class Nemesis {
   /** Loss, duplication, reordering and extra delay on every server link, at the configured rates. */
   public void startPacket() {
     Network net = sim.network();
-    net.setLoss(settings.loss());
+    net.setLoss(Math.max(settings.loss(), 0));
     net.setDuplicate(settings.duplicate());
     net.setReorder(settings.reorder(), settings.reorderBound());
     Latency d = settings.delay();

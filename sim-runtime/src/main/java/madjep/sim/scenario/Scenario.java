@@ -18,6 +18,8 @@ import madjep.sim.workload.ClientSettings;
  * @param bug a seeded bug of the system, or {@code none}
  * @param latency the latency between servers
  * @param clientLatency the latency between clients and servers
+ * @param loss the share of server messages lost all run long (faults add more)
+ * @param links per-link loss or latency, such as {@code n1->n2 loss 0.3}
  * @param workload register, kv, list-append, rw-register, bank, mutex or set
  * @param keys how many keys register and transactional workloads use
  * @param keyDistribution uniform or zipfian
@@ -40,6 +42,8 @@ public record Scenario(
     String bug,
     Latency latency,
     Latency clientLatency,
+    double loss,
+    List<String> links,
     String workload,
     int keys,
     String keyDistribution,
@@ -55,6 +59,13 @@ public record Scenario(
     long finals) {
 
   public Scenario {
+    links = List.copyOf(links);
+    for (String l : links) {
+      LinkRule.parse(l, nodes);
+    }
+    if (loss < 0 || loss > 1) {
+      throw new IllegalArgumentException("expected a loss between 0 and 1, found " + loss);
+    }
     if (nodes < 1 || nodes > 31) {
       throw new IllegalArgumentException("expected 1 to 31 nodes, found " + nodes);
     }
@@ -79,6 +90,8 @@ public record Scenario(
     b.bug = bug;
     b.latency = latency;
     b.clientLatency = clientLatency;
+    b.loss = loss;
+    b.links = links;
     b.workload = workload;
     b.keys = keys;
     b.keyDistribution = keyDistribution;
@@ -108,6 +121,8 @@ public record Scenario(
     private String bug = "none";
     private Latency latency = new Latency.Uniform(Durations.US * 200, Durations.MS * 2);
     private Latency clientLatency = new Latency.Uniform(Durations.US * 100, Durations.US * 500);
+    private double loss = 0;
+    private List<String> links = List.of();
     private String workload = "register";
     private int keys = 10;
     private String keyDistribution = "uniform";
@@ -158,6 +173,16 @@ public record Scenario(
 
     public Builder clientLatency(Latency v) {
       clientLatency = v;
+      return this;
+    }
+
+    public Builder loss(double v) {
+      loss = v;
+      return this;
+    }
+
+    public Builder links(List<String> v) {
+      links = v;
       return this;
     }
 
@@ -228,7 +253,8 @@ public record Scenario(
     }
 
     public Scenario build() {
-      return new Scenario(name, seed, nodes, system, bug, latency, clientLatency, workload, keys, keyDistribution,
+      return new Scenario(name, seed, nodes, system, bug, latency, clientLatency, loss, links, workload, keys,
+          keyDistribution,
           opsPerTxn, accounts, total, clients, faultMode, faults, schedule, duration, quiet, finals);
     }
   }

@@ -59,7 +59,7 @@ public final class ScenarioFiles {
 
   private static final List<String> TOP = List.of("name", "base", "seed", "nodes", "system", "bug", "duration",
       "quiet", "finals", "network", "workload", "clients", "faults");
-  private static final List<String> NETWORK = List.of("latency", "client-latency");
+  private static final List<String> NETWORK = List.of("latency", "client-latency", "loss", "links");
   private static final List<String> WORKLOAD = List.of("name", "keys", "key-distribution", "ops-per-txn",
       "accounts", "total");
   private static final List<String> CLIENTS = List.of("concurrency", "rate", "timeout", "retry");
@@ -94,6 +94,18 @@ public final class ScenarioFiles {
     JsonNode net = r.table(root, "network", NETWORK);
     b.latency(r.latency(net, "network.latency", "latency", d.latency()));
     b.clientLatency(r.latency(net, "network.client-latency", "client-latency", d.clientLatency()));
+    b.loss(r.doubleValue(net, "loss", d.loss()));
+    if (net != null && net.has("links")) {
+      List<String> links = r.strings(net, "links");
+      for (String l : links) {
+        try {
+          LinkRule.parse(l, (int) r.longValue(root, "nodes", d.nodes()));
+        } catch (IllegalArgumentException e) {
+          throw r.error("network.links", e.getMessage(), l);
+        }
+      }
+      b.links(links);
+    }
 
     JsonNode w = r.table(root, "workload", WORKLOAD);
     b.workload(r.text(w, "name", d.workload()));
@@ -214,6 +226,8 @@ public final class ScenarioFiles {
     sb.append("\n[network]\n");
     kv(sb, "latency", q(s.latency().describe()));
     kv(sb, "client-latency", q(s.clientLatency().describe()));
+    kv(sb, "loss", num(s.loss()));
+    kv(sb, "links", list(s.links()));
     sb.append("\n[workload]\n");
     kv(sb, "name", q(s.workload()));
     kv(sb, "keys", Integer.toString(s.keys()));

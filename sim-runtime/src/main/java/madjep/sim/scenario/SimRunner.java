@@ -75,6 +75,11 @@ public final class SimRunner {
       Network net = sim.network();
       net.setLatency(s.latency());
       net.setClientLatency(s.clientLatency());
+      net.setLoss(s.loss());
+      for (String l : s.links()) {
+        LinkRule.parse(l, s.nodes()).apply(net);
+      }
+      net.markBaseline();
       trace.line(0, "sim", "scenario " + s.name() + " seed " + s.seed() + ", " + s.nodes() + " nodes, "
           + s.system() + (s.bug().equals("none") ? "" : " with bug " + s.bug()) + ", workload " + s.workload());
       trace.line(0, "sim", faultsDescription);

@@ -50,6 +50,17 @@ class ScenarioFilesTest {
   }
 
   @Test
+  void linkRules_lossOneWay_appliedToThatDirectionOnly() {
+    Scenario s = ScenarioFiles.parseToml("nodes = 3\nduration = \"2s\"\n[network]\nloss = 0.0\n"
+        + "links = [\"n1->n2 loss 1.0\", \"n1<->n3 latency fixed 7ms\"]\n[faults]\nmode = \"none\"\n", "t.toml");
+    assertEquals(java.util.List.of("n1->n2 loss 1.0", "n1<->n3 latency fixed 7ms"), s.links());
+    assertEquals(s, ScenarioFiles.parseToml(ScenarioFiles.toToml(s), "again"));
+    DataError e = assertThrows(DataError.class,
+        () -> ScenarioFiles.parseToml("[network]\nlinks = [\"n1->n9 loss 0.5\"]\n", "bad.toml"));
+    assertTrue(e.getMessage().contains("network.links"), e.getMessage());
+  }
+
+  @Test
   void read_tomlWithTypo_errorNamesFileAndKey() throws IOException {
     Path f = dir.resolve("bad.toml");
     Files.writeString(f, "seed = 1\n[faults]\nintervl = \"2s\"\n");
