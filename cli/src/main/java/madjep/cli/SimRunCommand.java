@@ -91,11 +91,12 @@ final class SimRunCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%s seed %d: %d nodes, %s%s, workload %s, %s simulated%n", s.name(), s.seed(),
         s.nodes(), s.system(), s.bug().equals("none") ? "" : " (bug: " + s.bug() + ")", s.workload(),
         madjep.sim.Durations.format(s.duration()));
+    out.println(SimRunner.faultsDescription(s));
+    out.flush();
     LocalDateTime started = LocalDateTime.now();
     long t0 = System.nanoTime();
     SimResult r = SimRunner.run(s);
     long t1 = System.nanoTime();
-    out.println(r.faultsDescription());
     out.printf(Locale.ROOT, "ran %,d events (%,d ops, %,d crashed) in %s wall for %s simulated (%.0fx real time)%n",
         r.events(), r.stats().get("ops-completed"), r.stats().get("ops-crashed"), Durations.format(t1 - t0),
         Durations.format(r.simulated()), r.simulated() / (double) Math.max(1, t1 - t0));

@@ -31,7 +31,10 @@ public final class Network {
   private final double[] linkLoss;
   private boolean anyLinkLoss;
   private double duplicate;
+  private final double[] linkDuplicate;
   private double reorder;
+  private final double[] linkReorder;
+  private boolean anyLinkPacket;
   private long reorderBound;
   private final boolean[] clogged;
   private final ArrayDeque<Held>[] held;
@@ -43,6 +46,8 @@ public final class Network {
   private long baseReorderBound;
   private double[] baseLinkLoss;
   private Latency[] baseLinkLatency;
+  private double[] baseLinkDuplicate;
+  private double[] baseLinkReorder;
 
   private long sent;
   private long dropped;
@@ -65,6 +70,8 @@ public final class Network {
     linkLatency = new Latency[servers * servers];
     blocked = new boolean[servers * servers];
     linkLoss = new double[servers * servers];
+    linkDuplicate = new double[servers * servers];
+    linkReorder = new double[servers * servers];
     clogged = new boolean[servers * servers];
     held = new ArrayDeque[servers * servers];
     lastArrival = new long[links];
@@ -135,6 +142,24 @@ public final class Network {
     }
   }
 
+  /**
+   * Duplication and reordering on {@code from -> to} only, on top of the global rates (reordered messages wait up to
+   * the global reorder bound).
+   */
+  public void setLinkPacket(int from, int to, double duplicateRate, double reorderRate) {
+    linkDuplicate[from * servers + to] = duplicateRate;
+    linkReorder[from * servers + to] = reorderRate;
+    anyLinkPacket = false;
+    for (int l = 0; l < linkDuplicate.length; l++) {
+      anyLinkPacket |= linkDuplicate[l] > 0 || linkReorder[l] > 0;
+    }
+  }
+
+  /** Sets how much later than its latency a reordered message may arrive. */
+  public void setReorderBound(long bound) {
+    reorderBound = bound;
+  }
+
   /** Delivers each server message twice with probability {@code p}. */
   public void setDuplicate(double p) {
     duplicate = p;
@@ -176,6 +201,8 @@ public final class Network {
     baseReorderBound = reorderBound;
     baseLinkLoss = linkLoss.clone();
     baseLinkLatency = linkLatency.clone();
+    baseLinkDuplicate = linkDuplicate.clone();
+    baseLinkReorder = linkReorder.clone();
   }
 
   /** Back to the baseline loss, duplication, reordering and per-link settings (partitions and clogs stay). */
@@ -186,6 +213,12 @@ public final class Network {
     reorderBound = baseReorderBound;
     System.arraycopy(baseLinkLoss, 0, linkLoss, 0, linkLoss.length);
     System.arraycopy(baseLinkLatency, 0, linkLatency, 0, linkLatency.length);
+    System.arraycopy(baseLinkDuplicate, 0, linkDuplicate, 0, linkDuplicate.length);
+    System.arraycopy(baseLinkReorder, 0, linkReorder, 0, linkReorder.length);
+    anyLinkPacket = false;
+    for (int l = 0; l < linkDuplicate.length; l++) {
+      anyLinkPacket |= linkDuplicate[l] > 0 || linkReorder[l] > 0;
+    }
     anyLinkLoss = false;
     for (double x : linkLoss) {
       anyLinkLoss |= x > 0;
@@ -251,13 +284,15 @@ public final class Network {
     Latency lat = linkLatency[l] != null ? linkLatency[l] : latency;
     boolean fifo = true;
     long extra = 0;
-    if (reorder > 0 && reorderRng.nextDouble() < reorder) {
+    double pReorder = anyLinkPacket ? reorder + linkReorder[l] : reorder;
+    if (pReorder > 0 && reorderRng.nextDouble() < pReorder) {
       fifo = false;
       extra = reorderBound > 0 ? reorderRng.nextLong(reorderBound + 1) : 0;
       reordered++;
     }
     deliverAfter(from, to, message, lat.sample(latencyRng) + extra, fifo, now);
-    if (duplicate > 0 && duplicateRng.nextDouble() < duplicate) {
+    double pDuplicate = anyLinkPacket ? duplicate + linkDuplicate[l] : duplicate;
+    if (pDuplicate > 0 && duplicateRng.nextDouble() < pDuplicate) {
       duplicated++;
       deliverAfter(from, to, message, lat.sample(duplicateRng), false, now);
     }

@@ -114,7 +114,7 @@ public final class Nemesis {
           driftClock(pick(settings.targets()));
         }
       }
-      case PACKET -> startPacket();
+      case PACKET -> startPacket(pick(settings.targets()));
       case CLOG -> startClog(pick(settings.targets()));
     }
   }
@@ -396,17 +396,27 @@ public final class Nemesis {
 
   // ---- packets and clogs ----
 
-  /** Loss, duplication, reordering and extra delay on every server link, at the configured rates. */
-  public void startPacket() {
+  /**
+   * Loss, duplication, reordering and extra delay at the configured rates on every link to or from the targets
+   * ({@code all}: every server link).
+   */
+  public void startPacket(String spec) {
     Network net = sim.network();
-    net.setLoss(Math.max(settings.loss(), 0));
-    net.setDuplicate(settings.duplicate());
-    net.setReorder(settings.reorder(), settings.reorderBound());
     Latency d = settings.delay();
-    if (d != null) {
-      for (int a = 0; a < n; a++) {
-        for (int b = 0; b < n; b++) {
-          net.setLinkLatency(a, b, d);
+    int[] t = targets(spec);
+    boolean[] hit = new boolean[n];
+    for (int x : t) {
+      hit[x] = true;
+    }
+    net.setReorderBound(settings.reorderBound());
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        if (a != b && (hit[a] || hit[b])) {
+          net.setLinkLoss(a, b, settings.loss());
+          net.setLinkPacket(a, b, settings.duplicate(), settings.reorder());
+          if (d != null) {
+            net.setLinkLatency(a, b, d);
+          }
         }
       }
     }
@@ -418,7 +428,7 @@ public final class Nemesis {
     if (d != null) {
       done.put(Keyword.of("delay"), d.describe());
     }
-    record(START_PACKET, Keyword.of("all"), EdnVector.of(Keyword.of("all"), Collections.unmodifiableMap(done)));
+    record(START_PACKET, specValue(spec), EdnVector.of(nodeNames(t), Collections.unmodifiableMap(done)));
   }
 
   public void stopPacket() {

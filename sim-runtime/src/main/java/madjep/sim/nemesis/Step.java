@@ -22,12 +22,12 @@ public record Step(long at, String action, String arg) {
 
   private void check() {
     switch (action) {
-      case "start-partition", "kill", "stop", "pause", "bump-clock", "drift-clock", "start-clog" -> {
+      case "start-partition", "kill", "stop", "pause", "bump-clock", "drift-clock", "start-clog", "start-packet" -> {
         if (arg.isEmpty()) {
           throw new IllegalArgumentException("step '" + describe() + "' needs a target or shape");
         }
       }
-      case "stop-partition", "start", "resume", "reset-clock", "start-packet", "stop-packet", "stop-clog",
+      case "stop-partition", "start", "resume", "reset-clock", "stop-packet", "stop-clog",
           "heal" -> {}
       default -> throw new IllegalArgumentException("unknown fault step action '" + action + "'");
     }
@@ -45,7 +45,7 @@ public record Step(long at, String action, String arg) {
       case "bump-clock" -> n.bumpClock(arg);
       case "drift-clock" -> n.driftClock(arg);
       case "reset-clock" -> n.resetClock();
-      case "start-packet" -> n.startPacket();
+      case "start-packet" -> n.startPacket(arg);
       case "stop-packet" -> n.stopPacket();
       case "start-clog" -> n.startClog(arg);
       case "stop-clog" -> n.stopClog();

@@ -30,6 +30,11 @@ public final class SimRunner {
     return setup.result();
   }
 
+  /** The fault settings a run of {@code s} uses (swarm mode's draw from the seed), in one line, without running. */
+  public static String faultsDescription(Scenario s) {
+    return new Setup(s).faultsDescription;
+  }
+
   /** Runs {@code s} twice and compares every event. */
   public static DeterminismCheck.Report checkDeterminism(Scenario s) {
     Setup[] holder = new Setup[1];

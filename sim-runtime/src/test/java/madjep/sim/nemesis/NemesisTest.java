@@ -101,6 +101,23 @@ class NemesisTest {
   }
 
   @Test
+  void packet_targetedNode_onlyItsLinksSuffer_untilStopped() {
+    Cluster c = new Cluster(6, 3);
+    Nemesis n = new Nemesis(c.sim, new HistoryRecorder(c.sim, "t"), new SplittableRandom(6),
+        FaultSettings.standard().withPackets(1.0, 0, 0, 0, null));
+    n.startPacket("n1");
+    c.stream(1, 0, 20, Durations.MS);
+    c.stream(1, 2, 20, Durations.MS);
+    c.sim.runUntil(Durations.ms(100));
+    assertEquals(0, c.nodes[0].got.size(), "n1's links lose everything");
+    assertEquals(20, c.nodes[2].got.size(), "other links are untouched");
+    n.stopPacket();
+    c.stream(1, 0, 20, Durations.MS);
+    c.sim.runUntil(Durations.ms(200));
+    assertEquals(20, c.nodes[0].got.size(), "back to normal after stop-packet");
+  }
+
+  @Test
   void swarm_seed_picksSettingsDeterministically() {
     FaultSettings a = Swarm.draw(new SplittableRandom(9), FaultSettings.standard());
     FaultSettings b = Swarm.draw(new SplittableRandom(9), FaultSettings.standard());
