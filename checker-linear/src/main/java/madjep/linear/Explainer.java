@@ -1,6 +1,7 @@
 package madjep.linear;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import madjep.history.History;
 import madjep.history.edn.Keyword;
@@ -50,7 +51,7 @@ final class Explainer {
       sb.append(", but every order of the ").append(earlier).append(earlier == 1 ? " earlier op" : " earlier ops")
           .append(" leaves ").append(where);
     }
-    return new Failure(ops.key, op, List.copyOf(states), capped, List.copyOf(prefixes), sb.toString());
+    return new Failure(ops.key, op, Collections.unmodifiableList(states), capped, List.copyOf(prefixes), sb.toString());
   }
 
   private static String describeProcess(Object p) {
