@@ -22,6 +22,9 @@ final class BruteForceOracle {
   private final Model model;
   private final List<Op> ops = new ArrayList<>();
   private long orders;
+  /** Null: try every order. Else configurations (placed ops, states) already known to lead nowhere. */
+  private java.util.Set<List<Object>> failed;
+  private long budget = Long.MAX_VALUE;
 
   /**
    * @param keyed "kv": a model whose state is per {@code :key}; else one state for the whole history
@@ -65,7 +68,46 @@ final class BruteForceOracle {
     return o.search(new boolean[o.ops.size()], new HashMap<>());
   }
 
+  /**
+   * As {@link #linearizable}, for larger histories: remembers configurations (placed ops, states) that led
+   * nowhere, and gives up (null) after placing {@code budget} ops.
+   */
+  static Boolean linearizableWithin(History h, Model model, boolean independent, boolean keyed, long budget) {
+    BruteForceOracle o = new BruteForceOracle(h, model, independent, keyed);
+    o.failed = new java.util.HashSet<>();
+    o.budget = budget;
+    try {
+      return o.search(new boolean[o.ops.size()], new HashMap<>());
+    } catch (OutOfBudget e) {
+      return null;
+    }
+  }
+
+  private static final class OutOfBudget extends RuntimeException {
+    OutOfBudget() {
+      super(null, null, false, false);
+    }
+  }
+
   private boolean search(boolean[] placed, Map<Object, Object> states) {
+    if (orders > budget) {
+      throw new OutOfBudget();
+    }
+    List<Object> config = null;
+    if (failed != null) {
+      config = List.of(java.util.Arrays.toString(placed), new HashMap<>(states));
+      if (failed.contains(config)) {
+        return false;
+      }
+    }
+    boolean found = searchFrom(placed, states);
+    if (!found && failed != null) {
+      failed.add(config);
+    }
+    return found;
+  }
+
+  private boolean searchFrom(boolean[] placed, Map<Object, Object> states) {
     boolean allRequiredPlaced = true;
     for (int k = 0; k < ops.size(); k++) {
       if (ops.get(k).required() && !placed[k]) {
