@@ -63,17 +63,19 @@ final class FlatVisitedSet extends VisitedSet {
       }
       i = (i + 1) & mask;
     }
-    if (size >= growAt && !grow()) {
-      // The budget refused a larger table: keep searching without remembering this pair.
-      return true;
+    if (size >= growAt) {
+      if (!grow()) {
+        return true; // the budget refused a larger table: search on without remembering this pair
+      }
+      i = (int) h & mask;
+      while (table[i * stride] != 0) {
+        i = (i + 1) & mask;
+      }
     }
-    if (t != table) {
-      return insert(h, state);
-    }
-    int base = i * s;
-    t[base] = h;
-    t[base + 1] = state;
-    System.arraycopy(w, 0, t, base + 2, w.length);
+    int base = i * stride;
+    table[base] = h;
+    table[base + 1] = state;
+    System.arraycopy(w, 0, table, base + 2, w.length);
     size++;
     return true;
   }
@@ -84,19 +86,6 @@ final class FlatVisitedSet extends VisitedSet {
         return false;
       }
     }
-    return true;
-  }
-
-  private boolean insert(long h, long state) {
-    int i = (int) h & mask;
-    while (table[i * stride] != 0) {
-      i = (i + 1) & mask;
-    }
-    int base = i * stride;
-    table[base] = h;
-    table[base + 1] = state;
-    System.arraycopy(words, 0, table, base + 2, words.length);
-    size++;
     return true;
   }
 

@@ -1,9 +1,6 @@
 package madjep.linear;
 
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
-import java.util.ArrayList;
-import java.util.List;
 import madjep.history.edn.Keyword;
 
 /**
@@ -16,8 +13,7 @@ final class GenericStepper extends Stepper {
   private final Keyword[] f;
   private final Object[] value;
   private final boolean[] readOnly;
-  private final List<Object> states = new ArrayList<>();
-  private final Object2LongOpenHashMap<Object> ids = new Object2LongOpenHashMap<>();
+  private final Interner states = new Interner();
   /** (state id << 32 | op) -> next state id, or ILLEGAL. */
   private final Long2LongOpenHashMap transitions = new Long2LongOpenHashMap();
   private final long initial;
@@ -30,19 +26,8 @@ final class GenericStepper extends Stepper {
     for (int i = 0; i < f.length; i++) {
       readOnly[i] = model.readOnly(f[i], value[i]);
     }
-    ids.defaultReturnValue(-1);
     transitions.defaultReturnValue(-1);
-    this.initial = intern(model.initialState());
-  }
-
-  private long intern(Object state) {
-    long id = ids.getLong(state);
-    if (id < 0) {
-      id = states.size();
-      states.add(state);
-      ids.put(state, id);
-    }
-    return id;
+    this.initial = states.intern(model.initialState());
   }
 
   @Override
@@ -55,8 +40,8 @@ final class GenericStepper extends Stepper {
     long key = state << 32 | op;
     long next = transitions.get(key);
     if (next == -1) {
-      Object s = model.step(states.get((int) state), f[op], value[op]);
-      next = s == Model.INCONSISTENT ? ILLEGAL : intern(s);
+      Object s = model.step(states.value(state), f[op], value[op]);
+      next = s == Model.INCONSISTENT ? ILLEGAL : states.intern(s);
       transitions.put(key, next);
     }
     return next;
@@ -69,6 +54,6 @@ final class GenericStepper extends Stepper {
 
   @Override
   Object decode(long state) {
-    return states.get((int) state);
+    return states.value(state);
   }
 }

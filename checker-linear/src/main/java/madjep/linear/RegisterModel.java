@@ -1,7 +1,5 @@
 package madjep.linear;
 
-import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -81,6 +79,9 @@ final class RegisterModel implements CompiledModel {
     return new RegisterStepper(f, value);
   }
 
+  /** Stands for nil in the interner, which takes no nulls. */
+  private static final Object NIL = new Object();
+
   /** States are interned values: id 0 is nil, then ids in order of first appearance. */
   private final class RegisterStepper extends Stepper {
     private static final byte READ_ANY = 0;
@@ -91,8 +92,7 @@ final class RegisterModel implements CompiledModel {
     private final byte[] kind;
     private final long[] a;
     private final long[] b;
-    private final List<Object> values = new ArrayList<>();
-    private final Object2LongOpenHashMap<Object> ids = new Object2LongOpenHashMap<>();
+    private final Interner values = new Interner();
     private final long initialId;
 
     RegisterStepper(Keyword[] f, Object[] value) {
@@ -100,8 +100,7 @@ final class RegisterModel implements CompiledModel {
       kind = new byte[n];
       a = new long[n];
       b = new long[n];
-      values.add(null);
-      ids.defaultReturnValue(-1);
+      values.intern(NIL);
       initialId = intern(initial);
       for (int i = 0; i < n; i++) {
         if (f[i] == Values.READ) {
@@ -120,16 +119,7 @@ final class RegisterModel implements CompiledModel {
     }
 
     private long intern(Object v) {
-      if (v == null) {
-        return 0;
-      }
-      long id = ids.getLong(v);
-      if (id < 0) {
-        id = values.size();
-        values.add(v);
-        ids.put(v, id);
-      }
-      return id;
+      return v == null ? 0 : values.intern(v);
     }
 
     @Override
@@ -158,7 +148,7 @@ final class RegisterModel implements CompiledModel {
 
     @Override
     Object decode(long state) {
-      return values.get((int) state);
+      return state == 0 ? null : values.value(state);
     }
   }
 }
