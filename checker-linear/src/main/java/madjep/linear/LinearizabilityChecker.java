@@ -228,12 +228,14 @@ public final class LinearizabilityChecker {
       if (error != null) {
         throw error;
       }
-      long explored = 0;
-      for (long c : configurations) {
-        explored += c;
-      }
       String name = model.name();
       int inv = firstInvalid.get();
+      // Partitions after the reported violation may have been cut short at any moment: leave them out, so that
+      // the count, like the verdict, is the same on every run.
+      long explored = 0;
+      for (int p = 0; p < configurations.length && p <= inv; p++) {
+        explored += configurations[p];
+      }
       if (inv != Integer.MAX_VALUE) {
         return new Result(Verdict.INVALID, null, name, ops, parts.size(), explored, failures[inv]);
       }
