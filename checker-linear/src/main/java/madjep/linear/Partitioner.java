@@ -11,7 +11,8 @@ import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
 
 /**
- * Applies the shared semantics and splits a history into independent partitions: client ops only; {@code :fail}
+ * Applies the shared semantics and splits a history into independent partitions: client ops only (named processes
+ * such as the nemesis are ignored; an op with no process is a data error); {@code :fail}
  * ops dropped; {@code :info} ops and invokes that never completed kept as crashed (optional) ops with their
  * invocation's value; {@code :ok} ops with their completion's value. Under {@code independent}, values are
  * {@code [key value]} tuples and the key splits the history; the model's {@link Model#partitionKeys} splits it
@@ -51,6 +52,10 @@ final class Partitioner {
   private List<PartitionOps> run() {
     h.requireWellFormed();
     for (int i = 0, size = h.size(); i < size; i++) {
+      if (h.process(i) == History.NO_PROCESS) {
+        // Without processes there is no pairing and no real-time order: ignoring the op would be a silent pass.
+        throw h.errorAt(i, "expected a :process on every op of a linearizability check, found none");
+      }
       if (h.isInvoke(i) && h.isClient(i)) {
         addOp(i);
       }

@@ -117,4 +117,12 @@ class SemanticsTest {
         () -> LinearizabilityChecker.check(h, cas0(), Options.defaults().withIndependent(true)));
     assertEquals("expected a [key value] tuple (--independent), found 1", e.detail());
   }
+
+  @Test
+  void opWithoutProcess_isDataError() {
+    History h = madjep.history.History.of(new madjep.history.Op(-1, -1, madjep.history.OpType.INVOKE, null,
+        madjep.history.edn.Keyword.of("read"), null, null, null));
+    DataError e = assertThrows(DataError.class, () -> LinearizabilityChecker.check(h, cas0(), Options.defaults()));
+    assertEquals("expected a :process on every op of a linearizability check, found none", e.detail());
+  }
 }
