@@ -8,12 +8,17 @@ package madjep.linear;
 final class FlatVisitedSet extends VisitedSet {
   /** Above this many words per set, {@link WindowedVisitedSet} stores sets more compactly. */
   static final int MAX_WORDS = 8;
-  private static final int INITIAL_SLOTS = 256;
+  private static final int INITIAL_SLOTS = 512;
+  /** Small tables grow fourfold, large ones twofold, to spend fewer rehashes without overshooting memory. */
+  private static final int GROWTH = 4;
+  private static final int LARGE_SLOTS = 1 << 18;
 
   private final long[] words;
   private final int stride;
   private long[] table;
   private int mask;
+  /** 64 - log2(slots): a pair's home slot is the top bits of its hash (see grow). */
+  private int shift;
   private long size;
   /** Past this many pairs the table grows (load factor 1/2). */
   private long growAt;
@@ -30,6 +35,7 @@ final class FlatVisitedSet extends VisitedSet {
     reserve((long) slots * stride * Long.BYTES); // a refusal marks the set exhausted; the search then stops
     table = new long[slots * stride];
     mask = slots - 1;
+    shift = 64 - Integer.numberOfTrailingZeros(slots);
     growAt = slots / 2;
   }
 
@@ -51,7 +57,7 @@ final class FlatVisitedSet extends VisitedSet {
     final long[] t = table;
     final long[] w = words;
     final int s = stride;
-    int i = (int) h & mask;
+    int i = (int) (h >>> shift);
     while (true) {
       int base = i * s;
       long sh = t[base];
@@ -67,7 +73,7 @@ final class FlatVisitedSet extends VisitedSet {
       if (!grow()) {
         return true; // the budget refused a larger table: search on without remembering this pair
       }
-      i = (int) h & mask;
+      i = (int) (h >>> shift);
       while (table[i * stride] != 0) {
         i = (i + 1) & mask;
       }
@@ -89,9 +95,13 @@ final class FlatVisitedSet extends VisitedSet {
     return true;
   }
 
-  /** Doubles the table; false when the budget (or the array size limit) refuses. */
+  /**
+   * Grows the table {@link #GROWTH} times (twice when large); false when the budget (or the array size limit)
+   * refuses. Home slots are the top bits of the hash, so the old table, read in order, fills the new one almost in
+   * order too: the rehash streams through memory instead of jumping around it.
+   */
   private boolean grow() {
-    long slots = (long) (mask + 1) * 2;
+    long slots = (long) (mask + 1) * (mask + 1 < LARGE_SLOTS ? GROWTH : 2);
     if (slots * stride > Integer.MAX_VALUE - 16 || !reserve(slots * stride * Long.BYTES)) {
       exhausted = true;
       return false;
@@ -99,11 +109,12 @@ final class FlatVisitedSet extends VisitedSet {
     long[] old = table;
     table = new long[(int) slots * stride];
     mask = (int) slots - 1;
+    shift = 64 - Long.numberOfTrailingZeros(slots);
     growAt = slots / 2;
     for (int base = 0; base < old.length; base += stride) {
       long h = old[base];
       if (h != 0) {
-        int i = (int) h & mask;
+        int i = (int) (h >>> shift);
         while (table[i * stride] != 0) {
           i = (i + 1) & mask;
         }

@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <p>Read-only ops (see {@link Model#readOnly}) are linearized as soon as they are legal and never un-chosen for an
  * alternative: any linearization from the same configuration can move the read to the front, so if the search fails
- * after the read it fails without it. Crashed read-only ops cannot matter and are left out.
+ * after the read it fails without it. Crashed read-only ops cannot matter and are left out, and a crashed op is
+ * never linearized where it would leave the state as it is.
  *
  * <p>The search records, at each dead end, which {@code :ok} op blocked it; the op with the latest return that ever
  * blocked is the one reported as impossible, with the longest prefixes that reached it and the states they left.
@@ -151,7 +152,9 @@ final class Search {
       if ((cur & 1) != 0) {
         int op = cur >>> 1;
         long after = stepper.step(state, op);
-        if (after == Stepper.ILLEGAL) {
+        if (after == Stepper.ILLEGAL || (after == state && op >= required)) {
+          // Illegal here; or a crashed op that would change nothing, which this configuration, already being
+          // explored, covers: whatever succeeds after it succeeds without it.
           cur = next[cur];
           continue;
         }
