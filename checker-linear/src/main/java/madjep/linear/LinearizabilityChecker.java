@@ -32,6 +32,9 @@ import madjep.history.History;
 public final class LinearizabilityChecker {
   private LinearizabilityChecker() {}
 
+  /** Below this many ops, the first round runs on the calling thread; later rounds (hard partitions) use all. */
+  static final int PARALLEL_MIN_OPS = 20_000;
+
   /** Search steps each partition gets in the first round (when there are several partitions). */
   static final long FIRST_SLICE = 1 << 16;
 
@@ -96,8 +99,12 @@ public final class LinearizabilityChecker {
       slice = n == 1 ? Long.MAX_VALUE : FIRST_SLICE;
       int threads = Math.min(options.threads(), n);
       try {
+        boolean firstRound = true;
         while (active.length > 0 && firstInvalid.get() == Integer.MAX_VALUE && error == null) {
-          round(Math.min(threads, active.length));
+          // Starting threads costs more than a small history's whole check: its first round runs here.
+          boolean small = firstRound && ops < PARALLEL_MIN_OPS;
+          round(small ? 1 : Math.min(threads, active.length));
+          firstRound = false;
           int kept = 0;
           for (int p : active) {
             if (outcomes[p] == Search.Outcome.PAUSED) {
