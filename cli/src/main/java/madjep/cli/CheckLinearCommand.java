@@ -37,10 +37,12 @@ import picocli.CommandLine.Parameters;
     name = "linear",
     mixinStandardHelpOptions = true,
     description = {
-      "Check histories for linearizability against a model (P-compositional Wing-Gong/Lowe search).",
-      "Prints one line per file (verdict, ops, partitions, time), then why each invalid file is invalid.",
-      "Semantics: :fail ops did not happen; :info and never-completed ops may take effect any time after",
-      "their invocation, or never; a read of nil is an unknown read; file order is real-time order.",
+      "Check histories for linearizability against a model (P-compositional Wing-Gong/Lowe search). Prints one "
+          + "line per file (verdict, ops, partitions, time), then why each invalid file is invalid.",
+      "",
+      "Semantics: :fail ops did not happen; :info and never-completed ops may take effect any time after their "
+          + "invocation, or never; a read of nil is an unknown read; file order is real-time order.",
+      "",
       "Exit 0 all valid, 1 any invalid, 2 any unknown (time or memory limit), 64 usage, 65 bad data."
     })
 final class CheckLinearCommand implements java.util.concurrent.Callable<Integer> {
