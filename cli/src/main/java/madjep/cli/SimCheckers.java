@@ -8,6 +8,10 @@ import java.util.Map;
 import madjep.history.History;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
+import madjep.linear.LinearizabilityChecker;
+import madjep.linear.Models;
+import madjep.linear.Options;
+import madjep.linear.Result;
 import madjep.sim.workload.CheckSpec;
 import madjep.txn.jepsen.BankChecker;
 import madjep.txn.jepsen.JepsenResult;
@@ -34,8 +38,27 @@ final class SimCheckers {
       case "bank" -> jepsen(spec, BankChecker.check(h, new BankChecker.Options(accounts(spec),
           ((Number) spec.option("total")).longValue(), false)));
       case "set" -> jepsen(spec, SetChecker.check(h));
+      case "linear" -> linear(h, spec, timeout);
       default -> notAvailable(spec);
     };
+  }
+
+  private static SimVerdict linear(History h, CheckSpec spec, Duration timeout) {
+    String model = (String) spec.option("model");
+    boolean independent = Boolean.TRUE.equals(spec.option("independent"));
+    Result r = LinearizabilityChecker.check(h, Models.byName(model),
+        Options.defaults().withIndependent(independent).withTimeout(timeout));
+    int code = r.verdict() == madjep.linear.Verdict.VALID ? ExitCode.VALID
+        : r.verdict() == madjep.linear.Verdict.INVALID ? ExitCode.INVALID : ExitCode.UNKNOWN;
+    StringBuilder summary = new StringBuilder("linear (").append(model).append(independent ? " per key" : "")
+        .append("): ").append(code == ExitCode.VALID ? "valid" : code == ExitCode.INVALID ? "INVALID"
+            : "unknown (" + r.cause().keyword().name() + ")")
+        .append(String.format(java.util.Locale.ROOT, ", %,d ops in %,d %s", r.ops(), r.partitions(),
+            r.partitions() == 1 ? "partition" : "partitions"));
+    if (r.failure() != null) {
+      summary.append("; ").append(r.failure().explanation());
+    }
+    return new SimVerdict(code, summary.toString(), r.toData());
   }
 
   private static List<Object> accounts(CheckSpec spec) {

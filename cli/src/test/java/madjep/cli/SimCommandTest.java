@@ -91,6 +91,38 @@ class SimCommandTest {
   }
 
   @Test
+  void run_raftKv_linearizable_exitsZero() {
+    CliRun r = CliRun.of("sim", "run", "raft-kv", "--seed", "11", "--store", dir.toString());
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains("check linear (cas-register per key): valid"), r.out());
+  }
+
+  @Test
+  void run_seededBug_exitsOneWithSeedAndReplayCommand() {
+    CliRun r = CliRun.of("sim", "run", "raft-kv-stale-read", "--seed", "1", "--store", dir.toString());
+    assertEquals(ExitCode.INVALID, r.code(), r.out());
+    assertTrue(r.out().contains("INVALID"), r.out());
+    assertTrue(r.out().contains("seed 1: INVALID; replay: madjep sim run raft-kv-stale-read --seed 1"), r.out());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"raft-kv-stale-read", "raft-kv-unsynced-ack",
+      "raft-kv-small-quorum"})
+  void sweep_seededBug_caughtWithin50Seeds(String name) {
+    CliRun r = CliRun.of("sim", "sweep", name, "--seeds", "1..50", "--jobs", "2");
+    assertEquals(ExitCode.INVALID, r.code(), r.out());
+    String first = r.out().lines().filter(l -> l.startsWith("seed ")).findFirst().orElseThrow();
+    assertTrue(first.contains("INVALID") && first.contains("replay: madjep sim run " + name + " --seed "), first);
+  }
+
+  @Test
+  void sweep_raftKv_everySeedValid() {
+    CliRun r = CliRun.of("sim", "sweep", "raft-kv", "--seeds", "1..40", "--jobs", "2");
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains("40 seeds: 40 valid, 0 invalid, 0 unknown"), r.out());
+  }
+
+  @Test
   void run_bank_checkedByJepsensBankChecker() {
     CliRun r = CliRun.of("sim", "run", "raft-kv-bank", "--seed", "3", "--store", dir.toString());
     assertEquals(0, r.code(), r.out());
@@ -143,6 +175,7 @@ class SimCommandTest {
   @Test
   void demo_sixtySecondsOfRaftKv_saysWhereResultsAre() throws IOException {
     CliRun r = CliRun.of("demo", "--store", dir.toString());
+    assertEquals(0, r.code(), r.out());
     assertTrue(r.out().contains("1m simulated"), r.out());
     assertTrue(r.out().contains("Open " + dir + "/latest/"), r.out());
     assertTrue(Files.exists(dir.resolve("latest/history.edn")));
