@@ -37,6 +37,15 @@ final class RunStore {
   /** Writes the run and returns its directory. */
   static Path write(Path store, SimResult r, SimVerdict v, LocalDateTime started, String replay)
       throws IOException {
+    return write(store, r, () -> v, started, replay);
+  }
+
+  /**
+   * Writes the run, asking for the verdict only once the histories are written, so that a caller can check while
+   * this writes; returns the run's directory.
+   */
+  static Path write(Path store, SimResult r, java.util.function.Supplier<SimVerdict> verdict,
+      LocalDateTime started, String replay) throws IOException {
     Path scenarioDir = store.resolve(r.scenario().name());
     Files.createDirectories(scenarioDir);
     String stamp = STAMP.format(started);
@@ -59,6 +68,7 @@ final class RunStore {
         }
         throw e;
       }
+      SimVerdict v = verdict.get();
       Map<Keyword, Object> results = results(r, v, replay);
       Files.writeString(tmp.resolve("results.edn"), Edn.print(results) + "\n", StandardCharsets.UTF_8);
       Files.writeString(tmp.resolve("results.json"), JsonValues.toJson(results, true) + "\n",

@@ -100,15 +100,32 @@ final class SimRunCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "ran %,d events (%,d ops, %,d crashed) in %s wall for %s simulated (%.0fx real time)%n",
         r.events(), r.stats().get("ops-completed"), r.stats().get("ops-crashed"), Durations.format(t1 - t0),
         Durations.format(r.simulated()), r.simulated() / (double) Math.max(1, t1 - t0));
-    SimVerdict v = checker.check(r.history(), r.check(), timeout);
-    long t2 = System.nanoTime();
-    out.printf("check %s in %s%n", v.summary(), Durations.format(t2 - t1));
-    Path dir = RunStore.write(store, r, v, started, replay);
+    // Check while the store writes the history: a long run's history takes seconds to write.
+    long[] checkNanos = new long[1];
+    java.util.concurrent.CompletableFuture<SimVerdict> check = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          long c0 = System.nanoTime();
+          SimVerdict verdict = checker.check(r.history(), r.check(), timeout);
+          checkNanos[0] = System.nanoTime() - c0;
+          return verdict;
+        });
+    Path dir = RunStore.write(store, r, () -> join(check), started, replay);
+    SimVerdict v = join(check);
+    out.printf("check %s in %s (store written in %s)%n", v.summary(), Durations.format(checkNanos[0]),
+        Durations.format(System.nanoTime() - t1));
     out.printf("results: %s%n", dir);
     if (v.code() != ExitCode.VALID) {
       out.printf("seed %d: %s; replay: %s%n", s.seed(), v.word(), replay);
     }
     return v.code();
+  }
+
+  private static SimVerdict join(java.util.concurrent.CompletableFuture<SimVerdict> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : e;
+    }
   }
 
   /** The command that replays {@code s}: its name or file, its seed, and any duration override. */

@@ -1,6 +1,7 @@
 package madjep.sim;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -13,19 +14,31 @@ public final class NodeContext {
   private final Endpoint ep;
   private final int incarnation;
   private final Long2ObjectOpenHashMap<Pending> pending = new Long2ObjectOpenHashMap<>();
+  /** Request deadlines, earliest first; entries of answered requests are dropped lazily. */
+  private final PriorityQueue<Pending> deadlines = new PriorityQueue<>();
   private long nextRequestId;
+  /** One timer sweeps expired requests, armed for the earliest deadline: no timer event per request. */
+  private Timer sweeper;
+  private long sweeperAt;
 
-  private static final class Pending {
+  private static final class Pending implements Comparable<Pending> {
+    final long id;
+    final long deadline;
     final Rpc.Handler handler;
-    final Timer timeout;
 
-    Pending(Rpc.Handler handler, Timer timeout) {
+    Pending(long id, long deadline, Rpc.Handler handler) {
+      this.id = id;
+      this.deadline = deadline;
       this.handler = handler;
-      this.timeout = timeout;
+    }
+
+    @Override
+    public int compareTo(Pending o) {
+      return deadline != o.deadline ? Long.compare(deadline, o.deadline) : Long.compare(id, o.id);
     }
   }
 
-  private record RequestTimeout(long id) {}
+  private static final Object SWEEP = new Object();
 
   NodeContext(Simulation sim, Endpoint ep) {
     this.sim = sim;
@@ -116,9 +129,43 @@ public final class NodeContext {
       return;
     }
     long id = nextRequestId++;
-    Timer t = setTimer(timeout, new RequestTimeout(id));
-    pending.put(id, new Pending(handler, t));
+    Pending p = new Pending(id, sim.now() + ep.clock.realDelay(timeout), handler);
+    pending.put(id, p);
+    deadlines.add(p);
+    if (sweeper == null || p.deadline < sweeperAt) {
+      armSweeper(p.deadline);
+    }
     send(to, new Rpc.Request(id, body));
+  }
+
+  private void armSweeper(long at) {
+    if (sweeper != null) {
+      sweeper.cancel();
+    }
+    sweeper = new Timer(SWEEP, incarnation);
+    sweeperAt = at;
+    sim.scheduleTimer(at, ep.id, sweeper);
+  }
+
+  /** Times out every request whose deadline has passed, then re-arms for the earliest one left. */
+  private void sweep() {
+    sweeper = null;
+    long now = sim.now();
+    while (!deadlines.isEmpty()) {
+      Pending p = deadlines.peek();
+      if (pending.get(p.id) != p) {
+        deadlines.poll();
+      } else if (p.deadline <= now) {
+        deadlines.poll();
+        pending.remove(p.id);
+        p.handler.timeout();
+      } else {
+        break;
+      }
+    }
+    if (!deadlines.isEmpty() && sweeper == null && alive()) {
+      armSweeper(deadlines.peek().deadline);
+    }
   }
 
   /** Answers {@code request}, which came from {@code to}. */
@@ -135,7 +182,6 @@ public final class NodeContext {
     if (message instanceof Rpc.Response r) {
       Pending p = pending.remove(r.id());
       if (p != null) {
-        p.timeout.cancel();
         p.handler.response(r.body());
       }
       return;
@@ -144,11 +190,8 @@ public final class NodeContext {
   }
 
   void fire(Timer t) {
-    if (t.tag instanceof RequestTimeout rt) {
-      Pending p = pending.remove(rt.id());
-      if (p != null) {
-        p.handler.timeout();
-      }
+    if (t.tag == SWEEP) {
+      sweep();
       return;
     }
     ep.node.timer(this, t.tag);

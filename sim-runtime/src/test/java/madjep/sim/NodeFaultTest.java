@@ -225,6 +225,28 @@ class NodeFaultTest {
     assertEquals(0, c.nodes[0].ctx.pendingRequests());
   }
 
+  @Test
+  void rpc_differentTimeouts_eachFiresAtItsOwnDeadline() {
+    Cluster c = new Cluster(11, 2);
+    List<String> outcomes = new ArrayList<>();
+    for (long ms : new long[] {50, 10, 30}) {
+      c.nodes[0].ctx.request(1, "q" + ms, ms * MS, new Rpc.Handler() {
+        @Override
+        public void response(Object body) {
+          outcomes.add("response");
+        }
+
+        @Override
+        public void timeout() {
+          outcomes.add(ms + "@" + c.sim.now() / MS);
+        }
+      });
+    }
+    c.sim.runUntil(100 * MS);
+    assertEquals(List.of("10@10", "30@30", "50@50"), outcomes);
+    assertEquals(0, c.nodes[0].ctx.pendingRequests());
+  }
+
   private static Rpc.Handler handler(List<String> outcomes) {
     return new Rpc.Handler() {
       @Override

@@ -177,19 +177,12 @@ public final class Nemesis {
   }
 
   int nodeId(String name) {
-    String t = name.trim();
-    if (t.startsWith("n")) {
-      try {
-        int k = Integer.parseInt(t.substring(1));
-        if (k >= 1 && k <= n) {
-          return k - 1;
-        }
-      } catch (NumberFormatException e) {
-        // falls through to the error
-      }
+    try {
+      return madjep.sim.NodeNames.parse(name, n);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("expected a node spec (one, minority, majority, minority-third, all, "
+          + "primaries) or node names n1..n" + n + ", found '" + name + "'");
     }
-    throw new IllegalArgumentException("expected a node spec (one, minority, majority, minority-third, all, "
-        + "primaries) or node names n1..n" + n + ", found '" + name + "'");
   }
 
   private static int[] sorted(int[] a) {

@@ -281,17 +281,10 @@ public final class RaftNode implements Node {
   }
 
   private void onAppend(int from, RaftMessages.AppendEntries ae) {
-    observeTerm(ae.term());
-    RaftLog log = store.log;
-    if (ae.term() < store.term) {
-      ctx.send(from, new RaftMessages.AppendReply(store.term, false, log.last() + 1));
+    if (!acceptLeader(from, ae.term())) {
       return;
     }
-    if (role != Role.FOLLOWER) {
-      stepDown();
-    }
-    leader = from;
-    resetElection();
+    RaftLog log = store.log;
     long prev = ae.prevIndex();
     if (prev > log.last()) {
       ctx.send(from, new RaftMessages.AppendReply(store.term, false, log.last() + 1));
@@ -324,18 +317,29 @@ public final class RaftNode implements Node {
     ctx.send(from, new RaftMessages.AppendReply(store.term, true, matched));
   }
 
-  private void onSnapshot(int from, RaftMessages.InstallSnapshot is) {
-    observeTerm(is.term());
-    RaftLog log = store.log;
-    if (is.term() < store.term) {
-      ctx.send(from, new RaftMessages.AppendReply(store.term, false, log.last() + 1));
-      return;
+  /**
+   * Takes a message from a would-be leader in {@code term}: a stale one is refused (with a hint), a current one makes
+   * this node its follower and pushes the election back.
+   */
+  private boolean acceptLeader(int from, long term) {
+    observeTerm(term);
+    if (term < store.term) {
+      ctx.send(from, new RaftMessages.AppendReply(store.term, false, store.log.last() + 1));
+      return false;
     }
     if (role != Role.FOLLOWER) {
       stepDown();
     }
     leader = from;
     resetElection();
+    return true;
+  }
+
+  private void onSnapshot(int from, RaftMessages.InstallSnapshot is) {
+    if (!acceptLeader(from, is.term())) {
+      return;
+    }
+    RaftLog log = store.log;
     if (is.index() > commit) {
       if (log.term(is.index()) != is.lastTerm()) {
         log.truncateFrom(log.snapshotIndex() + 1);

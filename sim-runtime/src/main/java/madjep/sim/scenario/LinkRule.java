@@ -36,18 +36,7 @@ public record LinkRule(int from, int to, boolean bothWays, double loss, Latency 
   }
 
   private static int node(String name, int nodes) {
-    String t = name.trim();
-    if (t.startsWith("n")) {
-      try {
-        int k = Integer.parseInt(t.substring(1));
-        if (k >= 1 && k <= nodes) {
-          return k - 1;
-        }
-      } catch (NumberFormatException e) {
-        // falls through
-      }
-    }
-    throw new IllegalArgumentException("expected a node n1..n" + nodes + ", found '" + name + "'");
+    return madjep.sim.NodeNames.parse(name, nodes);
   }
 
   void apply(Network net) {
