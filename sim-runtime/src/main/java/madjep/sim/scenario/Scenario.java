@@ -23,6 +23,7 @@ import madjep.sim.workload.ClientSettings;
  * @param workload register, kv, list-append, rw-register, bank, mutex or set
  * @param keys how many keys register and transactional workloads use
  * @param keyDistribution uniform or zipfian
+ * @param opsPerKey register and kv workloads retire a key after this many ops and use a fresh one (0: never)
  * @param opsPerTxn the most micro-ops per transaction
  * @param accounts bank accounts
  * @param total the bank's total
@@ -47,6 +48,7 @@ public record Scenario(
     String workload,
     int keys,
     String keyDistribution,
+    int opsPerKey,
     int opsPerTxn,
     int accounts,
     long total,
@@ -95,6 +97,7 @@ public record Scenario(
     b.workload = workload;
     b.keys = keys;
     b.keyDistribution = keyDistribution;
+    b.opsPerKey = opsPerKey;
     b.opsPerTxn = opsPerTxn;
     b.accounts = accounts;
     b.total = total;
@@ -126,6 +129,7 @@ public record Scenario(
     private String workload = "register";
     private int keys = 10;
     private String keyDistribution = "uniform";
+    private int opsPerKey = 300;
     private int opsPerTxn = 4;
     private int accounts = 5;
     private long total = 100;
@@ -201,6 +205,11 @@ public record Scenario(
       return this;
     }
 
+    public Builder opsPerKey(int v) {
+      opsPerKey = v;
+      return this;
+    }
+
     public Builder opsPerTxn(int v) {
       opsPerTxn = v;
       return this;
@@ -254,7 +263,7 @@ public record Scenario(
 
     public Scenario build() {
       return new Scenario(name, seed, nodes, system, bug, latency, clientLatency, loss, links, workload, keys,
-          keyDistribution,
+          keyDistribution, opsPerKey,
           opsPerTxn, accounts, total, clients, faultMode, faults, schedule, duration, quiet, finals);
     }
   }

@@ -60,8 +60,8 @@ public final class ScenarioFiles {
   private static final List<String> TOP = List.of("name", "base", "seed", "nodes", "system", "bug", "duration",
       "quiet", "finals", "network", "workload", "clients", "faults");
   private static final List<String> NETWORK = List.of("latency", "client-latency", "loss", "links");
-  private static final List<String> WORKLOAD = List.of("name", "keys", "key-distribution", "ops-per-txn",
-      "accounts", "total");
+  private static final List<String> WORKLOAD = List.of("name", "keys", "key-distribution", "ops-per-key",
+      "ops-per-txn", "accounts", "total");
   private static final List<String> CLIENTS = List.of("concurrency", "rate", "timeout", "retry");
   private static final List<String> FAULTS = List.of("mode", "kinds", "interval", "partitions", "targets",
       "max-bump", "max-drift-ppm", "loss", "duplicate", "reorder", "reorder-bound", "delay", "steps", "triggers",
@@ -114,6 +114,7 @@ public final class ScenarioFiles {
     }
     b.keys((int) r.longValue(w, "keys", d.keys()));
     b.keyDistribution(r.text(w, "key-distribution", d.keyDistribution()));
+    b.opsPerKey((int) r.longValue(w, "ops-per-key", d.opsPerKey()));
     b.opsPerTxn((int) r.longValue(w, "ops-per-txn", d.opsPerTxn()));
     b.bank((int) r.longValue(w, "accounts", d.accounts()), r.longValue(w, "total", d.total()));
 
@@ -232,6 +233,7 @@ public final class ScenarioFiles {
     kv(sb, "name", q(s.workload()));
     kv(sb, "keys", Integer.toString(s.keys()));
     kv(sb, "key-distribution", q(s.keyDistribution()));
+    kv(sb, "ops-per-key", Integer.toString(s.opsPerKey()));
     kv(sb, "ops-per-txn", Integer.toString(s.opsPerTxn()));
     kv(sb, "accounts", Integer.toString(s.accounts()));
     kv(sb, "total", Long.toString(s.total()));

@@ -19,8 +19,8 @@ public final class Workloads {
 
   public static Workload of(Scenario s) {
     return switch (s.workload()) {
-      case "register" -> new RegisterWorkload("register", Keys.of(s.keyDistribution(), s.keys()));
-      case "kv" -> new RegisterWorkload("kv", Keys.of(s.keyDistribution(), s.keys()));
+      case "register" -> new RegisterWorkload("register", Keys.of(s.keyDistribution(), s.keys()), s.opsPerKey());
+      case "kv" -> new RegisterWorkload("kv", Keys.of(s.keyDistribution(), s.keys()), s.opsPerKey());
       case "list-append" -> new TxnWorkload(true, Keys.of(s.keyDistribution(), s.keys()), s.opsPerTxn());
       case "rw-register" -> new TxnWorkload(false, Keys.of(s.keyDistribution(), s.keys()), s.opsPerTxn());
       case "bank" -> new BankWorkload(s.accounts(), s.total(), 5);

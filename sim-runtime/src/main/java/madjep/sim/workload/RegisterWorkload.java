@@ -11,6 +11,10 @@ import madjep.history.edn.Keyword;
  * Jepsen's linearizable-register test over independent keys: {@code :read [k nil]}, {@code :write [k v]}, {@code :cas
  * [k [old new]]}, values 0-4 so that a cas often matches. {@code kv} is the same with Zipfian keys. Checked as a
  * cas-register per key.
+ *
+ * <p>As Jepsen's independent generator does, a key is retired after {@code opsPerKey} ops and a fresh one takes its
+ * place, so every key's history stays small enough to check however long the run: an op that crashed stays open
+ * to the end of its key's history, and thousands of them on one key would defeat any linearizability search.
  */
 public final class RegisterWorkload implements Workload {
   static final Keyword READ = Keyword.of("read");
@@ -19,10 +23,22 @@ public final class RegisterWorkload implements Workload {
 
   private final String name;
   private final Keys keys;
+  private final int opsPerKey;
+  private final long[] active;
+  private final int[] used;
+  private long nextKey;
 
-  public RegisterWorkload(String name, Keys keys) {
+  /** {@code keys} picks among the keys in use; each is retired after {@code opsPerKey} ops (0: never). */
+  public RegisterWorkload(String name, Keys keys, int opsPerKey) {
     this.name = name;
     this.keys = keys;
+    this.opsPerKey = opsPerKey;
+    active = new long[keys.count()];
+    used = new int[keys.count()];
+    for (int i = 0; i < active.length; i++) {
+      active[i] = i;
+    }
+    nextKey = active.length;
   }
 
   @Override
@@ -32,7 +48,12 @@ public final class RegisterWorkload implements Workload {
 
   @Override
   public Invocation next(SplittableRandom rng, long process) {
-    Long k = EdnParser.box(keys.next(rng));
+    int slot = (int) keys.next(rng);
+    Long k = EdnParser.box(active[slot]);
+    if (opsPerKey > 0 && ++used[slot] >= opsPerKey) {
+      active[slot] = nextKey++;
+      used[slot] = 0;
+    }
     return switch (rng.nextInt(3)) {
       case 0 -> new Invocation(READ, EdnVector.of(k, null));
       case 1 -> new Invocation(WRITE, EdnVector.of(k, EdnParser.box(rng.nextInt(5))));
@@ -51,6 +72,7 @@ public final class RegisterWorkload implements Workload {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("keys", (long) keys.count());
     m.put("key-distribution", keys.distribution());
+    m.put("ops-per-key", (long) opsPerKey);
     return m;
   }
 }

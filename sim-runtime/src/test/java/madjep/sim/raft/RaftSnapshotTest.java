@@ -22,7 +22,7 @@ class RaftSnapshotTest {
     RaftConfig cfg = RaftConfig.defaults().withCompactEvery(100);
     Simulation sim = new Simulation(new Streams(21), 3, id -> new RaftNode(id, cfg), new Trace(true));
     HistoryRecorder rec = new HistoryRecorder(sim, "t");
-    Clients clients = new Clients(sim, new RegisterWorkload("register", Keys.uniform(5)), rec,
+    Clients clients = new Clients(sim, new RegisterWorkload("register", Keys.uniform(5), 0), rec,
         new ClientSettings(5, 300, Durations.ms(500), Durations.ms(10)));
     clients.run(0, Durations.s(12));
     sim.at(Durations.s(1), () -> sim.crash(2));
