@@ -408,7 +408,9 @@ public final class RaftNode implements Node {
         ctx.reply(w.client(), w.request(), reply);
       }
     }
-    if (cfg.compactEvery() > 0 && applied - log.snapshotIndex() >= cfg.compactEvery()) {
+    // At least twice the state's size between snapshots keeps their cost per entry constant as the state grows.
+    if (cfg.compactEvery() > 0
+        && applied - log.snapshotIndex() >= Math.max(cfg.compactEvery(), 2L * machine.stateSize())) {
       store.compact(applied, log.term(applied), machine.snapshot());
     }
   }

@@ -78,6 +78,11 @@ public final class OpMachine {
     applied = (Long) v.get(4);
   }
 
+  /** How many entries a snapshot holds: registers, accounts and set elements. */
+  public int stateSize() {
+    return registers.size() + bank.size() + set.size();
+  }
+
   /** How many ops have been applied. */
   public long applied() {
     return applied;
