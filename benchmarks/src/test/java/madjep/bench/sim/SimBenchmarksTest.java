@@ -1,0 +1,30 @@
+package madjep.bench.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The sim benchmarks measure what they claim: a deterministic event count, and raft-kv runs that do work. */
+class SimBenchmarksTest {
+  @Test
+  void eventLoop_runsTheEventsItCounts_deterministically() {
+    EventLoopBenchmark a = new EventLoopBenchmark();
+    a.inFlight = 64;
+    a.setUp();
+    long h1 = EventLoopBenchmark.run(a.sim, 50_000);
+    assertTrue(a.sim.eventCount() >= 50_000 && a.sim.eventCount() < 60_000, "events: " + a.sim.eventCount());
+    EventLoopBenchmark b = new EventLoopBenchmark();
+    b.inFlight = 64;
+    b.setUp();
+    assertEquals(h1, EventLoopBenchmark.run(b.sim, 50_000));
+  }
+
+  @Test
+  void raftKv_run_sameHashEachTime() {
+    RaftKvBenchmark r = new RaftKvBenchmark();
+    r.faults = "mix";
+    r.setUp();
+    assertEquals(r.run(), r.run());
+  }
+}
