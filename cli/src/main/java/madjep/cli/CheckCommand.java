@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "check",
     mixinStandardHelpOptions = true,
     description = "Check histories for consistency violations. Exit 0 valid, 1 invalid, 2 unknown, 64 usage, 65 bad data.",
-    subcommands = {})
+    subcommands = {CheckTxnCommand.class})
 final class CheckCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
