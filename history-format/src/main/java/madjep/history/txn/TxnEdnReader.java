@@ -143,11 +143,11 @@ public final class TxnEdnReader {
     while (true) {
       c = skip();
       if (c == -1) {
-        return !wrapped;
+        return !wrapped && noOpenInvocations();
       }
       if (wrapped && c == close) {
         pos++;
-        return skip() == -1;
+        return skip() == -1 && noOpenInvocations();
       }
       if (c != '{') {
         return false;
@@ -308,6 +308,19 @@ public final class TxnEdnReader {
       } else {
         long v = mopValue[m] == TxnHistory.NIL ? TxnHistory.NIL : b.longValue(mopValue[m]);
         b.mop(mopF[m], mopKey[m], v);
+      }
+    }
+    return true;
+  }
+
+  /** Invocations that never completed are left to the generic reader, which keeps their values. */
+  private boolean noOpenInvocations() {
+    if (noProcessSlot >= 0) {
+      return false;
+    }
+    for (int s : pendingSlot) {
+      if (s != -2) {
+        return false;
       }
     }
     return true;

@@ -12,6 +12,8 @@ import madjep.history.edn.Keyword;
  * Builds a {@link TxnHistory} from a {@link History} whose client ops are transactions: values are vectors of
  * micro-ops {@code [f k v]} (a read may omit v: {@code [:r k]}). Ops of named processes such as {@code :nemesis} are
  * left out; ops without a {@code :process} are kept, paired in file order (an invocation, then the next completion).
+ * An invocation that never completes is indeterminate, like an {@code :info} completion: it becomes an :info
+ * transaction with the invocation's value, placed after every completed one.
  */
 public final class TxnHistories {
   private TxnHistories() {}
@@ -33,7 +35,7 @@ public final class TxnHistories {
         if (p == History.NO_PROCESS) {
           pendingNoProcess = i;
           slotOf[i] = b.invokeEvent();
-        } else if (h.pair(i) >= 0) {
+        } else {
           slotOf[i] = b.invokeEvent();
         }
         continue;
@@ -51,12 +53,22 @@ public final class TxnHistories {
       b.positions(t, i, slot >= 0 ? inv : -1);
       addMops(b, h, i);
     }
+    for (int i = 0; i < n; i++) {
+      int p = h.process(i);
+      boolean client = p >= 0 || p == History.NO_PROCESS;
+      boolean open = p == History.NO_PROCESS ? i == pendingNoProcess : h.pair(i) < 0;
+      if (client && h.isInvoke(i) && open) {
+        int t = b.beginTxn(OpType.INFO, p, h.index(i), -1, slotOf[i], h.index(i), h.time(i), h.f(i), h.line(i));
+        b.positions(t, i, i);
+        addMops(b, h, i);
+      }
+    }
     return b.build();
   }
 
   private static void addMops(TxnHistoryBuilder b, History h, int i) {
     Object v = h.value(i);
-    if (v == null && h.type(i) != OpType.OK) {
+    if (v == null && h.type(i) != OpType.OK && h.type(i) != OpType.INVOKE) {
       return;
     }
     if (!(v instanceof List<?> mops)) {
