@@ -19,7 +19,6 @@ import madjep.txn.Result;
 import madjep.txn.Step;
 import madjep.txn.Validity;
 import madjep.txn.Workload;
-import madjep.txn.graph.KeyValueMap;
 import madjep.txn.graph.Rels;
 
 /**
@@ -50,23 +49,25 @@ public final class ListAppend {
   private final int keyCount;
   private final int[] mopTxn;
   private final boolean[] possible;
-  /** (k, v) -> the mop of an :ok/:info transaction that appended v to k. */
-  private KeyValueMap writer;
-  /** (k, v) -> the mop of a :fail transaction that appended v to k. */
-  private KeyValueMap failed;
-  /** (k, v) -> the mop of a transaction whose append of v to k was not its last append to k. */
-  private KeyValueMap intermediate;
+  /** Distinct (key, value) pairs, numbered; the arrays below are indexed by slot. */
+  private ValueSlots slots;
+  private int[] appendMop = new int[0];
+  private int[] position = new int[0];
+  private int[] readersHead = new int[0];
+  private boolean[] intermediate = new boolean[0];
+  private boolean anyFailedAppend;
   /** Per key: the mop of the longest read by an :ok/:info transaction, or -1. */
   private int[] longest;
   /** Per key: the version order, distinct elements of the longest read, as a range of {@link #order}. */
   private int[] orderStart;
   private int[] orderLength;
   private long[] order;
+  private int[] orderSlot;
   private boolean[] longestHasDuplicates;
-  /** (k, v) -> position of v in k's version order. */
-  private KeyValueMap position;
-  /** (k, last element or INIT) -> first reader; readers chain through readerNext. */
-  private KeyValueMap readers;
+  /** Per read mop: its list is a prefix of its key's longest read. */
+  private boolean[] compatible;
+  /** Per key: the first reader of the initial (empty) state; readers chain through readerNext. */
+  private int[] initReaders;
   private int[] readerNext;
   private int[] readerMop;
 
@@ -124,10 +125,15 @@ public final class ListAppend {
       return unknown("unexpected-txn-micro-op-types", "history contained operations other than appends or reads",
           Map.of(EXAMPLES, EdnVector.copyOf(bad)));
     }
-    KeyValueMap all = new KeyValueMap(h.mopCount());
+    slots = new ValueSlots(h);
+    boolean[] isNew = new boolean[1];
     for (int t = 0; t < n; t++) {
       for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
-        if (h.mopF(m) == TxnHistory.APPEND && all.put(h.mopKey(m), h.mopValue(m), m) >= 0) {
+        if (h.mopF(m) != TxnHistory.APPEND) {
+          continue;
+        }
+        int sl = slots.add(h.mopKey(m), h.mopValue(m), isNew);
+        if (!isNew[0]) {
           Object k = h.key(h.mopKey(m));
           Object v = h.valueObject(h.mopValue(m));
           LinkedHashMap<Keyword, Object> data = new LinkedHashMap<>();
@@ -137,9 +143,26 @@ public final class ListAppend {
           return unknown("duplicate-appends", "value " + madjep.history.edn.Edn.print(v) + " appended to key "
               + madjep.history.edn.Edn.print(k) + " multiple times!", data);
         }
+        ensureSlots(sl + 1);
+        appendMop[sl] = m;
       }
     }
     return null;
+  }
+
+  private void ensureSlots(int count) {
+    if (count <= appendMop.length) {
+      return;
+    }
+    int old = appendMop.length;
+    int c = Math.max(Math.max(count, old * 2), 16);
+    appendMop = Arrays.copyOf(appendMop, c);
+    position = Arrays.copyOf(position, c);
+    readersHead = Arrays.copyOf(readersHead, c);
+    intermediate = Arrays.copyOf(intermediate, c);
+    Arrays.fill(appendMop, old, c, -1);
+    Arrays.fill(position, old, c, -1);
+    Arrays.fill(readersHead, old, c, -1);
   }
 
   private static Result unknown(String type, String message, Map<Keyword, Object> data) {
@@ -152,10 +175,6 @@ public final class ListAppend {
   }
 
   private void index() {
-    int mops = h.mopCount();
-    writer = new KeyValueMap(mops / 2 + 16);
-    failed = new KeyValueMap(16);
-    intermediate = new KeyValueMap(16);
     int[] lastAppend = new int[keyCount];
     Arrays.fill(lastAppend, -1);
     for (int t = 0; t < n; t++) {
@@ -166,19 +185,32 @@ public final class ListAppend {
           continue;
         }
         int k = h.mopKey(m);
-        long v = h.mopValue(m);
-        if (possible[t]) {
-          writer.put(k, v, m);
-        } else {
-          failed.put(k, v, m);
-        }
+        anyFailedAppend |= !possible[t];
         int prev = lastAppend[k];
         if (prev >= start) {
-          intermediate.put(k, h.mopValue(prev), prev);
+          intermediate[slots.get(k, h.mopValue(prev))] = true;
         }
         lastAppend[k] = m;
       }
     }
+  }
+
+  /** The transaction that appended the version in slot s, if it may have committed (:ok or :info), else -1. */
+  private int writerTxn(int s) {
+    if (s < 0 || appendMop[s] < 0) {
+      return -1;
+    }
+    int t = mopTxn[appendMop[s]];
+    return possible[t] ? t : -1;
+  }
+
+  /** The transaction that appended the version in slot s if it failed, else -1. */
+  private int failedTxn(int s) {
+    if (s < 0 || appendMop[s] < 0) {
+      return -1;
+    }
+    int t = mopTxn[appendMop[s]];
+    return possible[t] ? -1 : t;
   }
 
   private void versionOrders() {
@@ -205,7 +237,8 @@ public final class ListAppend {
       total += longest[k] < 0 ? 0 : h.listLength(longest[k]);
     }
     order = new long[total];
-    position = new KeyValueMap(total + 16);
+    orderSlot = new int[total];
+    boolean[] isNew = new boolean[1];
     int w = 0;
     for (int k = 0; k < keyCount; k++) {
       orderStart[k] = w;
@@ -213,20 +246,25 @@ public final class ListAppend {
       if (m < 0) {
         continue;
       }
-      int s = h.listStart(m);
+      int st = h.listStart(m);
       for (int i = 0; i < h.listLength(m); i++) {
-        long e = h.pool(s + i);
-        if (position.get(k, e) >= 0) {
+        long e = h.pool(st + i);
+        int sl = slots.add(k, e, isNew);
+        ensureSlots(sl + 1);
+        if (position[sl] >= 0) {
           longestHasDuplicates[k] = true;
           continue;
         }
-        position.put(k, e, w - orderStart[k]);
+        position[sl] = w - orderStart[k];
+        orderSlot[w] = sl;
         order[w++] = e;
       }
       orderLength[k] = w - orderStart[k];
     }
-    // Readers of each version: the last element of a read, or INIT for an empty read (or an :ok read of nil).
-    readers = new KeyValueMap(h.mopCount() / 2 + 16);
+    // Readers of each version: the last element of a read, or the initial state for an empty read (or :ok nil).
+    compatible = new boolean[h.mopCount()];
+    initReaders = new int[keyCount];
+    Arrays.fill(initReaders, -1);
     readerNext = new int[h.mopCount()];
     readerMop = new int[h.mopCount()];
     int r = 0;
@@ -242,25 +280,41 @@ public final class ListAppend {
         if (h.listStart(m) < 0 && h.isInfo(t)) {
           continue; // an :info read of nil observed nothing
         }
-        long last = len > 0 ? h.pool(h.listStart(m) + len - 1) : INIT;
         int k = h.mopKey(m);
-        readerMop[r] = m;
-        readerNext[r] = readers.put(k, last, r);
+        if (len > 0) {
+          compatible[m] = m == longest[k] || samePrefix(m, longest[k], len);
+          int sl = slots.get(k, h.pool(h.listStart(m) + len - 1));
+          if (sl < 0) {
+            continue;
+          }
+          readerMop[r] = m;
+          readerNext[r] = readersHead[sl];
+          readersHead[sl] = r;
+        } else {
+          readerMop[r] = m;
+          readerNext[r] = initReaders[k];
+          initReaders[k] = r;
+        }
         r++;
       }
     }
   }
 
-  /** The element appended to k just before v, INIT when v is first, or the last observed one when v is unread. */
-  private long previous(int k, long v) {
-    int p = position.get(k, v);
+  /** The slot of the version just before the append mop m, or -1 for the initial state. */
+  private int previousSlot(int m) {
+    int k = h.mopKey(m);
+    int p = position[slots.get(k, h.mopValue(m))];
     if (p > 0) {
-      return order[orderStart[k] + p - 1];
+      return orderSlot[orderStart[k] + p - 1];
     }
     if (p == 0 || orderLength[k] == 0) {
-      return INIT;
+      return -1;
     }
-    return order[orderStart[k] + orderLength[k] - 1];
+    return orderSlot[orderStart[k] + orderLength[k] - 1];
+  }
+
+  private long slotValue(int k, int s) {
+    return s < 0 ? INIT : order[orderStart[k] + position[s]];
   }
 
   private void edges(Analysis a) {
@@ -271,22 +325,20 @@ public final class ListAppend {
       for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
         int k = h.mopKey(m);
         if (h.mopF(m) == TxnHistory.APPEND) {
-          long prev = previous(k, h.mopValue(m));
-          if (prev != INIT) {
-            int w = writer.get(k, prev);
-            if (w >= 0) {
-              a.edges.add(mopTxn[w], t, Rels.WW);
-            }
+          int prev = previousSlot(m);
+          int w = writerTxn(prev);
+          if (w >= 0) {
+            a.edges.add(w, t, Rels.WW);
           }
-          for (int r = readers.get(k, prev); r >= 0; r = readerNext[r]) {
+          for (int r = prev < 0 ? initReaders[k] : readersHead[prev]; r >= 0; r = readerNext[r]) {
             a.edges.add(mopTxn[readerMop[r]], t, Rels.RW);
           }
         } else {
           int len = h.listLength(m);
           if (len > 0) {
-            int w = writer.get(k, h.pool(h.listStart(m) + len - 1));
+            int w = writerTxn(slots.get(k, h.pool(h.listStart(m) + len - 1)));
             if (w >= 0) {
-              a.edges.add(mopTxn[w], t, Rels.WR);
+              a.edges.add(w, t, Rels.WR);
             }
           }
         }
@@ -305,9 +357,9 @@ public final class ListAppend {
           continue;
         }
         long e = h.pool(h.listStart(m) + len - 1);
-        int w = writer.get(k, e);
-        if (w >= 0 && mopTxn[w] == a) {
-          return step("wr", k, e, TxnHistory.NIL, w - h.mopStart(a), m - h.mopStart(b));
+        int sl = slots.get(k, e);
+        if (writerTxn(sl) == a) {
+          return step("wr", k, e, TxnHistory.NIL, appendMop[sl] - h.mopStart(a), m - h.mopStart(b));
         }
         continue;
       }
@@ -315,17 +367,16 @@ public final class ListAppend {
         continue;
       }
       long v = h.mopValue(m);
-      long prev = previous(k, v);
+      int prev = previousSlot(m);
+      long pv = slotValue(k, prev);
       if (label == Rels.WW) {
-        int w = prev == INIT ? -1 : writer.get(k, prev);
-        if (w >= 0 && mopTxn[w] == a) {
-          return step("ww", k, prev, v, w - h.mopStart(a), m - h.mopStart(b));
+        if (writerTxn(prev) == a) {
+          return step("ww", k, pv, v, appendMop[prev] - h.mopStart(a), m - h.mopStart(b));
         }
       } else if (label == Rels.RW) {
-        for (int r = readers.get(k, prev); r >= 0; r = readerNext[r]) {
-          int rm = readerMop[r];
-          if (mopTxn[rm] == a) {
-            return step("rw", k, prev, v, firstReadOf(a, k, prev), m - h.mopStart(b));
+        for (int r = prev < 0 ? initReaders[k] : readersHead[prev]; r >= 0; r = readerNext[r]) {
+          if (mopTxn[readerMop[r]] == a) {
+            return step("rw", k, pv, v, firstReadOf(a, k, pv), m - h.mopStart(b));
           }
         }
       }
@@ -364,38 +415,24 @@ public final class ListAppend {
     return c;
   }
 
-  /** Aborted reads: an :ok read containing an element a :fail transaction appended. */
+  /**
+   * Aborted reads: an :ok read containing an element a :fail transaction appended. A read that is a prefix of its
+   * key's longest read can hold such an element only at or past the first failed position of that read.
+   */
   private List<Anomaly> g1a() {
     List<Anomaly> out = new ArrayList<>();
-    if (failed.size() == 0) {
+    if (!anyFailedAppend) {
       return out;
     }
-    for (int t = 0; t < n; t++) {
-      if (!h.isOk(t)) {
-        continue;
-      }
-      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
-        if (h.mopF(m) != TxnHistory.READ) {
-          continue;
-        }
-        int k = h.mopKey(m);
-        for (int i = 0; i < h.listLength(m); i++) {
-          long e = h.pool(h.listStart(m) + i);
-          int w = failed.get(k, e);
-          if (w >= 0) {
-            out.add(new CaseAnomaly("G1a", readCase(t, m, w, e, true)));
-          }
+    int[] firstFailed = new int[keyCount];
+    Arrays.fill(firstFailed, Integer.MAX_VALUE);
+    for (int k = 0; k < keyCount; k++) {
+      for (int i = 0; i < orderLength[k]; i++) {
+        if (failedTxn(orderSlot[orderStart[k] + i]) >= 0) {
+          firstFailed[k] = Math.min(firstFailed[k], i);
+          break;
         }
       }
-    }
-    return out;
-  }
-
-  /** Intermediate reads: an :ok read ending in another transaction's non-final append. */
-  private List<Anomaly> g1b() {
-    List<Anomaly> out = new ArrayList<>();
-    if (intermediate.size() == 0) {
-      return out;
     }
     for (int t = 0; t < n; t++) {
       if (!h.isOk(t)) {
@@ -406,10 +443,38 @@ public final class ListAppend {
         if (h.mopF(m) != TxnHistory.READ || len == 0) {
           continue;
         }
+        int k = h.mopKey(m);
+        if (compatible[m] && !longestHasDuplicates[k] && len <= firstFailed[k]) {
+          continue;
+        }
+        for (int i = 0; i < len; i++) {
+          long e = h.pool(h.listStart(m) + i);
+          int sl = slots.get(k, e);
+          if (failedTxn(sl) >= 0) {
+            out.add(new CaseAnomaly("G1a", readCase(t, m, appendMop[sl], e, true)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Intermediate reads: an :ok read ending in another transaction's non-final append. */
+  private List<Anomaly> g1b() {
+    List<Anomaly> out = new ArrayList<>();
+    for (int t = 0; t < n; t++) {
+      if (!h.isOk(t)) {
+        continue;
+      }
+      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
+        int len = h.listLength(m);
+        if (h.mopF(m) != TxnHistory.READ || len == 0) {
+          continue;
+        }
         long e = h.pool(h.listStart(m) + len - 1);
-        int w = intermediate.get(h.mopKey(m), e);
-        if (w >= 0 && mopTxn[w] != t) {
-          out.add(new CaseAnomaly("G1b", readCase(t, m, w, e, true)));
+        int sl = slots.get(h.mopKey(m), e);
+        if (sl >= 0 && intermediate[sl] && mopTxn[appendMop[sl]] != t) {
+          out.add(new CaseAnomaly("G1b", readCase(t, m, appendMop[sl], e, true)));
         }
       }
     }
@@ -450,48 +515,62 @@ public final class ListAppend {
     a.add("future-read", future);
   }
 
+  /**
+   * The first read of t that disagrees with what t itself last read of the key plus what it appended since, or, with
+   * no earlier read, with its own appends as the tail ("unknown prefix").
+   */
   private Anomaly internalCase(int t) {
-    // Expected state per key: a list, with `unknownPrefix` when only its tail (our own appends) is known.
-    Map<Integer, long[]> state = new java.util.HashMap<>();
-    Map<Integer, Boolean> unknownPrefix = new java.util.HashMap<>();
-    for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
-      int k = h.mopKey(m);
-      long[] s = state.get(k);
-      if (h.mopF(m) == TxnHistory.APPEND) {
-        if (s == null) {
-          state.put(k, new long[] {h.mopValue(m)});
-          unknownPrefix.put(k, true);
-        } else {
-          long[] s2 = Arrays.copyOf(s, s.length + 1);
-          s2[s.length] = h.mopValue(m);
-          state.put(k, s2);
-        }
+    int start = h.mopStart(t);
+    for (int m = start; m < h.mopStart(t + 1); m++) {
+      if (h.mopF(m) != TxnHistory.READ) {
         continue;
       }
-      long[] v = readList(m);
-      if (s != null) {
-        boolean bad;
-        if (unknownPrefix.get(k)) {
-          int vl = v == null ? 0 : v.length;
-          int i = vl - s.length;
-          bad = i < 0 || !Arrays.equals(s, 0, s.length, v, i, vl);
-        } else {
-          bad = !Arrays.equals(s, v == null ? new long[0] : v) || v == null;
+      int k = h.mopKey(m);
+      int base = -1;
+      int appends = 0;
+      for (int j = m - 1; j >= start; j--) {
+        if (h.mopKey(j) != k) {
+          continue;
         }
-        if (bad) {
-          LinkedHashMap<Keyword, Object> c = new LinkedHashMap<>();
-          c.put(OP, h.opData(t));
-          c.put(MOP, h.mopData(m));
-          c.put(EXPECTED, expected(s, unknownPrefix.get(k)));
-          return new CaseAnomaly("internal", c);
+        if (h.mopF(j) == TxnHistory.READ) {
+          base = j;
+          break;
+        }
+        appends++;
+      }
+      // As in Elle: after a read of nil the state is empty but, until t appends, unchecked.
+      boolean knownBase = base >= 0;
+      boolean nilBase = knownBase && h.listStart(base) < 0;
+      if (appends == 0 && (!knownBase || nilBase)) {
+        continue;
+      }
+      long[] expected = new long[(knownBase ? h.listLength(base) : 0) + appends];
+      int w = 0;
+      if (knownBase && !nilBase) {
+        for (int i = 0; i < h.listLength(base); i++) {
+          expected[w++] = h.pool(h.listStart(base) + i);
         }
       }
-      if (v == null) {
-        state.remove(k);
-        unknownPrefix.remove(k);
+      for (int j = base < 0 ? start : base + 1; j < m; j++) {
+        if (h.mopKey(j) == k && h.mopF(j) == TxnHistory.APPEND) {
+          expected[w++] = h.mopValue(j);
+        }
+      }
+      long[] v = readList(m);
+      boolean bad;
+      if (!knownBase) {
+        int vl = v == null ? 0 : v.length;
+        int i = vl - expected.length;
+        bad = i < 0 || !Arrays.equals(expected, 0, expected.length, v, i, vl);
       } else {
-        state.put(k, v);
-        unknownPrefix.put(k, false);
+        bad = v == null || !Arrays.equals(expected, v);
+      }
+      if (bad) {
+        LinkedHashMap<Keyword, Object> c = new LinkedHashMap<>();
+        c.put(OP, h.opData(t));
+        c.put(MOP, h.mopData(m));
+        c.put(EXPECTED, expected(expected, !knownBase));
+        return new CaseAnomaly("internal", c);
       }
     }
     return null;
@@ -519,25 +598,27 @@ public final class ListAppend {
     return v;
   }
 
+  /** A read of an element that the same transaction appends only later. */
   private Anomaly futureRead(int t) {
-    // key -> element -> first read mop of that element
-    Map<Integer, Map<Long, Integer>> reads = new java.util.HashMap<>();
-    for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
+    int start = h.mopStart(t);
+    for (int m = start; m < h.mopStart(t + 1); m++) {
+      if (h.mopF(m) != TxnHistory.APPEND) {
+        continue;
+      }
       int k = h.mopKey(m);
-      if (h.mopF(m) == TxnHistory.APPEND) {
-        Map<Long, Integer> r = reads.get(k);
-        Integer readMop = r == null ? null : r.get(h.mopValue(m));
-        if (readMop != null) {
-          LinkedHashMap<Keyword, Object> c = new LinkedHashMap<>();
-          c.put(OP, h.opData(t));
-          c.put(MOP, h.mopData(readMop));
-          c.put(ELEMENT, h.valueObject(h.mopValue(m)));
-          return new CaseAnomaly("future-read", c);
+      long v = h.mopValue(m);
+      for (int j = start; j < m; j++) {
+        if (h.mopF(j) != TxnHistory.READ || h.mopKey(j) != k) {
+          continue;
         }
-      } else {
-        Map<Long, Integer> r = reads.computeIfAbsent(k, x -> new java.util.HashMap<>());
-        for (int i = 0; i < h.listLength(m); i++) {
-          r.putIfAbsent(h.pool(h.listStart(m) + i), m);
+        for (int i = 0; i < h.listLength(j); i++) {
+          if (h.pool(h.listStart(j) + i) == v) {
+            LinkedHashMap<Keyword, Object> c = new LinkedHashMap<>();
+            c.put(OP, h.opData(t));
+            c.put(MOP, h.mopData(j));
+            c.put(ELEMENT, h.valueObject(v));
+            return new CaseAnomaly("future-read", c);
+          }
         }
       }
     }
@@ -550,7 +631,7 @@ public final class ListAppend {
    */
   private List<Anomaly> dirtyUpdates() {
     List<Anomaly> out = new ArrayList<>();
-    if (failed.size() == 0) {
+    if (!anyFailedAppend) {
       return out;
     }
     // Elle orders versions here by the longest read of any transaction, failed ones included.
@@ -593,11 +674,8 @@ public final class ListAppend {
         if (!distinct.add(v)) {
           continue;
         }
-        int wm = writer.get(k, v);
-        if (wm < 0) {
-          wm = failed.get(k, v);
-        }
-        int t2 = wm < 0 ? -1 : mopTxn[wm];
+        int sl = slots.get(k, v);
+        int t2 = sl < 0 || appendMop[sl] < 0 ? -1 : mopTxn[appendMop[sl]];
         int t2Type = t2 < 0 ? 3 : h.isOk(t2) ? 1 : h.isFail(t2) ? 2 : 3;
         if (t2Type == 1) {
           if (t1Type == 2) {
@@ -644,8 +722,7 @@ public final class ListAppend {
           continue;
         }
         int k = h.mopKey(m);
-        int lm = longest[k];
-        boolean prefix = lm == m || samePrefix(m, lm, len);
+        boolean prefix = compatible[m];
         if (!prefix) {
           incompatible[k] = true;
         }
@@ -695,7 +772,7 @@ public final class ListAppend {
    */
   private List<Anomaly> garbageReads() {
     List<Anomaly> out = new ArrayList<>();
-    KeyValueMap reported = new KeyValueMap(16);
+    boolean[] reported = new boolean[slots.count()];
     for (int t = 0; t < n; t++) {
       if (!h.isOk(t)) {
         continue;
@@ -706,12 +783,16 @@ public final class ListAppend {
           continue;
         }
         int k = h.mopKey(m);
-        if (m != longest[k] && longest[k] >= 0 && samePrefix(m, longest[k], len)) {
+        if (m != longest[k] && compatible[m]) {
           continue;
         }
         for (int i = 0; i < len; i++) {
           long e = h.pool(h.listStart(m) + i);
-          if (writer.get(k, e) < 0 && failed.get(k, e) < 0 && reported.put(k, e, 0) < 0) {
+          int sl = slots.get(k, e);
+          if (sl < 0 || (appendMop[sl] < 0 && !reported[sl])) {
+            if (sl >= 0) {
+              reported[sl] = true;
+            }
             LinkedHashMap<Keyword, Object> c = new LinkedHashMap<>();
             c.put(OP, h.opData(t));
             c.put(MOP, h.mopData(m));
@@ -757,7 +838,7 @@ public final class ListAppend {
           continue;
         }
         int k = h.mopKey(m);
-        int p = position.get(k, h.mopValue(m));
+        int p = position[slots.get(k, h.mopValue(m))];
         if (at[k] != t) {
           at[k] = t;
           lastPos[k] = -1;

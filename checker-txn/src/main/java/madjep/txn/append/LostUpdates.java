@@ -58,13 +58,14 @@ public final class LostUpdates {
         }
       }
     }
-    Integer[] idx = new Integer[count];
+    int[] idx = new int[count];
     for (int i = 0; i < count; i++) {
       idx[i] = i;
     }
     final long[] kh = keyHash;
     final int[] tx = txn;
-    Arrays.sort(idx, (a, b) -> kh[a] != kh[b] ? Long.compare(kh[a], kh[b]) : Integer.compare(tx[a], tx[b]));
+    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(idx, 0, count,
+        (a, b) -> kh[a] != kh[b] ? Long.compare(kh[a], kh[b]) : Integer.compare(tx[a], tx[b]));
     List<Anomaly> out = new ArrayList<>();
     int i = 0;
     while (i < count) {
