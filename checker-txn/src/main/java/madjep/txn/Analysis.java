@@ -15,13 +15,25 @@ public final class Analysis {
   public final Map<String, List<Anomaly>> anomalies = new LinkedHashMap<>();
   public Explainer explainer;
   public Result early;
+  /** Non-cycle checks that may run on another thread while the graph is searched; they only call {@link #add}. */
+  public Runnable deferred;
 
   public Analysis(int size) {
     this.edges = new Digraph.Builder(size);
   }
 
+  /** An analysis whose edge list starts with room for about {@code edges} edges. */
+  public Analysis(int size, int edges) {
+    this.edges = new Digraph.Builder(size, edges);
+  }
+
+  /** The anomalies found, once any deferred checks have finished. */
+  public synchronized Map<String, List<Anomaly>> anomalies() {
+    return anomalies;
+  }
+
   /** Records evidence of one anomaly type. */
-  public void add(String type, List<Anomaly> cases) {
+  public synchronized void add(String type, List<Anomaly> cases) {
     if (!cases.isEmpty()) {
       anomalies.computeIfAbsent(type, k -> new java.util.ArrayList<>()).addAll(cases);
     }

@@ -51,6 +51,24 @@ public final class TxnChecker {
     if (a.early != null) {
       return a.early;
     }
+    Thread side = null;
+    Throwable[] sideError = new Throwable[1];
+    if (a.deferred != null) {
+      if (o.threads() > 1) {
+        Runnable d = a.deferred;
+        side = new Thread(() -> {
+          try {
+            d.run();
+          } catch (Throwable e) {
+            sideError[0] = e;
+          }
+        }, "madjep-txn-checks");
+        side.setDaemon(true);
+        side.start();
+      } else {
+        a.deferred.run();
+      }
+    }
     Set<String> prohibited = prohibited(o);
     Set<String> reportable = new TreeSet<>(prohibited);
     reportable.add("empty-transaction-graph");
@@ -69,7 +87,20 @@ public final class TxnChecker {
       anomalies.put("empty-transaction-graph", List.of(new CaseAnomaly("empty-transaction-graph", Boolean.TRUE)));
     }
     cycles(h, g, order, a.explainer, o, anomalies);
-    for (Map.Entry<String, List<Anomaly>> e : a.anomalies.entrySet()) {
+    if (side != null) {
+      try {
+        side.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while checking", e);
+      }
+      if (sideError[0] instanceof RuntimeException re) {
+        throw re;
+      } else if (sideError[0] instanceof Error err) {
+        throw err;
+      }
+    }
+    for (Map.Entry<String, List<Anomaly>> e : a.anomalies().entrySet()) {
       anomalies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
     }
     return resultMap(anomalies, prohibited, reportable);

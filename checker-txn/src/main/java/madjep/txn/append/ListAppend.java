@@ -88,7 +88,7 @@ public final class ListAppend {
   /** The analysis of a list-append history. */
   public static Analysis analyze(TxnHistory h) {
     ListAppend la = new ListAppend(h);
-    Analysis a = new Analysis(h.size());
+    Analysis a = new Analysis(h.size(), h.mopCount() * 2);
     Result early = la.validate();
     if (early != null) {
       a.early = early;
@@ -97,13 +97,15 @@ public final class ListAppend {
     la.index();
     la.versionOrders();
     la.edges(a);
-    a.add("G1a", la.g1a());
-    a.add("G1b", la.g1b());
-    la.internal(a);
-    a.add("dirty-update", la.dirtyUpdates());
-    la.readChecks(a);
-    a.add("garbage-read", la.garbageReads());
-    a.add("lost-update", la.lostUpdates());
+    a.deferred = () -> {
+      a.add("G1a", la.g1a());
+      a.add("G1b", la.g1b());
+      la.internal(a);
+      a.add("dirty-update", la.dirtyUpdates());
+      la.readChecks(a);
+      a.add("garbage-read", la.garbageReads());
+      a.add("lost-update", la.lostUpdates());
+    };
     a.explainer = la::explain;
     return a;
   }
@@ -126,6 +128,7 @@ public final class ListAppend {
           Map.of(EXAMPLES, EdnVector.copyOf(bad)));
     }
     slots = new ValueSlots(h);
+    ensureSlots(slots.appends() + 16);
     boolean[] isNew = new boolean[1];
     for (int t = 0; t < n; t++) {
       for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {

@@ -19,6 +19,7 @@ final class ValueSlots {
   private final int[] table;
   private KeyValueMap sparse;
   private int count;
+  private int appends;
 
   /** Sizes the direct tables from the appends of every transaction. */
   ValueSlots(TxnHistory h) {
@@ -31,6 +32,9 @@ final class ValueSlots {
         appends[k]++;
         max[k] = Math.max(max[k], h.mopValue(m));
       }
+    }
+    for (int a : appends) {
+      this.appends += a;
     }
     base = new int[keys];
     span = new int[keys];
@@ -70,6 +74,11 @@ final class ValueSlots {
       sparse.put(k, v, s);
     }
     return s;
+  }
+
+  /** The number of append micro-ops in the history. */
+  int appends() {
+    return appends;
   }
 
   int count() {

@@ -56,13 +56,21 @@ public final class Digraph {
   /** Collects edges (duplicates merge their relationships) and builds a {@link Digraph}. */
   public static final class Builder {
     private final int n;
-    private int[] src = new int[1024];
-    private int[] dst = new int[1024];
-    private byte[] rel = new byte[1024];
+    private int[] src;
+    private int[] dst;
+    private byte[] rel;
     private int m;
 
     public Builder(int n) {
+      this(n, 1024);
+    }
+
+    public Builder(int n, int expectedEdges) {
       this.n = n;
+      int c = Math.max(16, expectedEdges);
+      src = new int[c];
+      dst = new int[c];
+      rel = new byte[c];
     }
 
     /** Adds a -> b with relationship bits r; self-edges are dropped. */

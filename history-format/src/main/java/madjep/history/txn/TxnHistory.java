@@ -66,33 +66,33 @@ public final class TxnHistory {
   final int[] position;
   final int[] invokePosition;
 
+  /** Takes the builder's arrays as they are (they may be longer than needed): no copy of a large history. */
   TxnHistory(TxnHistoryBuilder b) {
     this.source = b.source;
     this.size = b.size;
-    this.type = java.util.Arrays.copyOf(b.type, b.size);
-    this.process = java.util.Arrays.copyOf(b.process, b.size);
-    this.index = java.util.Arrays.copyOf(b.index, b.size);
-    this.invokeIndex = java.util.Arrays.copyOf(b.invokeIndex, b.size);
-    this.time = java.util.Arrays.copyOf(b.time, b.size);
-    this.invokeTime = java.util.Arrays.copyOf(b.invokeTime, b.size);
-    this.f = java.util.Arrays.copyOf(b.f, b.size);
-    this.line = java.util.Arrays.copyOf(b.line, b.size);
-    this.mopStart = java.util.Arrays.copyOf(b.mopStart, b.size + 1);
-    int m = b.mopCount;
-    this.mopF = java.util.Arrays.copyOf(b.mopF, m);
-    this.mopKey = java.util.Arrays.copyOf(b.mopKey, m);
-    this.mopValue = java.util.Arrays.copyOf(b.mopValue, m);
-    this.listStart = java.util.Arrays.copyOf(b.listStart, m);
-    this.listLength = java.util.Arrays.copyOf(b.listLength, m);
-    this.pool = java.util.Arrays.copyOf(b.pool, b.poolSize);
+    this.type = b.type;
+    this.process = b.process;
+    this.index = b.index;
+    this.invokeIndex = b.invokeIndex;
+    this.time = b.time;
+    this.invokeTime = b.invokeTime;
+    this.f = b.f;
+    this.line = b.line;
+    this.mopStart = b.mopStart;
+    this.mopF = b.mopF;
+    this.mopKey = b.mopKey;
+    this.mopValue = b.mopValue;
+    this.listStart = b.listStart;
+    this.listLength = b.listLength;
+    this.pool = b.pool;
     this.keys = b.keyTable.toArray();
     this.values = b.valueTable == null ? null : b.valueTable.toArray();
-    this.otherF = b.otherF == null ? null : java.util.Arrays.copyOf(b.otherF, m);
-    this.events = java.util.Arrays.copyOf(b.events, b.eventCount);
+    this.otherF = b.otherF;
+    this.events = b.events;
     this.eventCount = b.eventCount;
     this.history = b.history;
-    this.position = b.history == null ? null : java.util.Arrays.copyOf(b.position, b.size);
-    this.invokePosition = b.history == null ? null : java.util.Arrays.copyOf(b.invokePosition, b.size);
+    this.position = b.history == null ? null : b.position;
+    this.invokePosition = b.history == null ? null : b.invokePosition;
   }
 
   /** The file or label the history came from. */

@@ -17,41 +17,74 @@ import madjep.history.edn.Keyword;
 public final class TxnHistoryBuilder {
   final String source;
   int size;
-  byte[] type = new byte[1024];
-  int[] process = new int[1024];
-  long[] index = new long[1024];
-  long[] invokeIndex = new long[1024];
-  long[] time = new long[1024];
-  long[] invokeTime = new long[1024];
-  Keyword[] f = new Keyword[1024];
-  int[] line = new int[1024];
-  int[] position = new int[1024];
-  int[] invokePosition = new int[1024];
-  int[] mopStart = new int[1025];
+  byte[] type;
+  int[] process;
+  long[] index;
+  long[] invokeIndex;
+  long[] time;
+  long[] invokeTime;
+  Keyword[] f;
+  int[] line;
+  int[] position;
+  int[] invokePosition;
+  int[] mopStart;
   int mopCount;
-  byte[] mopF = new byte[4096];
-  int[] mopKey = new int[4096];
-  long[] mopValue = new long[4096];
-  int[] listStart = new int[4096];
-  int[] listLength = new int[4096];
+  byte[] mopF;
+  int[] mopKey;
+  long[] mopValue;
+  int[] listStart;
+  int[] listLength;
   Keyword[] otherF;
-  long[] pool = new long[4096];
+  long[] pool;
   int poolSize;
-  int[] events = new int[2048];
+  int[] events;
   int eventCount;
   History history;
 
   final List<Object> keyTable = new ArrayList<>();
   private final Object2IntOpenHashMap<Object> keyIds = new Object2IntOpenHashMap<>();
   private final Long2IntOpenHashMap longKeyIds = new Long2IntOpenHashMap();
+  /** Ids of integer keys 0..65535, the common case, without hashing. */
+  private final int[] smallKeyIds = newFilled(1 << 16);
   List<Object> valueTable;
   private Object2IntOpenHashMap<Object> valueIds;
   private int openList = -1;
 
   public TxnHistoryBuilder(String source) {
+    this(source, 1024, 4096, 4096);
+  }
+
+  /** A builder with room for about this many transactions, micro-ops and list elements before it grows. */
+  public TxnHistoryBuilder(String source, int txns, int mops, int elements) {
     this.source = source;
+    txns = Math.max(txns, 16);
+    mops = Math.max(mops, 16);
+    type = new byte[txns];
+    process = new int[txns];
+    index = new long[txns];
+    invokeIndex = new long[txns];
+    time = new long[txns];
+    invokeTime = new long[txns];
+    f = new Keyword[txns];
+    line = new int[txns];
+    position = new int[txns];
+    invokePosition = new int[txns];
+    mopStart = new int[txns + 1];
+    mopF = new byte[mops];
+    mopKey = new int[mops];
+    mopValue = new long[mops];
+    listStart = new int[mops];
+    listLength = new int[mops];
+    pool = new long[Math.max(elements, 16)];
+    events = new int[2 * txns];
     keyIds.defaultReturnValue(-1);
     longKeyIds.defaultReturnValue(-1);
+  }
+
+  private static int[] newFilled(int n) {
+    int[] a = new int[n];
+    Arrays.fill(a, -1);
+    return a;
   }
 
   /** Remembers the History whose ops the transactions are, so that results can show them whole. */
@@ -123,6 +156,16 @@ public final class TxnHistoryBuilder {
 
   /** The id of an integer key. */
   public int longKey(long k) {
+    if (k >= 0 && k < smallKeyIds.length) {
+      int id = smallKeyIds[(int) k];
+      if (id >= 0) {
+        return id;
+      }
+      id = keyTable.size();
+      keyTable.add(madjep.history.edn.EdnParser.box(k));
+      smallKeyIds[(int) k] = id;
+      return id;
+    }
     int id = longKeyIds.get(k);
     if (id < 0) {
       id = keyTable.size();
