@@ -2,7 +2,6 @@ package madjep.txn.gen;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -35,9 +34,9 @@ public final class TxnHistoryGenerator {
       int maxWritesPerKey,
       int maxTxnLength,
       long seed) {
-    /** Defaults close to Jepsen's: 10 processes, 10 active keys, up to 32 writes per key, 1-4 micro-ops. */
+    /** Defaults close to Jepsen's: 10 processes, 10 active keys, up to 28 writes per key, 1-4 micro-ops. */
     public static Config of(Workload w, Store s, int transactions, long seed) {
-      return new Config(w, s, transactions, 10, 10, 32, 4, seed);
+      return new Config(w, s, transactions, 10, 10, 28, 4, seed);
     }
   }
 
@@ -336,7 +335,6 @@ public final class TxnHistoryGenerator {
         java.nio.file.Files.newOutputStream(java.nio.file.Path.of(args[4])), 1 << 20)) {
       write(cfg, o);
     }
-    System.out.println(new String("wrote " + args[4]).getBytes(StandardCharsets.UTF_8).length > 0 ? "wrote "
-        + args[4] : "");
+    System.out.println("wrote " + args[4]);
   }
 }

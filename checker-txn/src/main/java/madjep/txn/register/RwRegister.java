@@ -176,43 +176,39 @@ public final class RwRegister {
 
   // ---------------------------------------------------------------- version graphs
 
-  /** Version edges of one key, over values. */
+  /** Version edges of one key, over values, in insertion order. */
   static final class VersionGraph {
     final LongArrayList from = new LongArrayList();
     final LongArrayList to = new LongArrayList();
-    final java.util.HashSet<Long> seen = new java.util.HashSet<>();
+    private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<LongArrayList> out =
+        new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
 
     boolean contains(long a, long b) {
-      return seen.contains(a * 0x9E3779B97F4A7C15L ^ b) && indexOf(a, b) >= 0;
-    }
-
-    private int indexOf(long a, long b) {
-      for (int i = 0; i < from.size(); i++) {
-        if (from.getLong(i) == a && to.getLong(i) == b) {
-          return i;
-        }
-      }
-      return -1;
+      LongArrayList o = out.get(a);
+      return o != null && o.contains(b);
     }
 
     void add(long a, long b) {
       if (a == b) {
         return;
       }
-      long hk = a * 0x9E3779B97F4A7C15L ^ b;
-      if (seen.contains(hk) && indexOf(a, b) >= 0) {
+      LongArrayList o = out.get(a);
+      if (o == null) {
+        o = new LongArrayList(2);
+        out.put(a, o);
+      } else if (o.contains(b)) {
         return;
       }
-      seen.add(hk);
+      o.add(b);
       from.add(a);
       to.add(b);
     }
 
     VersionGraph copy() {
       VersionGraph g = new VersionGraph();
-      g.from.addAll(from);
-      g.to.addAll(to);
-      g.seen.addAll(seen);
+      for (int i = 0; i < from.size(); i++) {
+        g.add(from.getLong(i), to.getLong(i));
+      }
       return g;
     }
   }
@@ -225,14 +221,10 @@ public final class RwRegister {
       apply("wfr-keys", wfr(), sources, cyclic);
     }
     if (o.sequentialKeys()) {
-      Digraph.Builder pb = new Digraph.Builder(n);
-      madjep.txn.TxnOrder.process(h, pb);
-      apply("sequential-keys", fromTxnGraph(pb.build()), sources, cyclic);
+      apply("sequential-keys", sequential(), sources, cyclic);
     }
     if (o.linearizableKeys()) {
-      Digraph.Builder rb = new Digraph.Builder(n);
-      madjep.txn.TxnOrder.realtime(h, rb);
-      apply("linearizable-keys", fromTxnGraph(rb.build()), sources, cyclic);
+      apply("linearizable-keys", linearizable(), sources, cyclic);
     }
     a.add("cyclic-versions", cyclic);
   }
@@ -418,50 +410,98 @@ public final class RwRegister {
   }
 
   /**
-   * Version edges implied by a transaction order assumed to hold per key: for each transaction a and key k, the
-   * last value of k in a precedes the first value of k in each nearest later transaction touching k.
+   * Per-key sequential consistency: within each process's :ok transactions, the last value of a key in one
+   * transaction precedes the first value of that key in the process's next transaction touching it (Elle derives the
+   * same from the process order).
    */
-  private Map<Integer, VersionGraph> fromTxnGraph(Digraph g) {
+  private Map<Integer, VersionGraph> sequential() {
     Map<Integer, VersionGraph> out = new HashMap<>();
-    int[] visited = new int[n];
-    Arrays.fill(visited, -1);
-    int stamp = 0;
+    it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap last = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+    last.defaultReturnValue(-1);
     boolean[] has = new boolean[1];
-    int[] queue = new int[n];
-    for (int a = 0; a < n; a++) {
-      if (h.isFail(a) || g.start(a) == g.end(a)) {
+    for (int b = 0; b < n; b++) {
+      if (!h.isOk(b) || h.process(b) < 0) {
         continue;
       }
-      for (int k : extKeys(a)) {
+      for (int k : extKeys(b)) {
+        long pk = ((long) h.process(b) << 32) | k;
+        int a = last.put(pk, b);
+        if (a < 0) {
+          continue;
+        }
         long v1 = lastValue(a, k, has);
         if (!has[0]) {
           continue;
         }
-        stamp++;
-        int head = 0;
-        int tail = 0;
-        queue[tail++] = a;
-        visited[a] = stamp;
-        while (head < tail) {
-          int x = queue[head++];
-          for (int e = g.start(x); e < g.end(x); e++) {
-            int b = g.target(e);
-            if (visited[b] == stamp) {
-              continue;
-            }
-            visited[b] = stamp;
-            if (h.isFail(b)) {
-              continue;
-            }
-            long v2 = firstValue(b, k, has);
+        long v2 = firstValue(b, k, has);
+        if (has[0]) {
+          out.computeIfAbsent(k, x -> new VersionGraph()).add(v1, v2);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Per-key linearizability: a transaction's last value of a key precedes the first value of that key in each
+   * transaction that began after it completed. Per key, only a transitive reduction of that real-time order is kept,
+   * built as the checker builds real-time edges: a buffer of completed :ok transactions touching the key.
+   */
+  private Map<Integer, VersionGraph> linearizable() {
+    Map<Integer, VersionGraph> out = new HashMap<>();
+    Map<Integer, IntArrayList> buffer = new HashMap<>();
+    Map<Integer, LongArrayList> joined = new HashMap<>();
+    long[] invokedAt = new long[n];
+    long clock = 0;
+    boolean[] has = new boolean[1];
+    for (int e = 0; e < h.eventCount(); e++) {
+      int ev = h.event(e);
+      int b = ev >> 1;
+      if (h.isFail(b)) {
+        continue;
+      }
+      if ((ev & 1) != 0) {
+        invokedAt[b] = clock;
+        for (int k : extKeys(b)) {
+          IntArrayList buf = buffer.get(k);
+          if (buf == null) {
+            continue;
+          }
+          long v2 = firstValue(b, k, has);
+          if (!has[0]) {
+            continue;
+          }
+          for (int i = 0; i < buf.size(); i++) {
+            long v1 = lastValue(buf.getInt(i), k, has);
             if (has[0]) {
-              out.computeIfAbsent(k, x2 -> new VersionGraph()).add(v1, v2);
-            } else {
-              queue[tail++] = b;
+              out.computeIfAbsent(k, x -> new VersionGraph()).add(v1, v2);
             }
           }
         }
+        continue;
       }
+      if (!h.isOk(b)) {
+        continue;
+      }
+      for (int k : extKeys(b)) {
+        IntArrayList buf = buffer.computeIfAbsent(k, x -> new IntArrayList());
+        LongArrayList j = joined.computeIfAbsent(k, x -> new LongArrayList());
+        if (h.invokeIndex(b) >= 0) {
+          int w = 0;
+          for (int i = 0; i < buf.size(); i++) {
+            if (j.getLong(i) >= invokedAt[b]) {
+              buf.set(w, buf.getInt(i));
+              j.set(w, j.getLong(i));
+              w++;
+            }
+          }
+          buf.size(w);
+          j.size(w);
+        }
+        buf.add(b);
+        j.add(clock);
+      }
+      clock++;
     }
     return out;
   }
