@@ -40,6 +40,7 @@ public final class TxnEdnReader {
   private boolean named;
   private Keyword f;
   private boolean hasValue;
+  private boolean notTxn;
   private int mops;
   private byte[] mopF = new byte[64];
   private int[] mopKey = new int[64];
@@ -177,6 +178,7 @@ public final class TxnEdnReader {
     named = false;
     f = null;
     hasValue = false;
+    notTxn = false;
     mops = 0;
     listSize = 0;
     while (true) {
@@ -205,8 +207,18 @@ public final class TxnEdnReader {
           return false;
         }
       } else if (is(ks, kl, "value")) {
+        int start = pos;
+        int startLine = line;
         if (!value()) {
-          return false;
+          // Not a transaction: fine for a nemesis op, which finish() skips; anything else falls back.
+          pos = start;
+          line = startLine;
+          mops = 0;
+          listSize = 0;
+          notTxn = true;
+          if (!skipValue(0)) {
+            return false;
+          }
         }
       } else if (is(ks, kl, "process")) {
         int p = ws();
@@ -265,6 +277,9 @@ public final class TxnEdnReader {
     lastIndex = idx;
     if (named) {
       return true;
+    }
+    if (notTxn) {
+      return false;
     }
     if (type == 0) {
       if (process == History.NO_PROCESS) {
