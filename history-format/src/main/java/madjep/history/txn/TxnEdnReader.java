@@ -20,12 +20,14 @@ import madjep.history.edn.Keyword;
  */
 public final class TxnEdnReader {
   private static final int BUFFER = 8 << 20;
+  private static final OpType[] TYPES = OpType.values();
   /** An op is parsed only when this much input is buffered ahead of it; longer ops fall back. */
   private static final int MAX_OP = 1 << 20;
 
   private final InputStream in;
   private final String source;
-  private byte[] buf = new byte[BUFFER];
+  /** One byte longer than the data it holds: buf[lim] is a 0 sentinel that stops every scanning loop. */
+  private byte[] buf = new byte[BUFFER + 1];
   private int pos;
   private int lim;
   private boolean eof;
@@ -101,14 +103,15 @@ public final class TxnEdnReader {
       lim -= pos;
       pos = 0;
     }
-    while (lim < buf.length) {
-      int r = in.read(buf, lim, buf.length - lim);
+    while (lim < BUFFER) {
+      int r = in.read(buf, lim, BUFFER - lim);
       if (r < 0) {
         eof = true;
-        return;
+        break;
       }
       lim += r;
     }
+    buf[lim] = 0;
   }
 
   /** Skips whitespace, commas and comments; returns the next byte or -1 at the end. */
@@ -318,7 +321,7 @@ public final class TxnEdnReader {
     if (!hasValue && type == 1) {
       return false;
     }
-    b.beginTxn(OpType.values()[type], process, idx, time, slot, invIdx, invTime, f, opLine);
+    b.beginTxn(TYPES[type], process, idx, time, slot, invIdx, invTime, f, opLine);
     for (int m = 0; m < mops; m++) {
       if (mopList[m] >= 0) {
         b.beginListRead(mopKey[m]);
@@ -469,27 +472,39 @@ public final class TxnEdnReader {
 
   /** Skips whitespace within an op (the op is wholly buffered); -1 at the buffer's end. */
   private int ws() {
-    while (pos < lim) {
-      byte c = buf[pos];
-      if (c == ' ' || c == ',' || c == '\t' || c == '\r') {
-        pos++;
+    final byte[] bb = buf;
+    int p = pos;
+    while (true) {
+      byte c = bb[p];
+      if (c == ' ' || c == ',') {
+        p++;
       } else if (c == '\n') {
         line++;
-        pos++;
+        p++;
+      } else if (c == '\t' || c == '\r') {
+        p++;
       } else if (c == ';') {
-        while (pos < lim && buf[pos] != '\n') {
-          pos++;
+        while (p < lim && bb[p] != '\n') {
+          p++;
         }
       } else {
-        return c;
+        pos = p;
+        return p >= lim ? -1 : c;
       }
     }
-    return -1;
+  }
+
+  private static final boolean[] DELIMITER = new boolean[256];
+
+  static {
+    for (char c : " ,\n\t\r}]){[(\";".toCharArray()) {
+      DELIMITER[c] = true;
+    }
+    DELIMITER[0] = true;
   }
 
   private static boolean delimiter(byte c) {
-    return c == ' ' || c == ',' || c == '\n' || c == '\t' || c == '\r' || c == '}' || c == ']' || c == ')'
-        || c == '{' || c == '[' || c == '(' || c == '"' || c == ';';
+    return DELIMITER[c & 0xFF];
   }
 
   private boolean is(int start, int len, String s) {
@@ -513,30 +528,25 @@ public final class TxnEdnReader {
 
   /** An integer token, or Long.MIN_VALUE when the next token is not a plain long. */
   private long integer() {
-    int start = pos;
+    final byte[] bb = buf;
+    int p = pos;
     boolean neg = false;
-    if (pos < lim && (buf[pos] == '-' || buf[pos] == '+')) {
-      neg = buf[pos] == '-';
-      pos++;
+    byte c = bb[p];
+    if (c == '-' || c == '+') {
+      neg = c == '-';
+      c = bb[++p];
     }
+    int start = p;
     long v = 0;
-    int digits = 0;
-    while (pos < lim) {
-      byte c = buf[pos];
-      if (c < '0' || c > '9') {
-        break;
-      }
-      if (digits == 18) {
-        return Long.MIN_VALUE;
-      }
+    while (c >= '0' && c <= '9') {
       v = v * 10 + (c - '0');
-      digits++;
-      pos++;
+      c = bb[++p];
     }
-    if (digits == 0 || pos >= lim || !delimiter(buf[pos])) {
-      pos = start;
+    int digits = p - start;
+    if (digits == 0 || digits > 18 || p >= lim || !delimiter(c)) {
       return Long.MIN_VALUE;
     }
+    pos = p;
     return neg ? -v : v;
   }
 
