@@ -34,9 +34,9 @@ public final class TxnHistoryGenerator {
       int maxWritesPerKey,
       int maxTxnLength,
       long seed) {
-    /** Defaults close to Jepsen's: 10 processes, 10 active keys, up to 28 writes per key, 1-4 micro-ops. */
+    /** Defaults close to Jepsen's: 10 processes, 10 active keys, up to 20 writes per key, 1-4 micro-ops. */
     public static Config of(Workload w, Store s, int transactions, long seed) {
-      return new Config(w, s, transactions, 10, 10, 28, 4, seed);
+      return new Config(w, s, transactions, 10, 10, 20, 4, seed);
     }
   }
 
