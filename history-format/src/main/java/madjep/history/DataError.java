@@ -6,6 +6,21 @@ package madjep.history;
  * and renders as one line, {@code FILE:LINE:COLUMN: expected ..., found ...}, which the CLI prints as it is.
  */
 public final class DataError extends RuntimeException {
+  /** What kind of rule the input broke. */
+  public enum Kind {
+    /** Text that is not valid EDN, JSON or log syntax, or a file that cannot be read. */
+    SYNTAX,
+    /** An op map without a known {@code :type}. */
+    OP_TYPE,
+    /** An op field of the wrong kind, or indices that are missing, repeated or out of order. */
+    FIELD,
+    /** A completion without an open invocation, or a second invocation on a busy process. */
+    PAIRING,
+    /** A value of the wrong shape for its {@code :f}, found by a checker that needs it. */
+    VALUE_SHAPE
+  }
+
+  private final Kind kind;
   private final String source;
   private final int line;
   private final int column;
@@ -20,7 +35,13 @@ public final class DataError extends RuntimeException {
    * @param detail what was expected and what was found
    */
   public DataError(String source, int line, int column, long opIndex, String detail) {
+    this(Kind.SYNTAX, source, line, column, opIndex, detail);
+  }
+
+  /** A data error of the given kind; see {@link #DataError(String, int, int, long, String)}. */
+  public DataError(Kind kind, String source, int line, int column, long opIndex, String detail) {
     super(render(source, line, column, opIndex, detail));
+    this.kind = kind;
     this.source = source;
     this.line = line;
     this.column = column;
@@ -41,6 +62,11 @@ public final class DataError extends RuntimeException {
       sb.append("op ").append(opIndex).append(": ");
     }
     return sb.append(detail).toString();
+  }
+
+  /** What kind of rule the input broke. */
+  public Kind kind() {
+    return kind;
   }
 
   public String source() {

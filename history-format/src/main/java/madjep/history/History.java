@@ -252,9 +252,12 @@ public final class History {
     return this;
   }
 
-  /** A data error about op {@code i}, located at its line and column (or its index when those are unknown). */
+  /**
+   * A data error about the value of op {@code i} ({@link DataError.Kind#VALUE_SHAPE}), located at its line and
+   * column, or at its index when those are unknown. {@code detail} says what was expected and what was found.
+   */
   public DataError errorAt(int i, String detail) {
-    return new DataError(source, line(i), column(i), index(i), detail);
+    return new DataError(DataError.Kind.VALUE_SHAPE, source, line(i), column(i), index(i), detail);
   }
 
   /** Op {@code i} as a value. */

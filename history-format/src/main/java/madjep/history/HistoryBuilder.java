@@ -47,7 +47,7 @@ public final class HistoryBuilder {
   /** The process code of a client number. */
   public int clientProcess(long p, int atLine, int atColumn) {
     if (p < 0 || p > Integer.MAX_VALUE) {
-      throw new DataError(source, atLine, atColumn, -1,
+      throw new DataError(DataError.Kind.FIELD, source, atLine, atColumn, -1,
           "expected a process: a number from 0 to " + Integer.MAX_VALUE + " or a keyword, found " + p);
     }
     return (int) p;
@@ -119,7 +119,7 @@ public final class HistoryBuilder {
       int atLine,
       int atColumn) {
     if (opType == null) {
-      throw new DataError(source, atLine, atColumn, -1, "expected :type :invoke, :ok, :fail or :info, found none");
+      throw new DataError(DataError.Kind.OP_TYPE, source, atLine, atColumn, -1, "expected :type :invoke, :ok, :fail or :info, found none");
     }
     if (size == type.length) {
       grow();
@@ -167,7 +167,7 @@ public final class HistoryBuilder {
     if (i == 0) {
       indexed = has;
     } else if (has != indexed) {
-      throw new DataError(source, atLine, atColumn, -1, indexed
+      throw new DataError(DataError.Kind.FIELD, source, atLine, atColumn, -1, indexed
           ? "expected an :index on every op, as on the ops before it, found none"
           : "expected no :index, as the ops before it have none, found :index " + idx);
     }
@@ -176,10 +176,10 @@ public final class HistoryBuilder {
       return;
     }
     if (idx < 0) {
-      throw new DataError(source, atLine, atColumn, idx, "expected a non-negative :index, found " + idx);
+      throw new DataError(DataError.Kind.FIELD, source, atLine, atColumn, idx, "expected a non-negative :index, found " + idx);
     }
     if (i > 0 && idx <= index[i - 1]) {
-      throw new DataError(source, atLine, atColumn, idx,
+      throw new DataError(DataError.Kind.FIELD, source, atLine, atColumn, idx,
           "expected an :index above the previous op's " + index[i - 1] + ", found " + idx);
     }
     index[i] = idx;

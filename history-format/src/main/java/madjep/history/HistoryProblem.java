@@ -23,6 +23,6 @@ public record HistoryProblem(Kind kind, int position, long opIndex, int line, in
 
   /** This problem as a data error of the named source. */
   public DataError toError(String source) {
-    return new DataError(source, line, column, opIndex, detail);
+    return new DataError(DataError.Kind.PAIRING, source, line, column, opIndex, detail);
   }
 }

@@ -125,7 +125,8 @@ public final class Edn {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          if (c < 0x20) {
+          if (c < 0x20 || (Character.isSurrogate(c) && !pairedSurrogate(s, i))) {
+            // Control characters and unpaired surrogates have no UTF-8 form of their own: escape them.
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
@@ -134,6 +135,14 @@ public final class Edn {
       }
     }
     out.append('"');
+  }
+
+  private static boolean pairedSurrogate(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 
   private static void printChar(StringBuilder out, char c) {

@@ -48,7 +48,7 @@ public final class EdnParser {
     for (char c : new char[] {' ', '\t', '\n', '\r', '\f', ','}) {
       CLASS[c] = WS | DELIM;
     }
-    for (char c : new char[] {'(', ')', '[', ']', '{', '}', '"', ';'}) {
+    for (char c : new char[] {'(', ')', '[', ']', '{', '}', '"', ';', '\\'}) {
       CLASS[c] = DELIM;
     }
   }
@@ -67,6 +67,7 @@ public final class EdnParser {
 
   private byte[] scratch = new byte[256];
   private final KeywordTable keywords = new KeywordTable();
+  private final ShortKeywordTable shortKeywords = new ShortKeywordTable();
 
   /** A parser over a stream, which it reads in 64 KiB chunks; {@code source} names it in errors. */
   public EdnParser(InputStream in, String source) {
@@ -123,6 +124,11 @@ public final class EdnParser {
   /** The 1-based column (in bytes) of the next unread byte. */
   public int column() {
     return (int) (base + pos - lineStart) + 1;
+  }
+
+  /** The index of the next unread byte in the array given to {@link #reset}; meaningless for streams. */
+  public int arrayOffset() {
+    return pos;
   }
 
   /** The name of the input, as errors print it. */
@@ -448,18 +454,23 @@ public final class EdnParser {
     }
     int n = 0;
     boolean ascii = true;
+    // Text before the latest \\u escape, decoded: an escape may name half of a surrogate pair, which bytes cannot hold.
+    StringBuilder decoded = null;
     while (true) {
       int c = read();
       if (c == EOF) {
         throw errorAt(l, col, "expected '\"' to close the string opened here, found the end of the input");
       }
       if (c == '"') {
-        return new String(scratch, 0, n, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        String tail = new String(scratch, 0, n, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return decoded == null ? tail : decoded.append(tail).toString();
       }
       if (n + 8 > scratch.length) {
         scratch = java.util.Arrays.copyOf(scratch, scratch.length * 2);
       }
       if (c == '\\') {
+        int escLine = line;
+        int escColumn = column() - 1;
         int e = read();
         switch (e) {
           case 'n' -> scratch[n++] = '\n';
@@ -471,15 +482,17 @@ public final class EdnParser {
           case '\\' -> scratch[n++] = '\\';
           case 'u' -> {
             char ch = (char) readHex4();
-            byte[] enc = String.valueOf(ch).getBytes(StandardCharsets.UTF_8);
-            for (byte b : enc) {
-              scratch[n++] = b;
+            if (decoded == null) {
+              decoded = new StringBuilder();
             }
-            ascii &= ch < 0x80;
+            decoded.append(new String(scratch, 0, n, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+            decoded.append(ch);
+            n = 0;
+            ascii = true;
           }
           case EOF -> throw errorAt(l, col, "expected '\"' to close the string opened here, found the end of the input");
-          default -> throw error("expected a string escape (\\n \\t \\r \\b \\f \\\" \\\\ \\uXXXX), found '\\"
-              + (char) e + "'");
+          default -> throw errorAt(escLine, escColumn,
+              "expected a string escape (\\n \\t \\r \\b \\f \\\" \\\\ \\uXXXX), found '\\" + (char) e + "'");
         }
       } else {
         if (c == '\n') {
@@ -535,7 +548,18 @@ public final class EdnParser {
         throw error("expected a keyword name after ':', found " + describeNext());
       }
       pos = i;
-      return keywords.intern(buf, start, i - start);
+      int len = i - start;
+      if (len <= 7) {
+        // Most keywords in histories (:index :type :invoke :value :read :append ...) fit in a long, with the length
+        // in the top byte so that no two names pack alike.
+        long packed = 0;
+        for (int k = start; k < i; k++) {
+          packed = packed << 8 | (buf[k] & 0xff);
+        }
+        packed |= (long) len << 56;
+        return shortKeywords.intern(packed, buf, start, len);
+      }
+      return keywords.intern(buf, start, len);
     }
     int n = readToken();
     if (n == 0) {
@@ -554,21 +578,19 @@ public final class EdnParser {
       neg = c == '-';
       pos++;
     }
+    // Up to 18 digits cannot overflow a long, so the fast path needs no overflow check per digit.
     long v = 0;
-    boolean overflow = false;
     int i = pos;
-    while (i < lim) {
+    int digitsEnd = Math.min(lim, pos + 18);
+    while (i < digitsEnd) {
       int d = buf[i] - '0';
       if (d < 0 || d > 9) {
         break;
       }
-      if (v > (Long.MAX_VALUE - d) / 10) {
-        overflow = true;
-      }
       v = v * 10 + d;
       i++;
     }
-    if (i < lim && (CLASS[buf[i] & 0xff] & DELIM) != 0 && !overflow) {
+    if (i < lim && i > pos && (CLASS[buf[i] & 0xff] & DELIM) != 0) {
       pos = i;
       return box(neg ? -v : v);
     }
@@ -778,20 +800,87 @@ public final class EdnParser {
     }
   }
 
-  /** Reads a long, or fails saying what was expected. */
+  /** Reads a long, or fails saying what was expected; integers that fit 18 digits are read without boxing. */
   public long readLong(String expected) {
+    int c = skipWhitespace();
     int l = line;
     int col = column();
-    int c = peek();
-    if ((c >= '0' && c <= '9') || c == '-' || c == '+') {
-      Object v = readValue();
-      if (v instanceof Long x) {
-        return x;
-      }
-      throw errorAt(l, col, "expected " + expected + ", found " + describe(v));
+    ensure(20);
+    int i = pos;
+    boolean neg = c == '-';
+    if (neg || c == '+') {
+      i++;
     }
-    Object v = readValue();
-    throw errorAt(l, col, "expected " + expected + ", found " + describe(v));
+    int start = i;
+    long v = 0;
+    int digitsEnd = Math.min(lim, start + 18);
+    while (i < digitsEnd) {
+      int d = buf[i] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      v = v * 10 + d;
+      i++;
+    }
+    if (i > start && i < lim && (CLASS[buf[i] & 0xff] & DELIM) != 0) {
+      pos = i;
+      return neg ? -v : v;
+    }
+    Object value = readValue();
+    if (value instanceof Long x) {
+      return x;
+    }
+    throw errorAt(l, col, "expected " + expected + ", found " + describe(value));
+  }
+
+  /** Interns keywords of at most 7 bytes, keyed by their length and bytes packed into a (never zero) long. */
+  private static final class ShortKeywordTable {
+    private long[] keys = new long[256];
+    private Keyword[] values = new Keyword[256];
+    private int size;
+
+    Keyword intern(long packed, byte[] b, int off, int len) {
+      int mask = keys.length - 1;
+      long h = packed * 0x9E3779B97F4A7C15L;
+      int slot = (int) (h ^ (h >>> 32)) & mask;
+      while (true) {
+        long k = keys[slot];
+        if (k == packed) {
+          return values[slot];
+        }
+        if (k == 0) {
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      Keyword kw = Keyword.of(new String(b, off, len, StandardCharsets.UTF_8));
+      put(packed, kw);
+      return kw;
+    }
+
+    private void put(long packed, Keyword kw) {
+      if ((size + 1) * 2 > keys.length) {
+        long[] oldKeys = keys;
+        Keyword[] oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new Keyword[oldKeys.length * 2];
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+          if (oldKeys[i] != 0) {
+            put(oldKeys[i], oldValues[i]);
+          }
+        }
+      }
+      int mask = keys.length - 1;
+      long h = packed * 0x9E3779B97F4A7C15L;
+      int slot = (int) (h ^ (h >>> 32)) & mask;
+      while (keys[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      keys[slot] = packed;
+      values[slot] = kw;
+      size++;
+    }
   }
 
   /** Interns keywords from bytes without building a String on a hit. */

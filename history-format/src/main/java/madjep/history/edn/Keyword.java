@@ -24,10 +24,27 @@ public final class Keyword implements Comparable<Keyword> {
     if (k != null) {
       return k;
     }
-    if (name.isEmpty()) {
-      throw new IllegalArgumentException("a keyword needs a name");
+    if (!isValidName(name)) {
+      throw new IllegalArgumentException("not a keyword name: \"" + name + "\"");
     }
     return TABLE.computeIfAbsent(name, Keyword::new);
+  }
+
+  /**
+   * True when {@code name} can follow a colon in EDN text and read back as itself: not empty, and free of
+   * whitespace, commas, brackets, quotes, semicolons and backslashes.
+   */
+  public static boolean isValidName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c <= ' ' || "()[]{}\",;\\".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The name without the leading colon, including any namespace: {@code "jepsen.history/op"}. */

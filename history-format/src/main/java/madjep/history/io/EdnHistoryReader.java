@@ -1,6 +1,7 @@
 package madjep.history.io;
 
 import java.io.InputStream;
+import madjep.history.DataError;
 import madjep.history.History;
 import madjep.history.HistoryBuilder;
 import madjep.history.OpType;
@@ -84,7 +85,8 @@ final class EdnHistoryReader implements EdnParser.EntrySink {
       Keyword k = parser.readKeyword("an op :type (:invoke, :ok, :fail or :info)");
       op.type = OpType.of(k);
       if (op.type == null) {
-        throw parser.errorAt(l, col, "expected an op :type (:invoke, :ok, :fail or :info), found " + k);
+        throw new DataError(DataError.Kind.OP_TYPE, parser.source(), l, col, -1,
+            "expected an op :type (:invoke, :ok, :fail or :info), found " + k);
       }
     } else if (key == OpFields.PROCESS) {
       op.see(2, ":process", l, col);
@@ -95,7 +97,7 @@ final class EdnHistoryReader implements EdnParser.EntrySink {
         if (v instanceof Long n) {
           op.process = b.clientProcess(n, l, col);
         } else if (v != null) {
-          throw parser.errorAt(l, col, "expected a :process (an integer or a keyword such as :nemesis), found "
+          throw field(l, col, "expected a :process (an integer or a keyword such as :nemesis), found "
               + EdnParser.describe(v));
         }
       }
@@ -103,7 +105,7 @@ final class EdnHistoryReader implements EdnParser.EntrySink {
       op.see(4, ":f", l, col);
       Object v = parser.readValue();
       if (v != null && !(v instanceof Keyword)) {
-        throw parser.errorAt(l, col, "expected :f to be a keyword such as :read, found " + EdnParser.describe(v));
+        throw field(l, col, "expected :f to be a keyword such as :read, found " + EdnParser.describe(v));
       }
       op.f = (Keyword) v;
     } else if (key == OpFields.VALUE) {
@@ -113,7 +115,7 @@ final class EdnHistoryReader implements EdnParser.EntrySink {
       op.see(16, ":index", l, col);
       op.index = parser.readLong("an :index (a non-negative integer)");
       if (op.index < 0) {
-        throw parser.errorAt(l, col, "expected an :index (a non-negative integer), found " + op.index);
+        throw field(l, col, "expected an :index (a non-negative integer), found " + op.index);
       }
     } else if (key == OpFields.TIME) {
       op.see(32, ":time", l, col);
@@ -127,8 +129,12 @@ final class EdnHistoryReader implements EdnParser.EntrySink {
     return true;
   }
 
+  private DataError field(int l, int col, String detail) {
+    return new DataError(DataError.Kind.FIELD, p.source(), l, col, -1, detail);
+  }
+
   @Override
   public void other(Object key, Object value, int line, int column) {
-    throw p.errorAt(line, column, "expected keyword keys in an op map, found " + EdnParser.describe(key));
+    throw field(line, column, "expected keyword keys in an op map, found " + EdnParser.describe(key));
   }
 }

@@ -28,7 +28,7 @@ import madjep.history.edn.Tagged;
  * :time :type :process :f :value :error}, then the op's other keys in their input order) or as JSON Lines (one
  * object per line, keywords as plain strings, as elle-cli and history.sim read them).
  *
- * <p>JSON has no keywords, sets or non-string map keys, so EDN to JSON loses those distinctions inside values;
+ * <p>JSON has no keywords, sets, big decimals or non-string map keys, so EDN to JSON loses those distinctions inside values;
  * reading the JSON back restores keywords where their place says so ({@code type}, {@code f}, named processes,
  * micro-op names). EDN to JSON to EDN to JSON is therefore a fixed point.
  */
@@ -128,7 +128,7 @@ public final class HistoryWriter {
         }
         g.writeFieldName("value");
         writeJsonValue(g, h.value(i));
-        Object err = h.error(i);
+        Object err = untagged(h.error(i));
         if (err != null) {
           g.writeFieldName("error");
           writeJsonValue(g, err);
@@ -162,9 +162,15 @@ public final class HistoryWriter {
       g.writeEndArray();
     } else if (v instanceof Map<?, ?> map) {
       g.writeStartObject();
+      java.util.Set<String> written = map.size() > 1 ? new java.util.HashSet<>() : null;
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        g.writeFieldName(jsonKey(e.getKey()));
-        writeJsonValue(g, e.getValue());
+        String key = jsonKey(e.getKey());
+        // Distinct EDN keys can share a JSON name (:a and "a"); JSON keeps the first, so that reading it back and
+        // writing again gives the same text.
+        if (written == null || written.add(key)) {
+          g.writeFieldName(key);
+          writeJsonValue(g, e.getValue());
+        }
       }
       g.writeEndObject();
     } else if (v instanceof Collection<?> c) {
@@ -185,7 +191,8 @@ public final class HistoryWriter {
     } else if (v instanceof BigInteger b) {
       g.writeNumber(b);
     } else if (v instanceof BigDecimal d) {
-      g.writeNumber(d);
+      // JSON readers see a double; writing one keeps EDN -> JSON -> EDN -> JSON a fixed point.
+      g.writeNumber(d.doubleValue());
     } else if (v instanceof Character || v instanceof Symbol) {
       g.writeString(v.toString());
     } else if (v instanceof Tagged t) {
@@ -195,12 +202,23 @@ public final class HistoryWriter {
     }
   }
 
+  /** What JSON shows of a value: a tagged element shows its value, so {@code #tag nil} is null. */
+  private static Object untagged(Object v) {
+    while (v instanceof Tagged t) {
+      v = t.value();
+    }
+    return v;
+  }
+
   private static String jsonKey(Object k) {
     if (k instanceof String s) {
       return s;
     }
     if (k instanceof Keyword kw) {
       return kw.name();
+    }
+    if (k == null) {
+      return "nil";
     }
     if (k instanceof Long || k instanceof Symbol || k instanceof Character) {
       return k.toString();

@@ -85,7 +85,11 @@ final class JsonHistoryReader {
   }
 
   private DataError error(JsonLocation loc, String detail) {
-    return new DataError(source, loc.getLineNr(), loc.getColumnNr(), -1, detail);
+    return error(DataError.Kind.SYNTAX, loc, detail);
+  }
+
+  private DataError error(DataError.Kind kind, JsonLocation loc, String detail) {
+    return new DataError(kind, source, loc.getLineNr(), loc.getColumnNr(), -1, detail);
   }
 
   private void readOp(JsonToken t) throws IOException {
@@ -105,7 +109,7 @@ final class JsonHistoryReader {
           op.see(1, "\"type\"", l, c);
           op.type = vt == JsonToken.VALUE_STRING ? OpType.of(jp.getText()) : null;
           if (op.type == null) {
-            throw error(vl, "expected \"type\" to be \"invoke\", \"ok\", \"fail\" or \"info\", found " + describe(vt));
+            throw error(DataError.Kind.OP_TYPE, vl, "expected \"type\" to be \"invoke\", \"ok\", \"fail\" or \"info\", found " + describe(vt));
           }
         }
         case "process" -> {
@@ -113,18 +117,18 @@ final class JsonHistoryReader {
           if (vt == JsonToken.VALUE_NUMBER_INT) {
             op.process = b.clientProcess(jp.getLongValue(), l, c);
           } else if (vt == JsonToken.VALUE_STRING) {
-            op.process = b.namedProcess(Keyword.of(stripColon(jp.getText())));
+            op.process = b.namedProcess(keyword(vl, "process"));
           } else if (vt != JsonToken.VALUE_NULL) {
-            throw error(vl, "expected \"process\" to be an integer or a name such as \"nemesis\", found "
+            throw error(DataError.Kind.FIELD, vl, "expected \"process\" to be an integer or a name such as \"nemesis\", found "
                 + describe(vt));
           }
         }
         case "f" -> {
           op.see(4, "\"f\"", l, c);
           if (vt == JsonToken.VALUE_STRING) {
-            op.f = Keyword.of(stripColon(jp.getText()));
+            op.f = keyword(vl, "f");
           } else if (vt != JsonToken.VALUE_NULL) {
-            throw error(vl, "expected \"f\" to be a string such as \"read\", found " + describe(vt));
+            throw error(DataError.Kind.FIELD, vl, "expected \"f\" to be a string such as \"read\", found " + describe(vt));
           }
         }
         case "value" -> {
@@ -134,14 +138,14 @@ final class JsonHistoryReader {
         case "index" -> {
           op.see(16, "\"index\"", l, c);
           if (vt != JsonToken.VALUE_NUMBER_INT || jp.getLongValue() < 0) {
-            throw error(vl, "expected \"index\" to be a non-negative integer, found " + describe(vt));
+            throw error(DataError.Kind.FIELD, vl, "expected \"index\" to be a non-negative integer, found " + describe(vt));
           }
           op.index = jp.getLongValue();
         }
         case "time" -> {
           op.see(32, "\"time\"", l, c);
           if (vt != JsonToken.VALUE_NUMBER_INT) {
-            throw error(vl, "expected \"time\" to be an integer (nanoseconds), found " + describe(vt));
+            throw error(DataError.Kind.FIELD, vl, "expected \"time\" to be an integer (nanoseconds), found " + describe(vt));
           }
           op.time = jp.getLongValue();
         }
@@ -149,7 +153,13 @@ final class JsonHistoryReader {
           op.see(64, "\"error\"", l, c);
           op.error = readValue(vt);
         }
-        default -> op.extra(Keyword.of(name), readValue(vt), l, c);
+        default -> {
+          if (!Keyword.isValidName(name)) {
+            throw error(DataError.Kind.FIELD, vl,
+                "expected a field name without spaces, commas, brackets or quotes, found \"" + name + "\"");
+          }
+          op.extra(Keyword.of(name), readValue(vt), l, c);
+        }
       }
     }
     if (t != JsonToken.END_OBJECT) {
@@ -171,8 +181,17 @@ final class JsonHistoryReader {
     };
   }
 
-  private static String stripColon(String s) {
-    return s.length() > 1 && s.charAt(0) == ':' ? s.substring(1) : s;
+  /** The current string token as a keyword; {@code ":read"} and {@code "read"} both name {@code :read}. */
+  private Keyword keyword(JsonLocation at, String field) throws IOException {
+    String s = jp.getText();
+    if (s.length() > 1 && s.charAt(0) == ':') {
+      s = s.substring(1);
+    }
+    if (!Keyword.isValidName(s)) {
+      throw error(DataError.Kind.FIELD, at, "expected \"" + field
+          + "\" to be a name without spaces, commas, brackets or quotes, found \"" + jp.getText() + "\"");
+    }
+    return Keyword.of(s);
   }
 
   private Object readValue(JsonToken t) throws IOException {

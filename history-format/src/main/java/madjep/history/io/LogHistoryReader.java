@@ -136,7 +136,7 @@ final class LogHistoryReader {
     Keyword typeName = p.readKeyword("an op type");
     OpType type = OpType.of(typeName);
     if (type == null) {
-      throw new DataError(source, tl, tc, -1, "expected an op type (:invoke, :ok, :fail or :info), found " + typeName);
+      throw new DataError(DataError.Kind.OP_TYPE, source, tl, tc, -1, "expected an op type (:invoke, :ok, :fail or :info), found " + typeName);
     }
     Keyword f = p.readKeyword("an op function such as :read");
     Object value = null;
@@ -144,13 +144,27 @@ final class LogHistoryReader {
     if (p.skipWhitespace() != EdnParser.EOF) {
       value = p.readValue();
       if (p.skipWhitespace() != EdnParser.EOF) {
-        error = p.readValue();
-        if (p.skipWhitespace() != EdnParser.EOF) {
-          throw p.error("expected the end of the op line after its value and error, found " + p.describeNext());
-        }
+        error = readError(p.arrayOffset(), end, p.column());
       }
     }
     b.add(Long.MIN_VALUE, -1, type, processCode, f, value, error, null, lineNo, col);
+  }
+
+  /**
+   * Jepsen logs the error with {@code str}, not {@code pr-str}: {@code indeterminate: timeout} is bare text. The
+   * rest of the line is the error: one EDN value when it parses as exactly one, else the text itself.
+   */
+  private Object readError(int from, int end, int firstColumn) {
+    try {
+      p.reset(buf, from, end - from, lineNo, firstColumn);
+      Object v = p.readValue();
+      if (p.skipWhitespace() == EdnParser.EOF) {
+        return v;
+      }
+    } catch (DataError notOneValue) {
+      // fall through: keep the text
+    }
+    return new String(buf, from, end - from, StandardCharsets.UTF_8).strip();
   }
 
   private int indexOf(int start, int end) {

@@ -53,7 +53,7 @@ final class OpFields {
   /** Marks a standard key as seen; a second one is an error at the given position. */
   void see(int bit, String key, int atLine, int atColumn) {
     if ((seen & bit) != 0) {
-      throw new DataError(source, atLine, atColumn, -1, "expected one " + key + " per op, found a second");
+      throw new DataError(DataError.Kind.FIELD, source, atLine, atColumn, -1, "expected one " + key + " per op, found a second");
     }
     seen |= bit;
   }
@@ -61,7 +61,7 @@ final class OpFields {
   void extra(Keyword key, Object v, int atLine, int atColumn) {
     for (int k = 0; k < extras.size(); k += 2) {
       if (extras.get(k) == key) {
-        throw new DataError(source, atLine, atColumn, -1, "expected one " + key + " per op, found a second");
+        throw new DataError(DataError.Kind.FIELD, source, atLine, atColumn, -1, "expected one " + key + " per op, found a second");
       }
     }
     extras.add(key);
@@ -70,7 +70,7 @@ final class OpFields {
 
   void addTo(HistoryBuilder b) {
     if (type == null) {
-      throw new DataError(source, line, column, index == Long.MIN_VALUE ? -1 : index,
+      throw new DataError(DataError.Kind.OP_TYPE, source, line, column, index == Long.MIN_VALUE ? -1 : index,
           "expected the op to have a :type (:invoke, :ok, :fail or :info), found none");
     }
     b.add(index, time, type, process, f, value, error, extras.isEmpty() ? null : extras.toArray(), line, column);
