@@ -43,16 +43,6 @@ public final class Digraph {
     return rels[e];
   }
 
-  /** The relationships of edge a -> b, or 0 when there is none. */
-  public int rels(int a, int b) {
-    for (int e = offset[a]; e < offset[a + 1]; e++) {
-      if (target[e] == b) {
-        return rels[e];
-      }
-    }
-    return 0;
-  }
-
   /** Collects edges (duplicates merge their relationships) and builds a {@link Digraph}. */
   public static final class Builder {
     private final int n;
