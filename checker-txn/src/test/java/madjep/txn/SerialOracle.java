@@ -18,17 +18,35 @@ final class SerialOracle {
   private SerialOracle() {}
 
   static boolean serializable(History h) {
+    return search(h, false);
+  }
+
+  /**
+   * Strict serializability: also, a transaction that completed :ok before another was invoked comes first. (A
+   * crashed transaction may take effect any time after its invocation.)
+   */
+  static boolean strictSerializable(History h) {
+    return search(h, true);
+  }
+
+  private static boolean search(History h, boolean strict) {
     List<List<?>> ok = new ArrayList<>();
     List<List<?>> info = new ArrayList<>();
+    List<int[]> okSpan = new ArrayList<>();
+    List<int[]> infoSpan = new ArrayList<>();
     for (int i = 0; i < h.size(); i++) {
+      int inv = h.pair(i);
       if (h.isOk(i)) {
         ok.add((List<?>) h.value(i));
+        okSpan.add(new int[] {inv, i});
       } else if (h.isInfo(i)) {
         info.add((List<?>) h.value(i));
+        infoSpan.add(new int[] {inv, Integer.MAX_VALUE});
       }
     }
     for (int mask = 0; mask < (1 << info.size()); mask++) {
       List<List<?>> txns = new ArrayList<>(ok);
+      List<int[]> spans = new ArrayList<>(okSpan);
       List<Boolean> checked = new ArrayList<>();
       for (int i = 0; i < ok.size(); i++) {
         checked.add(true);
@@ -36,23 +54,24 @@ final class SerialOracle {
       for (int i = 0; i < info.size(); i++) {
         if ((mask & (1 << i)) != 0) {
           txns.add(info.get(i));
+          spans.add(infoSpan.get(i));
           checked.add(false);
         }
       }
-      if (permute(txns, checked, new boolean[txns.size()], new HashMap<>(), 0)) {
+      if (permute(txns, strict ? spans : null, checked, new boolean[txns.size()], new HashMap<>(), 0)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean permute(List<List<?>> txns, List<Boolean> checked, boolean[] used,
+  private static boolean permute(List<List<?>> txns, List<int[]> spans, List<Boolean> checked, boolean[] used,
       Map<Object, List<Object>> state, int done) {
     if (done == txns.size()) {
       return true;
     }
     for (int i = 0; i < txns.size(); i++) {
-      if (used[i]) {
+      if (used[i] || (spans != null && mustWait(i, spans, used))) {
         continue;
       }
       Map<Object, List<Object>> next = run(txns.get(i), checked.get(i), state);
@@ -60,10 +79,20 @@ final class SerialOracle {
         continue;
       }
       used[i] = true;
-      if (permute(txns, checked, used, next, done + 1)) {
+      if (permute(txns, spans, checked, used, next, done + 1)) {
         return true;
       }
       used[i] = false;
+    }
+    return false;
+  }
+
+  /** True when some unplaced transaction completed before transaction i was invoked. */
+  private static boolean mustWait(int i, List<int[]> spans, boolean[] used) {
+    for (int j = 0; j < spans.size(); j++) {
+      if (j != i && !used[j] && spans.get(j)[1] < spans.get(i)[0]) {
+        return true;
+      }
     }
     return false;
   }
