@@ -49,8 +49,8 @@ class DifferentialTest {
       if (r.valid() == Validity.TRUE && !serial) {
         fail(report("checker says serializable but no serial order exists", i, h, r));
       }
-      if (hasCycle && serial) {
-        fail(report("checker reports a cycle but a serial order exists", i, h, r));
+      if ((hasCycle || r.valid() == Validity.FALSE) && serial) {
+        fail(report("checker reports a violation but a serial order exists", i, h, r));
       }
       valid += r.valid() == Validity.TRUE ? 1 : 0;
       cycles += hasCycle ? 1 : 0;
@@ -80,8 +80,8 @@ class DifferentialTest {
       if (r.valid() == Validity.TRUE && !strict) {
         fail(report("checker says strict serializable but no real-time serial order exists", i, h, r));
       }
-      if (hasCycle && strict) {
-        fail(report("checker reports a cycle but a real-time serial order exists", i, h, r));
+      if ((hasCycle || r.valid() == Validity.FALSE) && strict) {
+        fail(report("checker reports a violation but a real-time serial order exists", i, h, r));
       }
       valid += r.valid() == Validity.TRUE ? 1 : 0;
       cycles += hasCycle ? 1 : 0;

@@ -10,10 +10,12 @@ import madjep.history.edn.Keyword;
 /**
  * Brute force: is there a serial order of the committed transactions (every :ok one, any subset of the :info ones,
  * no :fail one) that, run one at a time from empty lists, gives every :ok read exactly what it returned? Reads of
- * :info transactions are unconstrained. For histories of a handful of transactions only.
+ * :info transactions are unconstrained. A register write {@code [:w k v]} replaces the state, which a register read
+ * sees as its one element (nil: empty). For histories of a handful of transactions only.
  */
 final class SerialOracle {
   private static final Keyword R = Keyword.of("r");
+  private static final Keyword W = Keyword.of("w");
 
   private SerialOracle() {}
 
@@ -109,10 +111,16 @@ final class SerialOracle {
       List<Object> cur = s.computeIfAbsent(k, x -> new ArrayList<>());
       if (mop.get(0) == R) {
         Object v = mop.size() > 2 ? mop.get(2) : null;
+        if (v != null && !(v instanceof List)) {
+          v = List.of(v);
+        }
         List<?> seen = v == null ? List.of() : (List<?>) v;
         if (check && !cur.equals(seen)) {
           return null;
         }
+      } else if (mop.get(0) == W) {
+        cur.clear();
+        cur.add(mop.get(2));
       } else {
         cur.add(mop.get(2));
       }
