@@ -28,6 +28,12 @@ import madjep.txn.register.RwRegister;
 /**
  * Elle's transactional checker as a pure function: a history of transactions and {@link Options} in, a {@link
  * Result} out. No I/O; the clock is read only through {@link Options#deadline()}.
+ *
+ * <p>Where Elle is silent or fails, this checker reports more, never less: a list-append read of an element nobody
+ * appended ({@value #GARBAGE_READ}, prohibited wherever duplicate elements are), a transaction's appends observed out
+ * of their own order (as {@code incompatible-order}), and invocations that never complete count as :info
+ * transactions. Every cycle type's search is complete except G-nonadjacent's fallback, which is bounded and reports
+ * {@code cycle-search-timeout} when it runs out.
  */
 public final class TxnChecker {
   private static final Keyword TYPE = Keyword.of("type");
@@ -167,11 +173,19 @@ public final class TxnChecker {
     SccResult[] results = new SccResult[comps.size()];
     int[] localId = new int[g.size()];
     AtomicInteger next = new AtomicInteger();
+    Throwable[] failure = new Throwable[1];
     Runnable worker = () -> {
-      CycleSearch search = new CycleSearch(g, order, localId, o.deadline()::expired);
-      for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-        int c = comps.get(i);
-        results[i] = search.search(members[c], scc.component, c);
+      try {
+        CycleSearch search = new CycleSearch(g, order, localId, o.deadline()::expired);
+        for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+          int c = comps.get(i);
+          results[i] = search.search(members[c], scc.component, c);
+        }
+      } catch (RuntimeException | Error e) {
+        synchronized (failure) {
+          failure[0] = e;
+        }
+        next.set(results.length);
       }
     };
     int threads = Math.min(o.threads(), Math.max(1, comps.size() / 4));
@@ -194,10 +208,12 @@ public final class TxnChecker {
         }
       }
     }
+    if (failure[0] instanceof RuntimeException re) {
+      throw re;
+    } else if (failure[0] instanceof Error err) {
+      throw err;
+    }
     for (SccResult r : results) {
-      if (r == null) {
-        throw new IllegalStateException("a cycle search worker failed");
-      }
       for (SccResult.CycleExists c : r.cycleExists()) {
         String type = c.model() + "-cycle-exists";
         out.computeIfAbsent(type, k -> new ArrayList<>()).add(cycleExists(h, type, c));
