@@ -8,7 +8,17 @@ import picocli.CommandLine.Command;
     name = "check",
     mixinStandardHelpOptions = true,
     description = "Check histories for consistency violations. Exit 0 valid, 1 invalid, 2 unknown, 64 usage, 65 bad data.",
-    subcommands = {CheckTxnCommand.class})
+    subcommands = {
+      CheckLinearCommand.class,
+      CheckTxnCommand.class,
+      CheckJepsenCommands.Bank.class,
+      CheckJepsenCommands.Counter.class,
+      CheckJepsenCommands.Set.class,
+      CheckJepsenCommands.SetFull.class,
+      CheckJepsenCommands.LongFork.class,
+      CheckJepsenCommands.UniqueIds.class,
+      CheckJepsenCommands.TotalQueue.class
+    })
 final class CheckCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

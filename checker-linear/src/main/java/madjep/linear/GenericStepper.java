@@ -1,0 +1,59 @@
+package madjep.linear;
+
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import madjep.history.edn.Keyword;
+
+/**
+ * Runs any {@link Model} as a {@link Stepper}: states are interned to dense ids, and each (state, op) transition
+ * is computed once and remembered, so the model's own {@code step} runs once per distinct transition however often
+ * the search revisits it.
+ */
+final class GenericStepper extends Stepper {
+  private final Model model;
+  private final Keyword[] f;
+  private final Object[] value;
+  private final boolean[] readOnly;
+  private final Interner states = new Interner();
+  /** (state id << 32 | op) -> next state id, or ILLEGAL. */
+  private final Long2LongOpenHashMap transitions = new Long2LongOpenHashMap();
+  private final long initial;
+
+  GenericStepper(Model model, Keyword[] f, Object[] value) {
+    this.model = model;
+    this.f = f;
+    this.value = value;
+    this.readOnly = new boolean[f.length];
+    for (int i = 0; i < f.length; i++) {
+      readOnly[i] = model.readOnly(f[i], value[i]);
+    }
+    transitions.defaultReturnValue(-1);
+    this.initial = states.intern(model.initialState());
+  }
+
+  @Override
+  long initial() {
+    return initial;
+  }
+
+  @Override
+  long step(long state, int op) {
+    long key = state << 32 | op;
+    long next = transitions.get(key);
+    if (next == -1) {
+      Object s = model.step(states.value(state), f[op], value[op]);
+      next = s == Model.INCONSISTENT ? ILLEGAL : states.intern(s);
+      transitions.put(key, next);
+    }
+    return next;
+  }
+
+  @Override
+  boolean readOnly(int op) {
+    return readOnly[op];
+  }
+
+  @Override
+  Object decode(long state) {
+    return states.value(state);
+  }
+}

@@ -1,0 +1,260 @@
+package madjep.linear;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import madjep.history.History;
+
+/**
+ * Checks a history for linearizability against a {@link Model}: a pure function of the history, the model and the
+ * {@link Options}, which reads the clock only to honour {@link Options#timeout()}.
+ *
+ * <pre>{@code
+ * History h = HistoryReader.read(Path.of("history.edn"));
+ * Result r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L), Options.defaults());
+ * if (r.verdict() == Verdict.INVALID) System.out.println(r.failure().explanation());
+ * }</pre>
+ *
+ * <p>Semantics (DESIGN.md): {@code :fail} ops did not happen; {@code :info} ops and invocations that never completed
+ * may take effect at any point after their invocation, or never; a read of {@code nil} is an unknown read; file
+ * order is the real-time order, so an op that completes before another is invoked precedes it. Ops of named
+ * processes (the nemesis) are ignored.
+ *
+ * <p>The history is split into independent partitions ({@link Options#independent()}, {@link Model#partitionKeys})
+ * searched in parallel, in rounds: each round gives every undecided partition a slice of search steps, twice as many
+ * as the round before, so a cheap violation is found before an expensive partition is finished. After the first
+ * round that finds a violation the rest are cancelled; of that round's violations the earliest partition's is
+ * reported. Step counts, not timing, decide all of this, so the answer is the same on every run and any number of
+ * threads. Running out of time or memory answers {@link Verdict#UNKNOWN}, never valid.
+ *
+ * @throws madjep.history.DataError when the history is malformed or an op has a shape the model does not accept
+ */
+public final class LinearizabilityChecker {
+  private LinearizabilityChecker() {}
+
+  /** Below this many ops, the first round runs on the calling thread; later rounds (hard partitions) use all. */
+  static final int PARALLEL_MIN_OPS = 20_000;
+
+  /** Search steps each partition gets in the first round (when there are several partitions). */
+  static final long FIRST_SLICE = 1 << 16;
+
+  /** Checks {@code history} against {@code model}; see the class comment. */
+  public static Result check(History history, Model model, Options options) {
+    long start = System.nanoTime();
+    long deadline = options.timeout() == null ? Long.MAX_VALUE : start + options.timeout().toNanos();
+    List<PartitionOps> parts = Partitioner.split(history, model, options.independent());
+    int ops = 0;
+    for (PartitionOps p : parts) {
+      ops += p.n;
+    }
+    Run run = new Run(history, model, parts, deadline, new MemoryBudget(options.memoryLimit()), options);
+    return run.execute(ops);
+  }
+
+  /** The shared state of one check: the partitions' searches, their outcomes, the round's first violation. */
+  private static final class Run {
+    private final History history;
+    private final Model model;
+    private final List<PartitionOps> parts;
+    private final long deadline;
+    private final MemoryBudget budget;
+    private final Options options;
+    private final Search.Outcome[] outcomes;
+    private final Search[] searches;
+    private final Stepper[] steppers;
+    private final VisitedSet[] caches;
+    private final long[] configurations;
+    private final Failure[] failures;
+    private final AtomicInteger firstInvalid = new AtomicInteger(Integer.MAX_VALUE);
+    private volatile RuntimeException error;
+
+    // The current round.
+    private int[] active;
+    private long slice;
+    private final AtomicInteger nextActive = new AtomicInteger();
+
+    Run(History history, Model model, List<PartitionOps> parts, long deadline, MemoryBudget budget,
+        Options options) {
+      this.history = history;
+      this.model = model;
+      this.parts = parts;
+      this.deadline = deadline;
+      this.budget = budget;
+      this.options = options;
+      int n = parts.size();
+      this.outcomes = new Search.Outcome[n];
+      this.searches = new Search[n];
+      this.steppers = new Stepper[n];
+      this.caches = new VisitedSet[n];
+      this.configurations = new long[n];
+      this.failures = new Failure[n];
+    }
+
+    Result execute(int ops) {
+      int n = parts.size();
+      active = new int[n];
+      for (int p = 0; p < n; p++) {
+        active[p] = p;
+      }
+      slice = n == 1 ? Long.MAX_VALUE : FIRST_SLICE;
+      int threads = Math.min(options.threads(), n);
+      try {
+        boolean firstRound = true;
+        while (active.length > 0 && firstInvalid.get() == Integer.MAX_VALUE && error == null) {
+          // Starting threads costs more than a small history's whole check: its first round runs here.
+          boolean small = firstRound && ops < PARALLEL_MIN_OPS;
+          round(small ? 1 : Math.min(threads, active.length));
+          firstRound = false;
+          int kept = 0;
+          for (int p : active) {
+            if (outcomes[p] == Search.Outcome.PAUSED) {
+              active[kept++] = p;
+            }
+          }
+          active = java.util.Arrays.copyOf(active, kept);
+          slice = slice > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : slice * 2;
+        }
+      } finally {
+        for (int p = 0; p < n; p++) {
+          release(p);
+        }
+      }
+      return result(ops);
+    }
+
+    /** Runs one slice of every active partition, on {@code threads} threads including this one. */
+    private void round(int threads) {
+      nextActive.set(0);
+      if (threads <= 1) {
+        work();
+        return;
+      }
+      List<Thread> workers = new ArrayList<>(threads - 1);
+      for (int t = 1; t < threads; t++) {
+        Thread w = new Thread(this::work, "madjep-linear-" + t);
+        w.setDaemon(true);
+        workers.add(w);
+        w.start();
+      }
+      work();
+      boolean interrupted = false;
+      for (Thread w : workers) {
+        while (true) {
+          try {
+            w.join();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private void work() {
+      while (true) {
+        int i = nextActive.getAndIncrement();
+        if (i >= active.length) {
+          return;
+        }
+        int p = active[i];
+        if (error != null || p > firstInvalid.get()) {
+          outcomes[p] = Search.Outcome.CANCELLED;
+          continue;
+        }
+        if (System.nanoTime() > deadline) {
+          outcomes[p] = Search.Outcome.TIMEOUT;
+          continue;
+        }
+        try {
+          outcomes[p] = slice(p);
+        } catch (OutOfMemoryError e) {
+          outcomes[p] = Search.Outcome.MEMORY;
+          searches[p] = null;
+        } catch (RuntimeException e) {
+          // A model that throws: surfaced to the caller when the round is over.
+          error = e;
+          outcomes[p] = Search.Outcome.CANCELLED;
+        }
+        if (outcomes[p] == Search.Outcome.INVALID) {
+          firstInvalid.accumulateAndGet(p, Math::min);
+        }
+        if (outcomes[p] != Search.Outcome.PAUSED) {
+          release(p);
+        }
+      }
+    }
+
+    private Search.Outcome slice(int p) {
+      Search search = searches[p];
+      if (search == null) {
+        PartitionOps ops = parts.get(p);
+        steppers[p] = model instanceof CompiledModel c
+            ? c.compile(ops.f, ops.value)
+            : new GenericStepper(model, ops.f, ops.value);
+        caches[p] = newCache(ops);
+        search = new Search(ops, steppers[p], caches[p], () -> {
+          if (System.nanoTime() > deadline) {
+            return Search.Outcome.TIMEOUT;
+          }
+          return p > firstInvalid.get() || error != null ? Search.Outcome.CANCELLED : null;
+        });
+        searches[p] = search;
+      }
+      Search.Outcome outcome = search.run(slice);
+      configurations[p] = caches[p].size();
+      if (outcome == Search.Outcome.INVALID) {
+        failures[p] = Explainer.explain(history, model, parts.get(p), steppers[p], search, parts.size() > 1);
+      }
+      return outcome;
+    }
+
+    private VisitedSet newCache(PartitionOps ops) {
+      if (options.bitsets() == Options.Bitsets.ROARING) {
+        return new RoaringVisitedSet(ops.n, budget);
+      }
+      if ((ops.n + 63) >>> 6 <= FlatVisitedSet.MAX_WORDS) {
+        return new FlatVisitedSet(ops.n, budget);
+      }
+      return new WindowedVisitedSet(ops.n, ops.required, budget);
+    }
+
+    /** Drops a partition's search and gives its cache's memory back. */
+    private void release(int p) {
+      if (caches[p] != null) {
+        caches[p].releaseAll();
+      }
+      caches[p] = null;
+      searches[p] = null;
+      steppers[p] = null;
+    }
+
+    Result result(int ops) {
+      if (error != null) {
+        throw error;
+      }
+      String name = model.name();
+      int inv = firstInvalid.get();
+      // Partitions after the reported violation may have been cut short at any moment: leave them out, so that
+      // the count, like the verdict, is the same on every run.
+      long explored = 0;
+      for (int p = 0; p < configurations.length && p <= inv; p++) {
+        explored += configurations[p];
+      }
+      if (inv != Integer.MAX_VALUE) {
+        return new Result(Verdict.INVALID, null, name, ops, parts.size(), explored, failures[inv]);
+      }
+      for (Search.Outcome o : outcomes) {
+        if (o == Search.Outcome.MEMORY) {
+          return new Result(Verdict.UNKNOWN, Result.Cause.MEMORY, name, ops, parts.size(), explored, null);
+        }
+        if (o != Search.Outcome.VALID) {
+          return new Result(Verdict.UNKNOWN, Result.Cause.TIMEOUT, name, ops, parts.size(), explored, null);
+        }
+      }
+      return new Result(Verdict.VALID, null, name, ops, parts.size(), explored, null);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package madjep.linear;
+
+import java.time.Duration;
+
+/**
+ * Limits and switches for {@link LinearizabilityChecker#check}. Start from {@link #defaults()} and change what you
+ * need: {@code Options.defaults().withIndependent(true).withTimeout(Duration.ofSeconds(10))}.
+ *
+ * @param independent values are Jepsen's independent {@code [key value]} tuples: split the history by key and give
+ *     the model the values. Never guessed from the data, since a cas value {@code [1 2]} looks the same.
+ * @param threads partitions searched at once (at least 1)
+ * @param timeout wall-clock limit for the whole check; past it the answer is unknown; null for none
+ * @param memoryLimit bytes the searches' caches may use together; past it the answer is unknown
+ * @param bitsets how the cache stores sets of ops; {@link Bitsets#LONGS} is the default and the faster
+ */
+public record Options(boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets) {
+  /** The default time limit, as in DESIGN.md's CLI. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Set representations for the search cache; ROARING exists to measure the choice (benchmarks/results). */
+  public enum Bitsets {
+    /** Inline {@code long[]} words (windowed for long partitions). */
+    LONGS,
+    /** RoaringBitmap clones. */
+    ROARING
+  }
+
+  public Options {
+    if (threads < 1) {
+      throw new IllegalArgumentException("expected at least 1 thread, found " + threads);
+    }
+    if (memoryLimit <= 0) {
+      throw new IllegalArgumentException("expected a positive memory limit, found " + memoryLimit);
+    }
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      throw new IllegalArgumentException("expected a positive timeout, found " + timeout);
+    }
+    if (bitsets == null) {
+      bitsets = Bitsets.LONGS;
+    }
+  }
+
+  /**
+   * Not independent; one thread per core; {@link #DEFAULT_TIMEOUT}; half the JVM's maximum heap for the caches,
+   * which leaves room for the history and keeps the JVM clear of OutOfMemoryError.
+   */
+  public static Options defaults() {
+    return new Options(false, Runtime.getRuntime().availableProcessors(), DEFAULT_TIMEOUT,
+        Runtime.getRuntime().maxMemory() / 2, Bitsets.LONGS);
+  }
+
+  public Options withIndependent(boolean on) {
+    return new Options(on, threads, timeout, memoryLimit, bitsets);
+  }
+
+  public Options withThreads(int n) {
+    return new Options(independent, n, timeout, memoryLimit, bitsets);
+  }
+
+  /** A new time limit; null for none. */
+  public Options withTimeout(Duration d) {
+    return new Options(independent, threads, d, memoryLimit, bitsets);
+  }
+
+  public Options withMemoryLimit(long bytes) {
+    return new Options(independent, threads, timeout, bytes, bitsets);
+  }
+
+  public Options withBitsets(Bitsets b) {
+    return new Options(independent, threads, timeout, memoryLimit, b);
+  }
+}

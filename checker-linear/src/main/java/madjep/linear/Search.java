@@ -1,0 +1,273 @@
+package madjep.linear;
+
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The Wing-Gong/Lowe search for one partition, with Knossos's rule for crashed ops.
+ *
+ * <p>The history is a doubly-linked list of entries in file order: a call and a return per {@code :ok} op, a call
+ * per crashed op (their returns sit at the end, past every {@code :ok} return). The search repeatedly takes the first
+ * call in the list whose op the model allows, "lifts" it (unlinks its call and return, O(1)) and starts again from
+ * the front; reaching a return means that op's return came before it was linearized: a dead end, so it pops the last
+ * choice off an explicit stack, relinks it and tries the next call after it. A cache of (linearized set, state)
+ * pairs skips configurations already explored. The history is linearizable as soon as every {@code :ok} op is
+ * linearized: crashed ops may take effect at any point after their invocation, or never.
+ *
+ * <p>Read-only ops (see {@link Model#readOnly}) are linearized as soon as they are legal and never un-chosen for an
+ * alternative: any linearization from the same configuration can move the read to the front, so if the search fails
+ * after the read it fails without it. Crashed read-only ops cannot matter and are left out, and a crashed op is
+ * never linearized where it would leave the state as it is.
+ *
+ * <p>The search records, at each dead end, which {@code :ok} op blocked it; the op with the latest return that ever
+ * blocked is the one reported as impossible, with the longest prefixes that reached it and the states they left.
+ */
+final class Search {
+  enum Outcome { VALID, INVALID, TIMEOUT, MEMORY, CANCELLED, PAUSED }
+
+  /** Asked every {@link #CHECK_MASK} + 1 steps whether to give up. */
+  interface Limits {
+    /** Null to go on; otherwise why to stop. */
+    Outcome stop();
+  }
+
+  private static final int CHECK_MASK = (1 << 10) - 1;
+  private static final int HEAD = 0;
+  /** How many longest prefixes and distinct states the explanation keeps. */
+  static final int MAX_PREFIXES = 3;
+  static final int MAX_STATES = 16;
+
+  private final PartitionOps ops;
+  private final Stepper stepper;
+  private final VisitedSet visited;
+  private final Limits limits;
+  private final int[] next;
+  private final int[] prev;
+  private final boolean[] readOnly;
+
+  // Where the search is, kept between slices of work (see run).
+  private final int[] stackOp;
+  private final long[] stackState;
+  private int depth;
+  private int remaining;
+  private long state;
+  private int cur;
+  private long steps;
+
+  // The explanation of a failure.
+  private int blocked = -1;
+  private int bestDepth = -1;
+  private final List<int[]> prefixes = new ArrayList<>();
+  private final LongArrayList blockedStates = new LongArrayList();
+
+  Search(PartitionOps ops, Stepper stepper, VisitedSet visited, Limits limits) {
+    this.ops = ops;
+    this.stepper = stepper;
+    this.visited = visited;
+    this.limits = limits;
+    int n = ops.n;
+    readOnly = new boolean[n];
+    for (int k = 0; k < n; k++) {
+      readOnly[k] = stepper.readOnly(k);
+    }
+    next = new int[2 * n + 3];
+    prev = new int[2 * n + 3];
+    link();
+    stackOp = new int[n];
+    stackState = new long[n];
+    remaining = ops.required;
+    state = stepper.initial();
+    cur = next[HEAD];
+  }
+
+  /** Links head, calls and :ok returns in file order, then crashed ops' returns, then the tail. */
+  private void link() {
+    int n = ops.n;
+    long[] events = new long[2 * n];
+    int e = 0;
+    for (int k = 0; k < n; k++) {
+      boolean crashed = k >= ops.required;
+      if (crashed && readOnly[k]) {
+        continue;
+      }
+      events[e++] = (long) ops.invoke[k] << 32 | (2 * k + 1);
+      long returnAt = crashed ? Integer.MAX_VALUE : ops.complete[k];
+      events[e++] = returnAt << 32 | (2 * k + 2);
+    }
+    Arrays.sort(events, 0, e);
+    int last = HEAD;
+    for (int j = 0; j < e; j++) {
+      int entry = (int) events[j];
+      next[last] = entry;
+      prev[entry] = last;
+      last = entry;
+    }
+    int tail = 2 * n + 2;
+    next[last] = tail;
+    prev[tail] = last;
+  }
+
+  /** The steps taken so far (calls tried plus returns met), a measure of effort that does not depend on timing. */
+  long steps() {
+    return steps;
+  }
+
+  /**
+   * Searches on for up to {@code budget} more steps: the verdict, a limit's outcome, or {@link Outcome#PAUSED} when
+   * the budget ran out first (call again to resume).
+   */
+  Outcome run(long budget) {
+    if (remaining == 0) {
+      return Outcome.VALID;
+    }
+    final int required = ops.required;
+    final int[] next = this.next;
+    final int[] prev = this.prev;
+    final boolean[] readOnly = this.readOnly;
+    final Stepper stepper = this.stepper;
+    final VisitedSet visited = this.visited;
+    final int[] stackOp = this.stackOp;
+    final long[] stackState = this.stackState;
+    int depth = this.depth;
+    int remaining = this.remaining;
+    long state = this.state;
+    int cur = this.cur;
+    long steps = this.steps;
+    final long stopAt = budget >= Long.MAX_VALUE - steps ? Long.MAX_VALUE : steps + budget;
+    Outcome outcome;
+    search:
+    while (true) {
+      if ((++steps & CHECK_MASK) == 0) {
+        outcome = visited.exhausted ? Outcome.MEMORY : limits.stop();
+        if (outcome != null) {
+          break;
+        }
+        if (steps >= stopAt) {
+          outcome = Outcome.PAUSED;
+          break;
+        }
+      }
+      if ((cur & 1) != 0) {
+        int op = cur >>> 1;
+        long after = stepper.step(state, op);
+        if (after == Stepper.ILLEGAL || (after == state && op >= required)) {
+          // Illegal here; or a crashed op that would change nothing, which this configuration, already being
+          // explored, covers: whatever succeeds after it succeeds without it.
+          cur = next[cur];
+          continue;
+        }
+        visited.set(op);
+        if (visited.add(after)) {
+          stackOp[depth] = op;
+          stackState[depth] = state;
+          depth++;
+          state = after;
+          // Lift: unlink the call and its return.
+          int r = cur + 1;
+          next[prev[cur]] = next[cur];
+          prev[next[cur]] = prev[cur];
+          next[prev[r]] = next[r];
+          prev[next[r]] = prev[r];
+          if (op < required && --remaining == 0) {
+            outcome = Outcome.VALID;
+            break;
+          }
+          cur = next[HEAD];
+          continue;
+        }
+        visited.clear(op);
+        if (!readOnly[op]) {
+          cur = next[cur];
+          continue;
+        }
+        // A legal read whose configuration was already explored (and failed): this configuration fails too.
+      } else {
+        int op = (cur >>> 1) - 1;
+        if (op >= required) {
+          // Only crashed ops are left. Cannot happen while :ok ops remain (their returns come first); a guard.
+          outcome = Outcome.VALID;
+          break;
+        }
+        deadEnd(op, depth, stackOp, state);
+      }
+      // Backtrack.
+      while (true) {
+        if (depth == 0) {
+          outcome = Outcome.INVALID;
+          break search;
+        }
+        depth--;
+        int op = stackOp[depth];
+        state = stackState[depth];
+        visited.clear(op);
+        // Unlift in reverse: relink the return, then the call.
+        int c = 2 * op + 1;
+        int r = c + 1;
+        prev[next[r]] = r;
+        next[prev[r]] = r;
+        prev[next[c]] = c;
+        next[prev[c]] = c;
+        if (op < required) {
+          remaining++;
+        }
+        if (!readOnly[op]) {
+          cur = next[c];
+          break;
+        }
+        // Un-choosing a read cannot help (see the class comment): keep backtracking.
+      }
+    }
+    this.depth = depth;
+    this.remaining = remaining;
+    this.state = state;
+    this.cur = cur;
+    this.steps = steps;
+    return outcome;
+  }
+
+  /** Remembers the op that blocked the search, when it is the latest so far, with the prefix and state. */
+  private void deadEnd(int op, int depth, int[] stackOp, long state) {
+    if (op < blocked) {
+      return;
+    }
+    if (op > blocked) {
+      blocked = op;
+      bestDepth = -1;
+      prefixes.clear();
+      blockedStates.clear();
+    }
+    if (blockedStates.size() < MAX_STATES && !blockedStates.contains(state)) {
+      blockedStates.add(state);
+    }
+    if (depth > bestDepth) {
+      bestDepth = depth;
+      prefixes.clear();
+      prefixes.add(Arrays.copyOf(stackOp, depth));
+    } else if (depth == bestDepth && prefixes.size() < MAX_PREFIXES) {
+      int[] p = Arrays.copyOf(stackOp, depth);
+      for (int[] q : prefixes) {
+        if (Arrays.equals(p, q)) {
+          return;
+        }
+      }
+      prefixes.add(p);
+    }
+  }
+
+  /** The :ok op with the latest return that blocked the search, or -1. */
+  int blocked() {
+    return blocked;
+  }
+
+  /** The longest prefixes (op numbers in order) that reached {@link #blocked()}. */
+  List<int[]> prefixes() {
+    return prefixes;
+  }
+
+  /** The distinct states in which the search met {@link #blocked()}. */
+  LongArrayList blockedStates() {
+    return blockedStates;
+  }
+}

@@ -1,0 +1,38 @@
+package madjep.linear;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import madjep.history.History;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every porcupine/ and knossos/ history gets the verdict its MANIFEST.tsv asserts, with CHECKS.tsv's arguments. */
+class CorpusVerdictTest {
+  static List<CorpusCase> cases() {
+    return CorpusCase.all();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void corpusHistory_checkedWithManifestArguments_matchesManifestVerdict(CorpusCase c) {
+    History h = c.history();
+    Result r = LinearizabilityChecker.check(h, c.model(), c.options());
+    Verdict expected = c.expectedVerdict();
+    if (expected == null) {
+      // No upstream verdict: only Porcupine's empty etcd_095. An empty history is linearizable (Porcupine:
+      // TestCheckNoPartitions).
+      assertEquals(0, h.size(), c.path() + " is labelled unknown but is not empty");
+      assertEquals(Verdict.VALID, r.verdict(), c.path());
+      return;
+    }
+    assertEquals(expected, r.verdict(), () -> c.path() + ": " + r.toData());
+    if (r.verdict() == Verdict.INVALID) {
+      Failure f = r.failure();
+      assertNotNull(f.explanation());
+      assertTrue(!f.statesBefore().isEmpty(), c.path() + ": no states before the failing op");
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package madjep.linear;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each cache agrees with a HashSet of (BitSet, state) on long random walks shaped like a search's. */
+class VisitedSetTest {
+  @ParameterizedTest(name = "{0} ops={1} required={2}")
+  @CsvSource({
+    "flat, 5, 3", "flat, 64, 40", "flat, 130, 100", "flat, 512, 500",
+    "windowed, 5, 3", "windowed, 64, 40", "windowed, 130, 100", "windowed, 700, 690", "windowed, 3000, 2000",
+    "roaring, 64, 40", "roaring, 700, 600"
+  })
+  void randomWalk_addAnswers_matchReferenceSet(String kind, int ops, int required) {
+    MemoryBudget budget = new MemoryBudget(1L << 34);
+    VisitedSet v = switch (kind) {
+      case "flat" -> new FlatVisitedSet(ops, budget);
+      case "windowed" -> new WindowedVisitedSet(ops, required, budget);
+      default -> new RoaringVisitedSet(ops, budget);
+    };
+    Set<List<Object>> reference = new HashSet<>();
+    BitSet current = new BitSet();
+    SplittableRandom r = new SplittableRandom(ops * 31L + required);
+    int frontier = 0;
+    int adds = 0;
+    int newOnes = 0;
+    for (int step = 0; step < 200_000; step++) {
+      int choice = r.nextInt(10);
+      if (choice < 5) {
+        // Set an op near the low end of the unset required ops (as a search does), or a crashed one.
+        int op = r.nextInt(8) == 0 && ops > required
+            ? required + r.nextInt(ops - required)
+            : Math.min(required - 1, current.nextClearBit(frontier) + r.nextInt(4));
+        if (!current.get(op)) {
+          current.set(op);
+          v.set(op);
+        }
+      } else if (choice < 8) {
+        // Clear a recently set op, or occasionally any.
+        int op = r.nextInt(6) == 0 ? current.nextSetBit(r.nextInt(ops)) : current.previousSetBit(ops - 1);
+        if (op >= 0) {
+          current.clear(op);
+          v.clear(op);
+        }
+      } else {
+        long state = r.nextInt(4);
+        boolean expected = reference.add(List.of((BitSet) current.clone(), state));
+        assertEquals(expected, v.add(state), "step " + step);
+        adds++;
+        newOnes += expected ? 1 : 0;
+      }
+      frontier = Math.max(0, current.nextClearBit(0) - 2);
+    }
+    assertEquals(reference.size(), v.size());
+    // The walk must revisit configurations, or hits go untested.
+    assertEquals(true, newOnes < adds && newOnes >= Math.min(100, adds / 100), adds + " adds, " + newOnes + " new");
+  }
+}

@@ -1,0 +1,259 @@
+package madjep.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import madjep.history.DataError;
+import madjep.history.History;
+import madjep.history.edn.Edn;
+import madjep.history.edn.Keyword;
+import madjep.history.io.JsonValues;
+import madjep.linear.Failure;
+import madjep.linear.LinearizabilityChecker;
+import madjep.linear.Model;
+import madjep.linear.Models;
+import madjep.linear.Options;
+import madjep.linear.Result;
+import madjep.linear.Verdict;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code madjep check linear}: linearizability of each history against a model. */
+@Command(
+    name = "linear",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check histories for linearizability against a model (P-compositional Wing-Gong/Lowe search). Prints one "
+          + "line per file (verdict, ops, partitions, time), then why each invalid file is invalid.",
+      "",
+      "Semantics: :fail ops did not happen; :info and never-completed ops may take effect any time after their "
+          + "invocation, or never; a read of nil is an unknown read; file order is real-time order.",
+      "",
+      "Exit 0 all valid, 1 any invalid, 2 any unknown (time or memory limit), 64 usage, 65 bad data."
+    })
+final class CheckLinearCommand implements java.util.concurrent.Callable<Integer> {
+  /** Steps of the longest prefix shown under an invalid file. */
+  static final int SHOWN_STEPS = 8;
+
+  @Option(names = "--model", required = true, paramLabel = "MODEL",
+      description = "register, cas-register, multi-register, mutex, kv, set, fifo-queue or unordered-queue.")
+  String model;
+
+  @Option(names = "--initial", paramLabel = "EDN",
+      description = "The model's initial value as EDN, e.g. 0, nil, '{:x 0 :y 0}'. Default: nil, \"\", free, empty.")
+  String initial;
+
+  @Option(names = "--independent",
+      description = "Values are Jepsen independent [key value] tuples: check each key apart.")
+  boolean independent;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the number of cores).")
+  Integer threads;
+
+  @Option(names = "--timeout", paramLabel = "D", converter = Durations.Converter.class,
+      description = "Time limit per file, e.g. 30s, 500ms, 2m (default: 60s); past it the verdict is unknown.")
+  Duration timeout = Options.DEFAULT_TIMEOUT;
+
+  @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON to OUT.")
+  Path json;
+
+  @Option(names = "--edn", paramLabel = "OUT", description = "Also write the results as EDN to OUT.")
+  Path edn;
+
+  @Mixin FormatOption format;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "History files.")
+  List<Path> files;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** One file's outcome. */
+  private record Checked(Path file, Result result, long nanos) {}
+
+  @Override
+  public Integer call() throws IOException {
+    Model m = model();
+    int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (cores < 1) {
+      throw new UsageError("--threads takes a number of threads of at least 1, not " + cores);
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new UsageError("--timeout takes a positive duration, not " + timeout);
+    }
+    // Several files are checked side by side, one thread each; one file gets every thread for its partitions.
+    int workers = Math.min(cores, files.size());
+    Options options = Options.defaults().withIndependent(independent).withTimeout(timeout)
+        .withThreads(Math.max(1, cores / workers));
+    PrintWriter out = spec.commandLine().getOut();
+    List<Checked> done = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "madjep-check-linear");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Checked>> pending = new ArrayList<>();
+      for (Path file : files) {
+        pending.add(pool.submit(() -> check(file, m, options)));
+      }
+      for (Future<Checked> f : pending) {
+        Checked c = get(f);
+        done.add(c);
+        print(out, c, m);
+        out.flush();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    int code = ExitCode.VALID;
+    int[] counts = new int[Verdict.values().length];
+    for (Checked c : done) {
+      counts[c.result().verdict().ordinal()]++;
+      code = ExitCode.merge(code, exitCode(c.result().verdict()));
+    }
+    if (done.size() > 1) {
+      out.printf("%d files: %d valid, %d invalid, %d unknown%n", done.size(), counts[0], counts[1], counts[2]);
+    }
+    if (json != null || edn != null) {
+      Map<Keyword, Object> data = data(done, code);
+      if (json != null) {
+        writeAtomically(json, JsonValues.toJson(data, true) + "\n");
+      }
+      if (edn != null) {
+        writeAtomically(edn, Edn.print(data) + "\n");
+      }
+    }
+    return code;
+  }
+
+  private Model model() {
+    if (!Models.NAMES.contains(model)) {
+      throw new UsageError("--model takes one of " + String.join(", ", Models.NAMES) + ", not '" + model + "'");
+    }
+    try {
+      return Models.parse(model, initial);
+    } catch (DataError e) {
+      throw new UsageError("--initial takes an EDN value: " + e.detail());
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--initial: " + e.getMessage());
+    }
+  }
+
+  private Checked check(Path file, Model m, Options options) throws IOException {
+    History h = Histories.read(file, format.format());
+    long start = System.nanoTime();
+    Result r = LinearizabilityChecker.check(h, m, options);
+    return new Checked(file, r, System.nanoTime() - start);
+  }
+
+  /** The future's value; its DataError or IOException as they are, so that Main reports them. */
+  private static Checked get(Future<Checked> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable t = e.getCause();
+      if (t instanceof IOException io) {
+        throw io;
+      }
+      if (t instanceof RuntimeException re) {
+        throw re;
+      }
+      if (t instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(t);
+    }
+  }
+
+  static int exitCode(Verdict v) {
+    return switch (v) {
+      case VALID -> ExitCode.VALID;
+      case INVALID -> ExitCode.INVALID;
+      case UNKNOWN -> ExitCode.UNKNOWN;
+    };
+  }
+
+  private static void print(PrintWriter out, Checked c, Model m) {
+    Result r = c.result();
+    String verdict = switch (r.verdict()) {
+      case VALID -> "valid";
+      case INVALID -> "INVALID";
+      case UNKNOWN -> "unknown (" + r.cause().keyword().name() + ")";
+    };
+    out.printf("%s: %s  %d ops, %d %s, %s%n", c.file(), verdict, r.ops(), r.partitions(),
+        r.partitions() == 1 ? "partition" : "partitions", Durations.format(c.nanos()));
+    Failure f = r.failure();
+    if (f == null) {
+      return;
+    }
+    out.printf("  %s%s%n", f.explanation(), f.op().line() > 0 ? " (line " + f.op().line() + ")" : "");
+    if (!f.prefixes().isEmpty() && !f.prefixes().get(0).isEmpty()) {
+      List<Failure.Step> p = f.prefixes().get(0);
+      int from = Math.max(0, p.size() - SHOWN_STEPS);
+      out.printf("  the longest linearizable prefix found (%d ops)%s:%n", p.size(),
+          from > 0 ? ", last " + (p.size() - from) : "");
+      for (Failure.Step s : p.subList(from, p.size())) {
+        Failure.OpRef op = s.op();
+        out.printf("    op %d, process %s: %s -> %s%n", op.index(), Edn.print(op.process()),
+            m.describeOp(op.f(), op.value()), Edn.print(s.state()));
+      }
+    }
+  }
+
+  private static Map<Keyword, Object> data(List<Checked> done, int code) {
+    List<Object> results = new ArrayList<>();
+    boolean anyInvalid = false;
+    boolean anyUnknown = false;
+    for (Checked c : done) {
+      Map<Keyword, Object> m = new LinkedHashMap<>();
+      m.put(Keyword.of("file"), c.file().toString());
+      m.putAll(c.result().toData());
+      m.put(Keyword.of("time-ms"), c.nanos() / 1e6);
+      results.add(m);
+      anyInvalid |= c.result().verdict() == Verdict.INVALID;
+      anyUnknown |= c.result().verdict() == Verdict.UNKNOWN;
+    }
+    Map<Keyword, Object> data = new LinkedHashMap<>();
+    data.put(Keyword.of("valid?"), anyInvalid ? Boolean.FALSE : anyUnknown ? Keyword.of("unknown") : Boolean.TRUE);
+    data.put(Keyword.of("checker"), "linear");
+    data.put(Keyword.of("results"), results);
+    return data;
+  }
+
+  /** Writes a temporary file beside {@code target} and renames it into place: never a half-written file. */
+  static void writeAtomically(Path target, String text) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+    try {
+      Files.writeString(tmp, text);
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}
