@@ -43,12 +43,24 @@ public final class LinearizabilityChecker {
     long start = System.nanoTime();
     long deadline = options.timeout() == null ? Long.MAX_VALUE : start + options.timeout().toNanos();
     List<PartitionOps> parts = Partitioner.split(history, model, options.independent());
+    if (!hasClientOp(history)) {
+      return new Result(Verdict.UNKNOWN, Result.Cause.EMPTY, model.name(), 0, 0, 0, null);
+    }
     int ops = 0;
     for (PartitionOps p : parts) {
       ops += p.n;
     }
     Run run = new Run(history, model, parts, deadline, new MemoryBudget(options.memoryLimit()), options);
     return run.execute(ops);
+  }
+
+  private static boolean hasClientOp(History history) {
+    for (int i = 0; i < history.size(); i++) {
+      if (history.isClient(i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The shared state of one check: the partitions' searches, their outcomes, the round's first violation. */

@@ -24,9 +24,11 @@ public record Result(
     /** The time limit passed. */
     TIMEOUT,
     /** The caches reached the memory limit. */
-    MEMORY;
+    MEMORY,
+    /** The history holds no client op: nothing was checked, so nothing can be called valid. */
+    EMPTY;
 
-    /** {@code :timeout} or {@code :memory}. */
+    /** {@code :timeout}, {@code :memory} or {@code :empty}. */
     public Keyword keyword() {
       return Keyword.of(name().toLowerCase(java.util.Locale.ROOT));
     }

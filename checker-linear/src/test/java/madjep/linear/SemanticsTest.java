@@ -78,8 +78,23 @@ class SemanticsTest {
   }
 
   @Test
-  void emptyHistory_isValid() {
+  void emptyHistory_isUnknown_becauseNothingWasChecked() {
     Result r = LinearizabilityChecker.check(Hist.of(), cas0(), Options.defaults());
+    assertEquals(Verdict.UNKNOWN, r.verdict());
+    assertEquals(Result.Cause.EMPTY, r.cause());
+  }
+
+  @Test
+  void nemesisOnlyHistory_isUnknown() {
+    Result r = LinearizabilityChecker.check(Hist.of(":nemesis :info :start nil", ":nemesis :info :start nil"),
+        cas0(), Options.defaults());
+    assertEquals(Result.Cause.EMPTY, r.cause());
+  }
+
+  @Test
+  void historyOfFailedOpsOnly_isValid_withNoPartitions() {
+    Result r = LinearizabilityChecker.check(Hist.of("0 :invoke :write 1", "0 :fail :write 1"), cas0(),
+        Options.defaults());
     assertEquals(Verdict.VALID, r.verdict());
     assertEquals(0, r.partitions());
   }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Check histories for consistency violations. Exit 0 valid, 1 invalid, 2 unknown, 64 usage, 65 bad data.",
     subcommands = {
       CheckLinearCommand.class,
+      CheckTxnCommand.class,
       CheckJepsenCommands.Bank.class,
       CheckJepsenCommands.Counter.class,
       CheckJepsenCommands.Set.class,

@@ -1,0 +1,6 @@
+/**
+ * Dependency graphs over transactions and the search for cycles in them: {@link madjep.txn.graph.Digraph} (CSR
+ * arrays, one relationship bitmask per edge), {@link madjep.txn.graph.Scc} (iterative Tarjan), and {@link
+ * madjep.txn.graph.CycleSearch}, which finds, per strongly connected component, the worst cycle anomalies first.
+ */
+package madjep.txn.graph;

@@ -1,0 +1,70 @@
+package madjep.txn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import madjep.history.History;
+import madjep.history.edn.Edn;
+import madjep.history.io.HistoryFormat;
+import madjep.history.io.HistoryReader;
+import madjep.history.txn.TxnEdnReader;
+import madjep.history.txn.TxnHistories;
+import madjep.history.txn.TxnHistory;
+import madjep.txn.gen.TxnHistoryGenerator;
+import madjep.txn.gen.TxnHistoryGenerator.Config;
+import madjep.txn.gen.TxnHistoryGenerator.Store;
+import org.junit.jupiter.api.Test;
+
+/** Generated histories: deterministic, and judged as their simulated store deserves. */
+class GeneratorTest {
+  static TxnHistory fast(byte[] edn) throws IOException {
+    return TxnEdnReader.read(new ByteArrayInputStream(edn), "<gen>");
+  }
+
+  @Test
+  void generator_sameSeed_sameBytes() {
+    Config c = Config.of(Workload.LIST_APPEND, Store.SNAPSHOT_ISOLATION, 2_000, 42);
+    assertArrayEquals(TxnHistoryGenerator.edn(c), TxnHistoryGenerator.edn(c));
+  }
+
+  @Test
+  void serializableStore_listAppend_strictSerializableValid() throws IOException {
+    byte[] edn = TxnHistoryGenerator.edn(Config.of(Workload.LIST_APPEND, Store.SERIALIZABLE, 20_000, 7));
+    Result r = TxnChecker.check(fast(edn), Options.of(Workload.LIST_APPEND));
+    assertEquals(Validity.TRUE, r.valid(), () -> Edn.print(r.toData()).substring(0, 3000));
+  }
+
+  @Test
+  void serializableStore_rwRegister_strictSerializableValid() throws IOException {
+    byte[] edn = TxnHistoryGenerator.edn(Config.of(Workload.RW_REGISTER, Store.SERIALIZABLE, 20_000, 8));
+    Result r = TxnChecker.check(fast(edn),
+        Options.of(Workload.RW_REGISTER).withLinearizableKeys(true).withWfrKeys(true));
+    assertEquals(Validity.TRUE, r.valid(), () -> Edn.print(r.toData()).substring(0, 3000));
+  }
+
+  @Test
+  void snapshotIsolationStore_listAppend_writeSkewButSnapshotIsolationHolds() throws IOException {
+    byte[] edn = TxnHistoryGenerator.edn(Config.of(Workload.LIST_APPEND, Store.SNAPSHOT_ISOLATION, 20_000, 9));
+    TxnHistory h = fast(edn);
+    Result r = TxnChecker.check(h, Options.of(Workload.LIST_APPEND).withModels("serializable"));
+    assertEquals(Validity.FALSE, r.valid());
+    assertEquals(List.of("G2-item"), r.anomalyTypes(), () -> Edn.print(r.toData()).substring(0, 3000));
+    Result si = TxnChecker.check(h, Options.of(Workload.LIST_APPEND).withModels("snapshot-isolation"));
+    assertEquals(Validity.TRUE, si.valid(), () -> Edn.print(si.toData()).substring(0, 3000));
+  }
+
+  @Test
+  void fastReader_generatedHistory_sameVerdictAsGenericReader() throws IOException {
+    byte[] edn = TxnHistoryGenerator.edn(Config.of(Workload.LIST_APPEND, Store.SNAPSHOT_ISOLATION, 5_000, 10));
+    History h = HistoryReader.read(new ByteArrayInputStream(edn), "<gen>", HistoryFormat.EDN);
+    Options o = Options.of(Workload.LIST_APPEND);
+    Result generic = TxnChecker.check(TxnHistories.of(h), o);
+    Result streaming = TxnChecker.check(fast(edn), o);
+    assertEquals(Edn.print(generic.toData()), Edn.print(streaming.toData()));
+    assertTrue(generic.count("G2-item") > 0);
+  }
+}

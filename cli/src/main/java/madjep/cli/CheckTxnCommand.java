@@ -1,0 +1,196 @@
+package madjep.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import madjep.history.History;
+import madjep.history.edn.Edn;
+import madjep.history.io.JsonValues;
+import madjep.history.txn.TxnEdnReader;
+import madjep.history.txn.TxnHistories;
+import madjep.history.txn.TxnHistory;
+import madjep.txn.Anomaly;
+import madjep.txn.CaseAnomaly;
+import madjep.txn.CycleAnomaly;
+import madjep.txn.Deadline;
+import madjep.txn.Options;
+import madjep.txn.Result;
+import madjep.txn.TxnChecker;
+import madjep.txn.Validity;
+import madjep.txn.Workload;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code madjep check txn}: Elle's list-append and rw-register checks. */
+@Command(
+    name = "txn",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check a history of transactions for the anomalies Elle finds: dependency cycles (G0, G1c, G-single, ",
+      "G-nonadjacent, G2 and their -process/-realtime variants) and G1a, G1b, internal, future-read, dirty-update,",
+      "duplicate-elements, incompatible-order, lost-update, cyclic-versions. Exit 0 valid, 1 invalid, 2 unknown."
+    })
+final class CheckTxnCommand implements Callable<Integer> {
+  /** How many explained cycles of each type the text report shows. */
+  static final int CYCLES_SHOWN = 3;
+
+  @Parameters(paramLabel = "FILE", description = "The history file (EDN, JSON or JSON Lines).")
+  Path file;
+
+  @Option(names = "--workload", required = true, paramLabel = "list-append|rw-register",
+      description = "The kind of transactions in the history.")
+  String workload;
+
+  @Option(names = "--consistency-models", split = ",", paramLabel = "M",
+      description = "Models the history should satisfy (default strict-serializable), e.g. serializable,"
+          + "snapshot-isolation.")
+  List<String> models = new ArrayList<>(List.of("strict-serializable"));
+
+  @Option(names = "--timeout", converter = Durations.Converter.class, paramLabel = "DURATION",
+      description = "Stop searching for cycles after this long; the answer is then unknown.")
+  Duration timeout;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Cycle-search threads (default: cores).")
+  Integer threads;
+
+  @Option(names = "--sequential-keys", description = "rw-register: assume each key is sequentially consistent.")
+  boolean sequentialKeys;
+
+  @Option(names = "--linearizable-keys", description = "rw-register: assume each key is linearizable.")
+  boolean linearizableKeys;
+
+  @Option(names = "--wfr-keys", description = "rw-register: assume writes follow reads within a transaction.")
+  boolean wfrKeys;
+
+  @Option(names = "--json", paramLabel = "OUT", description = "Also write the result as JSON to OUT.")
+  Path json;
+
+  @Option(names = "--edn", description = "Print the result as EDN instead of the text report.")
+  boolean edn;
+
+  @Mixin FormatOption format;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Workload w = Workload.byName(workload);
+    if (w == null) {
+      throw new UsageError("--workload takes list-append or rw-register, not '" + workload + "'");
+    }
+    Options o;
+    try {
+      o = Options.of(w).withModels(models);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
+    o = o.withSequentialKeys(sequentialKeys).withLinearizableKeys(linearizableKeys).withWfrKeys(wfrKeys);
+    if (threads != null) {
+      o = o.withThreads(threads);
+    }
+    if (timeout != null) {
+      o = o.withDeadline(Deadline.after(timeout));
+    }
+    Result r = TxnChecker.check(read(), o);
+    if (json != null) {
+      writeAtomically(json, JsonValues.toJson(r.toData(), true) + "\n");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (edn) {
+      out.println(Edn.print(r.toData()));
+    } else {
+      report(out, r);
+    }
+    return r.valid() == Validity.TRUE ? ExitCode.VALID : r.valid() == Validity.FALSE ? ExitCode.INVALID
+        : ExitCode.UNKNOWN;
+  }
+
+  /** EDN files go through the streaming transaction reader; anything else through the generic history reader. */
+  private TxnHistory read() throws IOException {
+    if (format.format() == null || format.format() == madjep.history.io.HistoryFormat.EDN) {
+      TxnHistory t = TxnEdnReader.readIfSimple(file);
+      if (t != null) {
+        return t;
+      }
+    }
+    History h = Histories.read(file, format.format()).requireWellFormed();
+    return TxnHistories.of(h);
+  }
+
+  private void report(PrintWriter out, Result r) {
+    out.printf("%s: %s%n", file, switch (r.valid()) {
+      case TRUE -> "valid";
+      case FALSE -> "INVALID";
+      case UNKNOWN -> "unknown";
+    });
+    if (r.anomalyTypes().isEmpty()) {
+      return;
+    }
+    out.println("  anomalies:");
+    for (String t : r.anomalyTypes()) {
+      out.printf("    %-28s %d%n", t, r.count(t));
+    }
+    if (!r.not().isEmpty()) {
+      out.println("  not: " + String.join(" ", r.not()));
+    }
+    if (!r.alsoNot().isEmpty()) {
+      out.println("  also not: " + String.join(" ", r.alsoNot()));
+    }
+    for (Map.Entry<String, List<Anomaly>> e : r.anomalies().entrySet()) {
+      List<Anomaly> list = e.getValue();
+      for (int i = 0; i < Math.min(CYCLES_SHOWN, list.size()); i++) {
+        Anomaly a = list.get(i);
+        out.println();
+        out.printf("%s #%d%n", e.getKey(), i);
+        if (a instanceof CycleAnomaly c) {
+          out.println("Let:");
+          for (int t = 0; t < c.txns().size(); t++) {
+            out.printf("  T%d = %s%n", t + 1, Edn.print(c.txns().get(t)));
+          }
+          out.println();
+          out.println("Then:");
+          for (String line : c.explanation()) {
+            out.println("  - " + line);
+          }
+        } else if (a instanceof CaseAnomaly k) {
+          out.println("  " + Edn.print(k.toData()));
+        }
+      }
+      if (list.size() > CYCLES_SHOWN) {
+        out.printf("%n... and %d more %s%n", list.size() - CYCLES_SHOWN, e.getKey());
+      }
+    }
+  }
+
+  /** Writes to a temporary file beside {@code target}, then renames it into place. */
+  static void writeAtomically(Path target, String text) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+    try {
+      try (OutputStream os = Files.newOutputStream(tmp)) {
+        os.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

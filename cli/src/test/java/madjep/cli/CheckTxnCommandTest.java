@@ -1,0 +1,112 @@
+package madjep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import madjep.history.testing.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckTxnCommandTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void checkTxn_paperExample_exitsOneAndExplainsCycle() {
+    Path f = Corpus.root().resolve("elle-cli/elle/paper-example.edn");
+    Run r = run("check", "txn", "--workload", "list-append", f.toString());
+    assertEquals(ExitCode.INVALID, r.code(), r.err());
+    assertTrue(r.out().contains("G-single-item                1"), r.out());
+    assertTrue(r.out().contains("did not observe"), r.out());
+    assertTrue(r.out().contains("a contradiction!"), r.out());
+  }
+
+  @Test
+  void checkTxn_validRegisterHistoryWithJson_exitsZeroAndWritesJson() throws IOException {
+    Path f = Corpus.root().resolve("elle-cli/elle/rw-register.json");
+    Path json = dir.resolve("out/results.json");
+    Run r = run("check", "txn", "--workload", "rw-register", "--json", json.toString(), f.toString());
+    assertEquals(ExitCode.VALID, r.code(), r.err());
+    assertEquals("{\n  \"valid?\" : true\n}\n", Files.readString(json, StandardCharsets.UTF_8));
+    try (var s = Files.list(json.getParent())) {
+      assertEquals(1, s.count(), "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void checkTxn_invalidHistoryJson_namesAnomalyTypesAndNot() throws IOException {
+    Path h = dir.resolve("h.edn");
+    Files.writeString(h, String.join("\n",
+        "{:type :invoke, :f :txn, :value [[:append :x 1] [:r :y nil]], :process 0}",
+        "{:type :invoke, :f :txn, :value [[:append :y 1] [:r :x nil]], :process 1}",
+        "{:type :ok, :f :txn, :value [[:append :x 1] [:r :y []]], :process 0}",
+        "{:type :ok, :f :txn, :value [[:append :y 1] [:r :x []]], :process 1}", ""));
+    Path json = dir.resolve("r.json");
+    Run r = run("check", "txn", "--workload", "list-append", "--consistency-models", "serializable", "--json",
+        json.toString(), h.toString());
+    assertEquals(ExitCode.INVALID, r.code(), r.err());
+    String j = Files.readString(json);
+    assertTrue(j.contains("\"anomaly-types\" : [ \"G2-item\" ]"), j);
+    assertTrue(j.contains("\"not\" : [ \"repeatable-read\" ]"), j);
+    Run edn = run("check", "txn", "--workload", "list-append", "--consistency-models", "serializable", "--edn",
+        h.toString());
+    assertTrue(edn.out().startsWith("{:valid? false, :anomaly-types [:G2-item]"), edn.out());
+  }
+
+  @Test
+  void checkTxn_unknownWorkload_exitsUsage() {
+    Run r = run("check", "txn", "--workload", "bank-ish", "x.edn");
+    assertEquals(ExitCode.USAGE, r.code());
+    assertTrue(r.err().contains("--workload takes list-append or rw-register"), r.err());
+  }
+
+  @Test
+  void checkTxn_unknownModel_exitsUsage() {
+    Run r = run("check", "txn", "--workload", "list-append", "--consistency-models", "serializible", "x.edn");
+    assertEquals(ExitCode.USAGE, r.code());
+    assertTrue(r.err().contains("unknown consistency model 'serializible'"), r.err());
+  }
+
+  @Test
+  void checkTxn_badMicroOp_exitsDataWithLine() throws IOException {
+    Path h = dir.resolve("bad.edn");
+    Files.writeString(h, "{:type :invoke, :f :txn, :value [[:append :x 1]], :process 0}\n"
+        + "{:type :ok, :f :txn, :value [:append :x 1], :process 0}\n");
+    Run r = run("check", "txn", "--workload", "list-append", h.toString());
+    assertEquals(ExitCode.DATA, r.code(), r.out());
+    assertTrue(r.err().contains("bad.edn:2:"), r.err());
+    assertTrue(r.err().contains("expected a micro-op"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void checkTxn_missingFile_exitsData() {
+    Run r = run("check", "txn", "--workload", "list-append", dir.resolve("nope.edn").toString());
+    assertEquals(ExitCode.DATA, r.code());
+  }
+
+  @Test
+  void checkTxn_unexpectedMicroOpType_exitsUnknown() throws IOException {
+    Path h = dir.resolve("w.edn");
+    Files.writeString(h, "{:type :invoke, :f :txn, :value [[:w :x 1]], :process 0}\n"
+        + "{:type :ok, :f :txn, :value [[:w :x 1]], :process 0}\n");
+    Run r = run("check", "txn", "--workload", "list-append", h.toString());
+    assertEquals(ExitCode.UNKNOWN, r.code(), r.err());
+    assertTrue(r.out().contains("unexpected-txn-micro-op-types"), r.out());
+  }
+}

@@ -1,0 +1,686 @@
+package madjep.history.txn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import madjep.history.History;
+import madjep.history.OpType;
+import madjep.history.edn.Keyword;
+
+/**
+ * Parses a Jepsen {@code history.edn} of transactions straight into a {@link TxnHistory}, byte by byte, without
+ * building a value per op: the fast path for histories of millions of transactions. It handles what Jepsen and Elle
+ * write: op maps (one per line, or in one vector), integer or keyword keys, integer values, list reads, extra keys
+ * (skipped), {@code ;} comments. Anything else (a string or map value in a micro-op, a tagged op, ops that do not pair
+ * up, out-of-order indices) makes it give up and return null, and the caller reads the file with the generic reader,
+ * which also reports errors with their line and column. Ops read this way keep only their standard keys.
+ */
+public final class TxnEdnReader {
+  private static final int BUFFER = 8 << 20;
+  private static final OpType[] TYPES = OpType.values();
+  /** An op is parsed only when this much input is buffered ahead of it; longer ops fall back. */
+  private static final int MAX_OP = 1 << 20;
+
+  private final InputStream in;
+  private final String source;
+  /** One byte longer than the data it holds: buf[lim] is a 0 sentinel that stops every scanning loop. */
+  private byte[] buf = new byte[BUFFER + 1];
+  private int pos;
+  private int lim;
+  private boolean eof;
+  private int line = 1;
+  private final TxnHistoryBuilder b;
+
+  // The op being read.
+  private long idx;
+  private long time;
+  private int type;
+  private int process;
+  private boolean named;
+  private Keyword f;
+  private boolean hasValue;
+  private boolean notTxn;
+  private int mops;
+  private byte[] mopF = new byte[64];
+  private int[] mopKey = new int[64];
+  private long[] mopValue = new long[64];
+  private int[] mopList = new int[64];
+  private int[] mopListLen = new int[64];
+  private long[] list = new long[256];
+  private int listSize;
+
+  // Pairing.
+  private int[] pendingSlot = new int[64];
+  private long[] pendingIndex = new long[64];
+  private long[] pendingTime = new long[64];
+  private int noProcessSlot = -1;
+  private long noProcessIndex;
+  private long noProcessTime;
+  private int ordinal;
+  private boolean indexed;
+  private long lastIndex = -1;
+
+  // Keyword and function caches.
+  private final KeywordCache keywords = new KeywordCache();
+
+  private TxnEdnReader(InputStream in, String source, long sizeHint) {
+    this.in = in;
+    this.source = source;
+    // Jepsen's lines run about 130 bytes, with 2.5 micro-ops and 8 list elements a transaction.
+    long txns = sizeHint / 250;
+    this.b = sizeHint <= 0 ? new TxnHistoryBuilder(source)
+        : new TxnHistoryBuilder(source, (int) Math.min(txns + 1024, 1 << 28), (int) Math.min(txns * 3 + 4096, 1 << 28),
+            (int) Math.min(txns * 12 + 4096, 1 << 28));
+    Arrays.fill(pendingSlot, -2);
+  }
+
+  /** Reads a file, or returns null when it is not a plain EDN history of transactions. */
+  public static TxnHistory readIfSimple(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      TxnEdnReader r = new TxnEdnReader(in, file.toString(), Files.size(file));
+      return r.readAll() ? r.b.build() : null;
+    }
+  }
+
+  /** Reads a stream, or returns null when it is not a plain EDN history of transactions. */
+  public static TxnHistory read(InputStream in, String source) throws IOException {
+    TxnEdnReader r = new TxnEdnReader(in, source, 0);
+    return r.readAll() ? r.b.build() : null;
+  }
+
+  private void fill() throws IOException {
+    if (eof) {
+      return;
+    }
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, lim - pos);
+      lim -= pos;
+      pos = 0;
+    }
+    while (lim < BUFFER) {
+      int r = in.read(buf, lim, BUFFER - lim);
+      if (r < 0) {
+        eof = true;
+        break;
+      }
+      lim += r;
+    }
+    buf[lim] = 0;
+  }
+
+  /** Skips whitespace, commas and comments; returns the next byte or -1 at the end. */
+  private int skip() throws IOException {
+    while (true) {
+      if (pos >= lim) {
+        fill();
+        if (pos >= lim) {
+          return -1;
+        }
+      }
+      byte c = buf[pos];
+      if (c == '\n') {
+        line++;
+        pos++;
+      } else if (c == ' ' || c == ',' || c == '\t' || c == '\r') {
+        pos++;
+      } else if (c == ';') {
+        while (pos < lim && buf[pos] != '\n') {
+          pos++;
+          if (pos >= lim) {
+            fill();
+          }
+        }
+      } else {
+        return c;
+      }
+    }
+  }
+
+  private boolean readAll() throws IOException {
+    int c = skip();
+    boolean wrapped = c == '[' || c == '(';
+    byte close = (byte) (c == '[' ? ']' : ')');
+    if (wrapped) {
+      pos++;
+    }
+    while (true) {
+      c = skip();
+      if (c == -1) {
+        return !wrapped && noOpenInvocations();
+      }
+      if (wrapped && c == close) {
+        pos++;
+        return skip() == -1 && noOpenInvocations();
+      }
+      if (c != '{') {
+        return false;
+      }
+      if (lim - pos < MAX_OP && !eof) {
+        fill();
+      }
+      if (!readOp()) {
+        return false;
+      }
+    }
+  }
+
+  /** One op map; false when it is not a simple op (the caller then falls back). */
+  private boolean readOp() {
+    int opLine = line;
+    pos++;
+    idx = Long.MIN_VALUE;
+    time = -1;
+    type = -1;
+    process = History.NO_PROCESS;
+    named = false;
+    f = null;
+    hasValue = false;
+    notTxn = false;
+    mops = 0;
+    listSize = 0;
+    while (true) {
+      int c = ws();
+      if (c == '}') {
+        pos++;
+        break;
+      }
+      if (c != ':') {
+        return false;
+      }
+      int ks = ++pos;
+      while (pos < lim && !delimiter(buf[pos])) {
+        pos++;
+      }
+      int kl = pos - ks;
+      if (pos >= lim || ws() < 0) {
+        return false;
+      }
+      if (is(ks, kl, "type")) {
+        if (ws() != ':') {
+          return false;
+        }
+        type = opType();
+        if (type < 0) {
+          return false;
+        }
+      } else if (is(ks, kl, "value")) {
+        int start = pos;
+        int startLine = line;
+        if (!value()) {
+          // Not a transaction: fine for a nemesis op, which finish() skips; anything else falls back.
+          pos = start;
+          line = startLine;
+          mops = 0;
+          listSize = 0;
+          notTxn = true;
+          if (!skipValue(0)) {
+            return false;
+          }
+        }
+      } else if (is(ks, kl, "process")) {
+        int p = ws();
+        if (p == ':') {
+          named = true;
+          skipToken();
+        } else if (p == 'n') {
+          skipToken();
+        } else {
+          long v = integer();
+          if (v == Long.MIN_VALUE || v < 0 || v > Integer.MAX_VALUE) {
+            return false;
+          }
+          process = (int) v;
+        }
+      } else if (is(ks, kl, "f")) {
+        int p = ws();
+        if (p == ':') {
+          f = keyword();
+        } else if (p == 'n') {
+          skipToken();
+        } else {
+          return false;
+        }
+      } else if (is(ks, kl, "index")) {
+        idx = integer();
+        if (idx == Long.MIN_VALUE || idx < 0) {
+          return false;
+        }
+      } else if (is(ks, kl, "time")) {
+        time = integer();
+        if (time == Long.MIN_VALUE) {
+          return false;
+        }
+      } else if (!skipValue(0)) {
+        return false;
+      }
+    }
+    return finish(opLine);
+  }
+
+  private boolean finish(int opLine) {
+    if (type < 0) {
+      return false;
+    }
+    int i = ordinal++;
+    boolean has = idx != Long.MIN_VALUE;
+    if (i == 0) {
+      indexed = has;
+    } else if (has != indexed || (has && idx <= lastIndex)) {
+      return false;
+    }
+    if (!has) {
+      idx = i;
+    }
+    lastIndex = idx;
+    if (named) {
+      return true;
+    }
+    if (notTxn) {
+      return false;
+    }
+    if (type == 0) {
+      if (process == History.NO_PROCESS) {
+        noProcessSlot = b.invokeEvent();
+        noProcessIndex = idx;
+        noProcessTime = time;
+        return true;
+      }
+      ensureProcess(process);
+      if (pendingSlot[process] != -2) {
+        return false;
+      }
+      pendingSlot[process] = b.invokeEvent();
+      pendingIndex[process] = idx;
+      pendingTime[process] = time;
+      return true;
+    }
+    int slot;
+    long invIdx;
+    long invTime;
+    if (process == History.NO_PROCESS) {
+      slot = noProcessSlot;
+      invIdx = noProcessIndex;
+      invTime = noProcessTime;
+      noProcessSlot = -1;
+    } else {
+      ensureProcess(process);
+      if (pendingSlot[process] == -2) {
+        return false;
+      }
+      slot = pendingSlot[process];
+      invIdx = pendingIndex[process];
+      invTime = pendingTime[process];
+      pendingSlot[process] = -2;
+    }
+    if (!hasValue && type == 1) {
+      return false;
+    }
+    b.beginTxn(TYPES[type], process, idx, time, slot, invIdx, invTime, f, opLine);
+    for (int m = 0; m < mops; m++) {
+      if (mopList[m] >= 0) {
+        b.beginListRead(mopKey[m]);
+        for (int j = 0; j < mopListLen[m]; j++) {
+          b.listElement(b.longValue(list[mopList[m] + j]));
+        }
+      } else {
+        long v = mopValue[m] == TxnHistory.NIL ? TxnHistory.NIL : b.longValue(mopValue[m]);
+        b.mop(mopF[m], mopKey[m], v);
+      }
+    }
+    return true;
+  }
+
+  /** Invocations that never completed are left to the generic reader, which keeps their values. */
+  private boolean noOpenInvocations() {
+    if (noProcessSlot >= 0) {
+      return false;
+    }
+    for (int s : pendingSlot) {
+      if (s != -2) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void ensureProcess(int p) {
+    if (p >= pendingSlot.length) {
+      int n = Math.max(p + 1, pendingSlot.length * 2);
+      int old = pendingSlot.length;
+      pendingSlot = Arrays.copyOf(pendingSlot, n);
+      Arrays.fill(pendingSlot, old, n, -2);
+      pendingIndex = Arrays.copyOf(pendingIndex, n);
+      pendingTime = Arrays.copyOf(pendingTime, n);
+    }
+  }
+
+  /** {@code :value}: nil, or a vector of micro-ops {@code [f k v]}. */
+  private boolean value() {
+    int c = ws();
+    if (c == 'n') {
+      hasValue = false;
+      return skipToken() && true;
+    }
+    if (c != '[') {
+      return false;
+    }
+    hasValue = true;
+    pos++;
+    while (true) {
+      c = ws();
+      if (c == ']') {
+        pos++;
+        return true;
+      }
+      if (c != '[' || !mop()) {
+        return false;
+      }
+    }
+  }
+
+  private boolean mop() {
+    pos++;
+    if (ws() != ':') {
+      return false;
+    }
+    int fs = ++pos;
+    while (pos < lim && !delimiter(buf[pos])) {
+      pos++;
+    }
+    byte fn;
+    if (is(fs, pos - fs, "r")) {
+      fn = TxnHistory.READ;
+    } else if (is(fs, pos - fs, "append")) {
+      fn = TxnHistory.APPEND;
+    } else if (is(fs, pos - fs, "w")) {
+      fn = TxnHistory.WRITE;
+    } else {
+      return false;
+    }
+    int c = ws();
+    int key;
+    if (c == ':') {
+      Keyword k = keyword();
+      key = b.key(k);
+    } else {
+      long k = integer();
+      if (k == Long.MIN_VALUE) {
+        return false;
+      }
+      key = b.longKey(k);
+    }
+    if (mops == mopF.length) {
+      int n = mops * 2;
+      mopF = Arrays.copyOf(mopF, n);
+      mopKey = Arrays.copyOf(mopKey, n);
+      mopValue = Arrays.copyOf(mopValue, n);
+      mopList = Arrays.copyOf(mopList, n);
+      mopListLen = Arrays.copyOf(mopListLen, n);
+    }
+    int m = mops++;
+    mopF[m] = fn;
+    mopKey[m] = key;
+    mopList[m] = -1;
+    mopValue[m] = TxnHistory.NIL;
+    c = ws();
+    if (c == ']') {
+      pos++;
+      return fn == TxnHistory.READ;
+    }
+    if (c == 'n') {
+      if (!skipToken()) {
+        return false;
+      }
+    } else if (c == '[') {
+      if (fn != TxnHistory.READ) {
+        return false;
+      }
+      pos++;
+      mopList[m] = listSize;
+      int start = listSize;
+      while (true) {
+        c = ws();
+        if (c == ']') {
+          pos++;
+          break;
+        }
+        long v = integer();
+        if (v == Long.MIN_VALUE || v == Long.MIN_VALUE + 1) {
+          return false;
+        }
+        if (listSize == list.length) {
+          list = Arrays.copyOf(list, listSize * 2);
+        }
+        list[listSize++] = v;
+      }
+      mopListLen[m] = listSize - start;
+    } else {
+      long v = integer();
+      if (v == Long.MIN_VALUE || v == Long.MIN_VALUE + 1) {
+        return false;
+      }
+      mopValue[m] = v;
+    }
+    return ws() == ']' && ++pos > 0;
+  }
+
+  /** Skips whitespace within an op (the op is wholly buffered); -1 at the buffer's end. */
+  private int ws() {
+    final byte[] bb = buf;
+    int p = pos;
+    while (true) {
+      byte c = bb[p];
+      if (c == ' ' || c == ',') {
+        p++;
+      } else if (c == '\n') {
+        line++;
+        p++;
+      } else if (c == '\t' || c == '\r') {
+        p++;
+      } else if (c == ';') {
+        while (p < lim && bb[p] != '\n') {
+          p++;
+        }
+      } else {
+        pos = p;
+        return p >= lim ? -1 : c;
+      }
+    }
+  }
+
+  private static final boolean[] DELIMITER = new boolean[256];
+
+  static {
+    for (char c : " ,\n\t\r}]){[(\";".toCharArray()) {
+      DELIMITER[c] = true;
+    }
+    DELIMITER[0] = true;
+  }
+
+  private static boolean delimiter(byte c) {
+    return DELIMITER[c & 0xFF];
+  }
+
+  private boolean is(int start, int len, String s) {
+    if (len != s.length()) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (buf[start + i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean skipToken() {
+    while (pos < lim && !delimiter(buf[pos])) {
+      pos++;
+    }
+    return pos < lim;
+  }
+
+  /** An integer token, or Long.MIN_VALUE when the next token is not a plain long. */
+  private long integer() {
+    final byte[] bb = buf;
+    int p = pos;
+    boolean neg = false;
+    byte c = bb[p];
+    if (c == '-' || c == '+') {
+      neg = c == '-';
+      c = bb[++p];
+    }
+    int start = p;
+    long v = 0;
+    while (c >= '0' && c <= '9') {
+      v = v * 10 + (c - '0');
+      c = bb[++p];
+    }
+    int digits = p - start;
+    if (digits == 0 || digits > 18 || p >= lim || !delimiter(c)) {
+      return Long.MIN_VALUE;
+    }
+    pos = p;
+    return neg ? -v : v;
+  }
+
+  /** {@code :type}'s keyword as an OpType ordinal, or -1. */
+  private int opType() {
+    int s = ++pos;
+    while (pos < lim && !delimiter(buf[pos])) {
+      pos++;
+    }
+    int l = pos - s;
+    if (is(s, l, "invoke")) {
+      return 0;
+    }
+    if (is(s, l, "ok")) {
+      return 1;
+    }
+    if (is(s, l, "fail")) {
+      return 2;
+    }
+    if (is(s, l, "info")) {
+      return 3;
+    }
+    return -1;
+  }
+
+  /** A keyword at pos (which is at its ':'). */
+  private Keyword keyword() {
+    int s = ++pos;
+    while (pos < lim && !delimiter(buf[pos])) {
+      pos++;
+    }
+    return keywords.get(buf, s, pos - s);
+  }
+
+  /** Skips one EDN value of any kind; false when it cannot (a tag, or the buffer ends). */
+  private boolean skipValue(int depth) {
+    int c = ws();
+    if (c < 0 || depth > 64) {
+      return false;
+    }
+    if (c == '"') {
+      pos++;
+      while (pos < lim && buf[pos] != '"') {
+        if (buf[pos] == '\\') {
+          pos++;
+        } else if (buf[pos] == '\n') {
+          line++;
+        }
+        pos++;
+      }
+      pos++;
+      return pos <= lim;
+    }
+    if (c == '[' || c == '(' || c == '{') {
+      byte close = (byte) (c == '[' ? ']' : c == '(' ? ')' : '}');
+      pos++;
+      while (true) {
+        int d = ws();
+        if (d < 0) {
+          return false;
+        }
+        if (d == close) {
+          pos++;
+          return true;
+        }
+        if (!skipValue(depth + 1)) {
+          return false;
+        }
+      }
+    }
+    if (c == '#') {
+      if (pos + 1 < lim && buf[pos + 1] == '{') {
+        pos++;
+        return skipValue(depth);
+      }
+      return false;
+    }
+    if (c == '\\') {
+      pos += 2;
+    }
+    return skipToken();
+  }
+
+  /** Interns keywords from their bytes without making a String for ones already seen. */
+  private static final class KeywordCache {
+    private byte[][] names = new byte[64][];
+    private Keyword[] kws = new Keyword[64];
+    private int size;
+
+    Keyword get(byte[] buf, int s, int l) {
+      int h = 1;
+      for (int i = 0; i < l; i++) {
+        h = h * 31 + buf[s + i];
+      }
+      int mask = names.length - 1;
+      int i = h & mask;
+      while (names[i] != null) {
+        byte[] n = names[i];
+        if (n.length == l && Arrays.equals(n, 0, l, buf, s, s + l)) {
+          return kws[i];
+        }
+        i = (i + 1) & mask;
+      }
+      byte[] name = Arrays.copyOfRange(buf, s, s + l);
+      Keyword k = Keyword.of(new String(name, StandardCharsets.UTF_8));
+      names[i] = name;
+      kws[i] = k;
+      if (++size * 2 > names.length) {
+        grow();
+      }
+      return k;
+    }
+
+    private void grow() {
+      byte[][] on = names;
+      Keyword[] ok = kws;
+      names = new byte[on.length * 2][];
+      kws = new Keyword[on.length * 2];
+      size = 0;
+      for (int i = 0; i < on.length; i++) {
+        if (on[i] != null) {
+          int h = 1;
+          for (byte x : on[i]) {
+            h = h * 31 + x;
+          }
+          int j = h & (names.length - 1);
+          while (names[j] != null) {
+            j = (j + 1) & (names.length - 1);
+          }
+          names[j] = on[i];
+          kws[j] = ok[i];
+          size++;
+        }
+      }
+    }
+  }
+}
