@@ -39,6 +39,7 @@ final class SimCheckers {
           ((Number) spec.option("total")).longValue(), false)));
       case "set" -> jepsen(spec, SetChecker.check(h));
       case "linear" -> linear(h, spec, timeout);
+      case "txn" -> txn(h, spec, timeout);
       default -> notAvailable(spec);
     };
   }
@@ -59,6 +60,28 @@ final class SimCheckers {
       summary.append("; ").append(r.failure().explanation());
     }
     return new SimVerdict(code, summary.toString(), r.toData());
+  }
+
+  private static SimVerdict txn(History h, CheckSpec spec, Duration timeout) {
+    madjep.txn.Workload w = madjep.txn.Workload.byName((String) spec.option("workload"));
+    List<String> models = new ArrayList<>();
+    Object m = spec.option("consistency-models");
+    if (m instanceof List<?> list) {
+      for (Object x : list) {
+        models.add(String.valueOf(x));
+      }
+    }
+    madjep.txn.Options o = madjep.txn.Options.of(w).withDeadline(madjep.txn.Deadline.after(timeout));
+    if (!models.isEmpty()) {
+      o = o.withModels(models);
+    }
+    madjep.txn.Result r = madjep.txn.TxnChecker.check(h, o);
+    int code = r.valid() == madjep.txn.Validity.TRUE ? ExitCode.VALID
+        : r.valid() == madjep.txn.Validity.FALSE ? ExitCode.INVALID : ExitCode.UNKNOWN;
+    String summary = "txn " + w.cliName() + " (" + String.join(", ", models) + "): "
+        + (code == ExitCode.VALID ? "valid" : code == ExitCode.INVALID ? "INVALID" : "unknown")
+        + (r.anomalyTypes().isEmpty() ? "" : ", anomalies " + String.join(" ", r.anomalyTypes()));
+    return new SimVerdict(code, summary, r.toData());
   }
 
   private static List<Object> accounts(CheckSpec spec) {

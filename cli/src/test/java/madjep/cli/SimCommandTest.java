@@ -122,6 +122,23 @@ class SimCommandTest {
     assertTrue(r.out().contains("40 seeds: 40 valid, 0 invalid, 0 unknown"), r.out());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"raft-kv-list-append", "raft-kv-rw-register"})
+  void run_txnWorkloads_checkedByElleStrictSerializable(String name) {
+    CliRun r = CliRun.of("sim", "run", name, "--seed", "3", "--store", dir.toString());
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains("(strict-serializable): valid"), r.out());
+  }
+
+  @Test
+  void sweep_smallQuorumUnderListAppend_elleFindsCycles() throws IOException {
+    Path f = dir.resolve("sq-append.toml");
+    Files.writeString(f, "base = \"raft-kv-small-quorum\"\nname = \"sq-append\"\n[workload]\nname = \"list-append\"\n");
+    CliRun r = CliRun.of("sim", "sweep", f.toString(), "--seeds", "1..5", "--jobs", "2");
+    assertEquals(ExitCode.INVALID, r.code(), r.out());
+    assertTrue(r.out().contains("txn list-append (strict-serializable): INVALID, anomalies "), r.out());
+  }
+
   @Test
   void run_bank_checkedByJepsensBankChecker() {
     CliRun r = CliRun.of("sim", "run", "raft-kv-bank", "--seed", "3", "--store", dir.toString());
