@@ -25,7 +25,7 @@ import madjep.sim.scenario.SimResult;
 /**
  * Jepsen's store layout for a simulated run: {@code STORE/<scenario>/<yyyyMMdd'T'HHmmss.SSS>/} with {@code
  * history.edn}, {@code history.jsonl}, {@code results.edn}, {@code results.json}, {@code scenario.toml} (fully
- * resolved, seed included) and {@code trace.log}, and the links {@code STORE/latest} and {@code
+ * resolved, seed included), {@code trace.log} and {@code timeline.html}, and the links {@code STORE/latest} and {@code
  * STORE/<scenario>/latest}. The run directory is filled under a hidden name and renamed into place, so a run that
  * dies leaves no half-written directory.
  */
@@ -75,6 +75,9 @@ final class RunStore {
           StandardCharsets.UTF_8);
       Files.writeString(tmp.resolve("scenario.toml"), ScenarioFiles.toToml(r.scenario()), StandardCharsets.UTF_8);
       Files.writeString(tmp.resolve("trace.log"), r.trace(), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("timeline.html"),
+          TimelineHtml.render(r.history(), r.scenario().name() + " seed " + r.scenario().seed()),
+          StandardCharsets.UTF_8);
       shareable(tmp);
       Path dir = scenarioDir.resolve(stamp);
       for (int k = 1; ; k++) {
