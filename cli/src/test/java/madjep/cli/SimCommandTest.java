@@ -109,7 +109,7 @@ class SimCommandTest {
 
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"raft-kv-stale-read", "raft-kv-unsynced-ack",
-      "raft-kv-small-quorum"})
+      "raft-kv-small-quorum", "raft-kv-lease-read"})
   void sweep_seededBug_caughtWithin50Seeds(String name) {
     CliRun r = CliRun.of("sim", "sweep", name, "--seeds", "1..50", "--jobs", "2");
     assertEquals(ExitCode.INVALID, r.code(), r.out());

@@ -13,6 +13,9 @@ import madjep.sim.Durations;
  * @param unsyncedAck bug: entries are acknowledged (by followers and counted by the leader) before fsync; the log
  *     is synced only every {@code lazySync}
  * @param smallQuorum bug: a leader commits once half the cluster (rounded down) holds an entry, not a majority
+ * @param leaseRead bug: a leader answers reads locally while a lease on its wall clock lasts (half an election timeout
+ *     past the latest majority of acknowledgements, only ever extended), so a clock that jumps ahead and back
+ *     leaves the leader a lease long after it stopped leading
  * @param lazySync how often the unsynced-ack bug syncs
  * @param accounts bank accounts in the state machine
  * @param total the bank's total
@@ -28,6 +31,7 @@ public record RaftConfig(
     boolean staleRead,
     boolean unsyncedAck,
     boolean smallQuorum,
+    boolean leaseRead,
     long lazySync,
     int accounts,
     long total,
@@ -36,36 +40,39 @@ public record RaftConfig(
 
   /** The correct Raft with the usual timeouts. */
   public static RaftConfig defaults() {
-    return new RaftConfig(Durations.ms(150), Durations.ms(300), Durations.ms(50), 256, false, false, false,
+    return new RaftConfig(Durations.ms(150), Durations.ms(300), Durations.ms(50), 256, false, false, false, false,
         Durations.ms(1000), 5, 100, false, 2000);
   }
 
   public RaftConfig withBug(String bug) {
     return switch (bug) {
       case "stale-read" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, true, unsyncedAck,
-          smallQuorum, lazySync, accounts, total, setReads, compactEvery);
+          smallQuorum, leaseRead, lazySync, accounts, total, setReads, compactEvery);
       case "unsynced-ack" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, true,
-          smallQuorum, lazySync, accounts, total, setReads, compactEvery);
+          smallQuorum, leaseRead, lazySync, accounts, total, setReads, compactEvery);
       case "small-quorum" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck,
-          true, lazySync, accounts, total, setReads, compactEvery);
+          true, leaseRead, lazySync, accounts, total, setReads, compactEvery);
+      case "lease-read" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck,
+          smallQuorum, true, lazySync, accounts, total, setReads, compactEvery);
       case "none" -> this;
       default -> throw new IllegalArgumentException(
-          "expected a raft bug: none, stale-read, unsynced-ack or small-quorum, found '" + bug + "'");
+          "expected a raft bug: none, stale-read, unsynced-ack, small-quorum or lease-read, found '" + bug + "'");
     };
   }
 
   public RaftConfig withMachine(int accounts, long total, boolean setReads) {
     return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck, smallQuorum,
-        lazySync, accounts, total, setReads, compactEvery);
+        leaseRead, lazySync, accounts, total, setReads, compactEvery);
   }
 
   public RaftConfig withCompactEvery(int entries) {
     return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck, smallQuorum,
-        lazySync, accounts, total, setReads, entries);
+        leaseRead, lazySync, accounts, total, setReads, entries);
   }
 
   /** The name of the bug switched on, or {@code none}. */
   public String bug() {
-    return staleRead ? "stale-read" : unsyncedAck ? "unsynced-ack" : smallQuorum ? "small-quorum" : "none";
+    return staleRead ? "stale-read" : unsyncedAck ? "unsynced-ack" : smallQuorum ? "small-quorum"
+        : leaseRead ? "lease-read" : "none";
   }
 }

@@ -41,6 +41,9 @@ public final class RaftNode implements Node {
   private int votes;
   private long[] next;
   private long[] match;
+  /** When (this node's wall clock) each follower last acknowledged entries: the lease-read bug's lease. */
+  private long[] ackedAt;
+  private long leaseUntil = Long.MIN_VALUE;
   private final Long2ObjectOpenHashMap<Waiting> waiting = new Long2ObjectOpenHashMap<>();
   private Timer election;
   private long electionDeadline;
@@ -87,6 +90,7 @@ public final class RaftNode implements Node {
     int n = c.servers();
     next = new long[n];
     match = new long[n];
+    ackedAt = new long[n];
     if (records > 0) {
       c.log("recovered term " + store.term + ", " + store.log.last() + " entries");
     }
@@ -208,6 +212,7 @@ public final class RaftNode implements Node {
     }
     role = Role.FOLLOWER;
     waiting.clear();
+    leaseUntil = Long.MIN_VALUE;
   }
 
   private void onRequestVote(int from, RaftMessages.RequestVote rv) {
@@ -241,6 +246,8 @@ public final class RaftNode implements Node {
     leader = id;
     Arrays.fill(next, store.log.last() + 1);
     Arrays.fill(match, 0);
+    Arrays.fill(ackedAt, Long.MIN_VALUE / 2);
+    leaseUntil = Long.MIN_VALUE;
     store.append(store.term, null);
     syncForAck();
     ctx.announce("leader", store.term);
@@ -359,6 +366,10 @@ public final class RaftNode implements Node {
       return;
     }
     if (r.success()) {
+      if (cfg.leaseRead()) {
+        ackedAt[from] = ctx.now();
+        extendLease();
+      }
       if (r.index() > match[from]) {
         match[from] = r.index();
       }
@@ -378,6 +389,25 @@ public final class RaftNode implements Node {
       next[from] = Math.max(match[from] + 1, Math.min(next[from], r.index()));
       sendAppend(from);
     }
+  }
+
+  /**
+   * The lease-read bug's lease: it runs until half an election timeout after the majority-th latest acknowledgement,
+   * on the wall clock, and only ever grows; so a clock that jumped forward and back leaves a lease far in the future.
+   */
+  private boolean leaseHeld() {
+    return ctx.now() < leaseUntil;
+  }
+
+  private void extendLease() {
+    int n = ctx.servers();
+    long now = ctx.now();
+    long[] t = new long[n];
+    for (int p = 0; p < n; p++) {
+      t[p] = p == id ? now : ackedAt[p];
+    }
+    Arrays.sort(t);
+    leaseUntil = Math.max(leaseUntil, t[n - majority()] + cfg.electionMin() / 2);
   }
 
   private void advanceCommit() {
@@ -422,7 +452,7 @@ public final class RaftNode implements Node {
       ctx.reply(from, req, new ClientReply.NotLeader(leader));
       return;
     }
-    if (cfg.staleRead() && op.f().name().equals("read")) {
+    if ((cfg.staleRead() || cfg.leaseRead() && leaseHeld()) && op.f().name().equals("read")) {
       ctx.reply(from, req, machine.apply(op));
       return;
     }

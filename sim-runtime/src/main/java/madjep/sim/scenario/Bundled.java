@@ -41,6 +41,12 @@ public final class Bundled {
                 .withKinds(EnumSet.of(FaultKind.PARTITION)).withPartitions(List.of("primaries", "halves", "one")))
             .build(),
         "seeded bug: a leader commits once half the cluster (rounded down) has an entry", false);
+    add(base.toBuilder().name("raft-kv-lease-read").bug("lease-read")
+            .faults(FaultSettings.standard().withInterval(Durations.s(2))
+                .withKinds(EnumSet.of(FaultKind.CLOCK, FaultKind.PARTITION))
+                .withPartitions(List.of("primaries")).withTargets(List.of("primaries")))
+            .build(),
+        "seeded bug: a leader answers reads under a lease timed by its wall clock, which clock faults move", false);
     add(base.toBuilder().name("raft-kv-list-append").workload("list-append").build(),
         "Raft KV store, list-append transactions (Elle), under every fault", true);
     add(base.toBuilder().name("raft-kv-rw-register").workload("rw-register").build(),

@@ -28,7 +28,7 @@ class RaftKvTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"raft-kv-stale-read", "raft-kv-unsynced-ack", "raft-kv-small-quorum"})
+  @ValueSource(strings = {"raft-kv-stale-read", "raft-kv-unsynced-ack", "raft-kv-small-quorum", "raft-kv-lease-read"})
   void seededBug_within50Seeds_caught(String name) {
     Bundled.Entry e = Bundled.get(name);
     assertEquals(false, e.expectValid());
@@ -40,6 +40,21 @@ class RaftKvTest {
       }
     }
     throw new AssertionError(name + " not caught within 50 seeds");
+  }
+
+  @Test
+  void leaseRead_withoutClockFaults_notCaught_withThem_caught() {
+    Scenario withClocks = Bundled.get("raft-kv-lease-read").scenario();
+    Scenario without = withClocks.toBuilder().faults(withClocks.faults().withKinds(
+        java.util.EnumSet.of(madjep.sim.nemesis.FaultKind.PARTITION))).build();
+    int caughtWith = 0;
+    for (long seed = 1; seed <= 30; seed++) {
+      assertEquals("", RegisterOracle.firstViolation(SimRunner.run(without.withSeed(seed)).history()),
+          "seed " + seed + " without clock faults");
+      String v = RegisterOracle.firstViolation(SimRunner.run(withClocks.withSeed(seed)).history());
+      caughtWith += v != null && !v.isEmpty() ? 1 : 0;
+    }
+    assertTrue(caughtWith > 0, "clock faults expose the wall-clock lease");
   }
 
   @Test
