@@ -125,6 +125,7 @@ public final class SimRunner {
       stats.put("events", sim.eventCount());
       stats.put("ops-completed", clients.completed());
       stats.put("ops-crashed", clients.crashedOps());
+      stats.put("ops-dropped", clients.droppedOps());
       stats.put("messages-sent", net.sent());
       stats.put("messages-dropped", net.dropped());
       stats.put("messages-duplicated", net.duplicated());

@@ -27,7 +27,13 @@ public final class Clients {
   private final Workload workload;
   private final HistoryRecorder history;
   private final ClientSettings settings;
-  private final SplittableRandom rng;
+  /** The workload's choices: drawn once per tick whatever the faults do, so faults never shift them. */
+  private final SplittableRandom opRng;
+  /** When ticks come. */
+  private final SplittableRandom gapRng;
+  /** Which free thread takes an op, and where a crashed client reconnects. */
+  private final SplittableRandom pickRng;
+  private long dropped;
   private final Worker[] workers;
   private long mainEnd;
   private long completed;
@@ -39,7 +45,10 @@ public final class Clients {
     this.workload = workload;
     this.history = history;
     this.settings = settings;
-    this.rng = sim.streams().of(Streams.Component.WORKLOAD);
+    SplittableRandom root = sim.streams().of(Streams.Component.WORKLOAD);
+    this.opRng = root.split();
+    this.gapRng = root.split();
+    this.pickRng = root.split();
     workers = new Worker[settings.concurrency()];
     for (int i = 0; i < workers.length; i++) {
       Worker w = new Worker(i);
@@ -81,22 +90,34 @@ public final class Clients {
     return infos;
   }
 
+  /** Ops drawn while every thread was busy, and so never invoked (the offered rate exceeded what ran). */
+  public long droppedOps() {
+    return dropped;
+  }
+
   private void tick() {
     long now = sim.now();
     if (now >= mainEnd) {
       return;
     }
     int n = workers.length;
-    int start = rng.nextInt(n);
-    for (int k = 0; k < n; k++) {
+    int start = pickRng.nextInt(n);
+    Worker free = null;
+    for (int k = 0; k < n && free == null; k++) {
       Worker w = workers[(start + k) % n];
       if (!w.busy) {
-        w.invoke(workload.next(rng, w.process), null);
-        break;
+        free = w;
       }
     }
+    // The op is drawn whether or not a thread is free to run it, so the workload's sequence never depends on faults.
+    Invocation op = workload.next(opRng, free == null ? -1 : free.process);
+    if (free != null) {
+      free.invoke(op, null);
+    } else {
+      dropped++;
+    }
     long gap = (long) (2e9 / settings.rate());
-    sim.after(gap <= 0 ? 0 : rng.nextLong(gap + 1), this::tick);
+    sim.after(gap <= 0 ? 0 : gapRng.nextLong(gap + 1), this::tick);
   }
 
   private void finalOp(Invocation inv, long until) {
@@ -203,7 +224,7 @@ public final class Clients {
         infos++;
         process += workers.length;
         // A new process reconnects somewhere else, as a Jepsen client reopened after a crash would.
-        target = rng.nextInt(ctx.servers());
+        target = pickRng.nextInt(ctx.servers());
       }
       workload.completed(p, inv, type);
       Done d = done;
