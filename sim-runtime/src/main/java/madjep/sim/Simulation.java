@@ -61,7 +61,7 @@ public final class Simulation {
     this.servers = servers;
     this.trace = trace;
     this.hash = streams.seed() * 0x9E3779B97F4A7C15L;
-    // Fixed split order: one node stream and one disk stream per server, then 256 client streams.
+    // Fixed split order: one node stream and one disk stream per server; clients split theirs as they are added.
     nodeRngs = streams.split(Streams.Component.NODES, servers);
     diskRngs = streams.split(Streams.Component.DISK, servers);
     for (int i = 0; i < servers; i++) {
@@ -76,8 +76,7 @@ public final class Simulation {
     }
     int id = endpoints.size();
     int c = id - servers;
-    SplittableRandom rng = new SplittableRandom(streams.seed() ^ (0xC1E27L + 0x9E3779B97F4A7C15L * (c + 1)));
-    endpoints.add(new Endpoint(id, "c" + c, factory, rng, null));
+    endpoints.add(new Endpoint(id, "c" + c, factory, streams.of(Streams.Component.CLIENTS).split(), null));
     return id;
   }
 
