@@ -46,7 +46,9 @@ final class RunStore {
    */
   static Path write(Path store, SimResult r, java.util.function.Supplier<SimVerdict> verdict,
       LocalDateTime started, String replay) throws IOException {
-    Path scenarioDir = store.resolve(r.scenario().name());
+    // A scenario file names its own directory: keep the name to one safe path segment.
+    String name = r.scenario().name().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
+    Path scenarioDir = store.resolve(name.isEmpty() ? "scenario" : name);
     Files.createDirectories(scenarioDir);
     String stamp = STAMP.format(started);
     Path tmp = Files.createTempDirectory(scenarioDir, "." + stamp + "-");

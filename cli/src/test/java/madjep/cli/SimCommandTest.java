@@ -156,6 +156,21 @@ class SimCommandTest {
   }
 
   @Test
+  void run_scenarioNamedLikeAPath_staysInsideTheStore() throws IOException {
+    Path f = dir.resolve("evil.toml");
+    Files.writeString(f, "name = \"../../escape\"\nduration = \"2s\"\n[faults]\nmode = \"none\"\n");
+    CliRun.of("sim", "run", f.toString(), "--store", dir.resolve("s").toString());
+    assertTrue(Files.isDirectory(dir.resolve("s/__.._escape")), r(dir.resolve("s")));
+    assertTrue(Files.notExists(dir.getParent().resolve("escape")));
+  }
+
+  private static String r(Path p) throws IOException {
+    try (var s = Files.list(p)) {
+      return s.map(Path::toString).toList().toString();
+    }
+  }
+
+  @Test
   void run_unknownScenario_usageError() {
     CliRun r = CliRun.of("sim", "run", "no-such-thing", "--store", dir.toString());
     assertEquals(ExitCode.USAGE, r.code());
