@@ -9,7 +9,8 @@ import madjep.history.edn.Keyword;
 
 /**
  * Jepsen's linearizable-register test over independent keys: {@code :read [k nil]}, {@code :write [k v]}, {@code :cas
- * [k [old new]]}, values 0-4 so that a cas often matches. {@code kv} is the same with Zipfian keys. Checked as a
+ * [k [old new]]}, values 0-4 so that a cas often matches. {@code kv} names the same ops (give it {@code
+ * key-distribution = "zipfian"} for hot keys). Checked as a
  * cas-register per key.
  *
  * <p>As Jepsen's independent generator does, a key is retired after {@code opsPerKey} ops and a fresh one takes its
