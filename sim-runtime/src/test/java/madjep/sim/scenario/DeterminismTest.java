@@ -48,6 +48,24 @@ class DeterminismTest {
   }
 
   @Test
+  void bundledRaftKv_asShipped_200SeedsTwice_byteIdenticalHistoriesAndTraces() throws IOException {
+    // The scenario exactly as `madjep sim run raft-kv` runs it: 20 s simulated under the standard fault mix.
+    Scenario s = Bundled.get("raft-kv").scenario();
+    long nemesisOps = 0;
+    for (long seed = 1; seed <= 200; seed++) {
+      SimResult a = SimRunner.run(s.withSeed(seed));
+      SimResult b = SimRunner.run(s.withSeed(seed));
+      assertArrayEquals(edn(a), edn(b), "history of seed " + seed);
+      assertEquals(a.trace(), b.trace(), "trace of seed " + seed);
+      assertEquals(a.eventHash(), b.eventHash(), "event hash of seed " + seed);
+      for (int i = 0; i < a.history().size(); i++) {
+        nemesisOps += a.history().isClient(i) ? 0 : 1;
+      }
+    }
+    assertTrue(nemesisOps > 200 * 10, "faults fired in every run: " + nemesisOps + " nemesis ops");
+  }
+
+  @Test
   void checkDeterminism_sameSeed_reportsIdenticalRuns() {
     DeterminismCheck.Report r = SimRunner.checkDeterminism(Bundled.get("raft-kv").scenario().withSeed(4));
     assertTrue(r.deterministic());
