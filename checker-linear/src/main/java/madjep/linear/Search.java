@@ -21,6 +21,10 @@ import java.util.List;
  * after the read it fails without it. Crashed read-only ops cannot matter and are left out, and a crashed op is
  * never linearized where it would leave the state as it is.
  *
+ * <p>Crashed ops with the same function and value are twins: once invoked, either can stand for the other. A crashed
+ * op is only linearized after its earlier twin is, so that k identical crashed ops cost k + 1 configurations, not
+ * 2^k (histories from faulty runs pile up dozens of crashed writes of a few values on one key).
+ *
  * <p>The search records, at each dead end, which {@code :ok} op blocked it; the op with the latest return that ever
  * blocked is the one reported as impossible, with the longest prefixes that reached it and the states they left.
  */
@@ -46,6 +50,10 @@ final class Search {
   private final int[] next;
   private final int[] prev;
   private final boolean[] readOnly;
+  /** For a crashed op, the previous crashed op (by invocation) with the same function and value, or -1. */
+  private final int[] twinBefore;
+  /** Whether each op is linearized on the current path. */
+  private final boolean[] lifted;
 
   // Where the search is, kept between slices of work (see run).
   private final int[] stackOp;
@@ -72,6 +80,8 @@ final class Search {
     for (int k = 0; k < n; k++) {
       readOnly[k] = stepper.readOnly(k);
     }
+    twinBefore = twins(ops);
+    lifted = new boolean[n];
     next = new int[2 * n + 3];
     prev = new int[2 * n + 3];
     link();
@@ -80,6 +90,17 @@ final class Search {
     remaining = ops.required;
     state = stepper.initial();
     cur = next[HEAD];
+  }
+
+  private static int[] twins(PartitionOps ops) {
+    int[] twin = new int[ops.n];
+    Arrays.fill(twin, -1);
+    java.util.HashMap<List<Object>, Integer> last = new java.util.HashMap<>();
+    for (int k = ops.required; k < ops.n; k++) {
+      Integer before = last.put(Arrays.asList(ops.f[k], ops.value[k]), k);
+      twin[k] = before == null ? -1 : before;
+    }
+    return twin;
   }
 
   /** Links head, calls and :ok returns in file order, then crashed ops' returns, then the tail. */
@@ -126,6 +147,8 @@ final class Search {
     final int[] next = this.next;
     final int[] prev = this.prev;
     final boolean[] readOnly = this.readOnly;
+    final int[] twinBefore = this.twinBefore;
+    final boolean[] lifted = this.lifted;
     final Stepper stepper = this.stepper;
     final VisitedSet visited = this.visited;
     final int[] stackOp = this.stackOp;
@@ -151,6 +174,11 @@ final class Search {
       }
       if ((cur & 1) != 0) {
         int op = cur >>> 1;
+        if (op >= required && twinBefore[op] >= 0 && !lifted[twinBefore[op]]) {
+          // Its earlier twin, still unlinearized and callable, stands for it here.
+          cur = next[cur];
+          continue;
+        }
         long after = stepper.step(state, op);
         if (after == Stepper.ILLEGAL || (after == state && op >= required)) {
           // Illegal here; or a crashed op that would change nothing, which this configuration, already being
@@ -164,6 +192,7 @@ final class Search {
           stackState[depth] = state;
           depth++;
           state = after;
+          lifted[op] = true;
           // Lift: unlink the call and its return.
           int r = cur + 1;
           next[prev[cur]] = next[cur];
@@ -201,6 +230,7 @@ final class Search {
         depth--;
         int op = stackOp[depth];
         state = stackState[depth];
+        lifted[op] = false;
         visited.clear(op);
         // Unlift in reverse: relink the return, then the call.
         int c = 2 * op + 1;
