@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Deterministic chaos simulation and fast consistency checkers for Jepsen-style histories.",
-    subcommands = {HistoryCommand.class, CheckCommand.class, SimCommand.class, DemoCommand.class,
+    subcommands = {HistoryCommand.class, CheckCommand.class, SimCommand.class, DemoCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
