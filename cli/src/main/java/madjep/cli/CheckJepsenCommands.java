@@ -2,15 +2,13 @@ package madjep.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import madjep.history.io.AtomicFiles;
 import madjep.history.History;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
@@ -67,7 +65,7 @@ final class CheckJepsenCommands {
       JepsenResult r = check(h);
       Map<Keyword, Object> data = r.toData();
       if (json != null) {
-        writeAtomically(json, JsonValues.toJson(data, true) + "\n");
+        AtomicFiles.writeString(json, JsonValues.toJson(data, true) + "\n");
       }
       print(spec.commandLine().getOut(), spec.name(), r.valid(), data);
       return switch (r.valid()) {
@@ -106,17 +104,6 @@ final class CheckJepsenCommands {
     return s.substring(0, MAX_SHOWN_CHARS) + " ..." + more;
   }
 
-  static void writeAtomically(Path file, String text) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
 
   @Command(name = "bank", mixinStandardHelpOptions = true, description = {
       "Jepsen's bank checker: every :ok :read of account balances names only known accounts, has no nil balance,",

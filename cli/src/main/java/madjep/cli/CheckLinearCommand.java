@@ -2,9 +2,7 @@ package madjep.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import madjep.history.io.AtomicFiles;
 import madjep.history.DataError;
 import madjep.history.History;
 import madjep.history.edn.Edn;
@@ -131,10 +130,10 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     if (json != null || edn != null) {
       Map<Keyword, Object> data = data(done, code);
       if (json != null) {
-        writeAtomically(json, JsonValues.toJson(data, true) + "\n");
+        AtomicFiles.writeString(json, JsonValues.toJson(data, true) + "\n");
       }
       if (edn != null) {
-        writeAtomically(edn, Edn.print(data) + "\n");
+        AtomicFiles.writeString(edn, Edn.print(data) + "\n");
       }
     }
     return code;
@@ -235,25 +234,5 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     data.put(Keyword.of("checker"), "linear");
     data.put(Keyword.of("results"), results);
     return data;
-  }
-
-  /** Writes a temporary file beside {@code target} and renames it into place: never a half-written file. */
-  static void writeAtomically(Path target, String text) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

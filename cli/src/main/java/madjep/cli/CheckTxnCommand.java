@@ -1,18 +1,14 @@
 package madjep.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import madjep.history.io.AtomicFiles;
 import madjep.history.History;
 import madjep.history.edn.Edn;
 import madjep.history.io.JsonValues;
@@ -106,7 +102,7 @@ final class CheckTxnCommand implements Callable<Integer> {
     }
     Result r = TxnChecker.check(read(), o);
     if (json != null) {
-      writeAtomically(json, JsonValues.toJson(r.toData(), true) + "\n");
+      AtomicFiles.writeString(json, JsonValues.toJson(r.toData(), true) + "\n");
     }
     PrintWriter out = spec.commandLine().getOut();
     if (edn) {
@@ -172,25 +168,6 @@ final class CheckTxnCommand implements Callable<Integer> {
       if (list.size() > CYCLES_SHOWN) {
         out.printf("%n... and %d more %s%n", list.size() - CYCLES_SHOWN, e.getKey());
       }
-    }
-  }
-
-  /** Writes to a temporary file beside {@code target}, then renames it into place. */
-  static void writeAtomically(Path target, String text) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-    try {
-      try (OutputStream os = Files.newOutputStream(tmp)) {
-        os.write(text.getBytes(StandardCharsets.UTF_8));
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 }
