@@ -25,6 +25,7 @@ import madjep.history.edn.Keyword;
  */
 public final class BankChecker {
   static final Keyword READ = Keyword.of("read");
+  static final Keyword TRANSFER = Keyword.of("transfer");
 
   /**
    * @param accounts the account identifiers, or null to take the first read's
@@ -74,7 +75,8 @@ public final class BankChecker {
         }
       }
     }
-    Verdict v = errors.isEmpty() ? Verdict.VALID : Verdict.INVALID;
+    Verdict v = !errors.isEmpty() ? Verdict.INVALID
+        : Ops.none(h, READ, TRANSFER) ? Verdict.UNKNOWN : Verdict.VALID;
     return new BankResult(v, reads.size(), Data.sorted(accounts), total, List.copyOf(errors), h);
   }
 

@@ -67,7 +67,7 @@ public final class CounterChecker {
         }
       }
     }
-    Verdict v = errors.isEmpty() ? Verdict.VALID : Verdict.INVALID;
+    Verdict v = !errors.isEmpty() ? Verdict.INVALID : Ops.none(h, ADD, READ) ? Verdict.UNKNOWN : Verdict.VALID;
     return new CounterResult(v, List.copyOf(reads), List.copyOf(errors), h);
   }
 

@@ -21,6 +21,21 @@ final class Ops {
     return h.f(i) == f && h.process(i) >= History.NO_PROCESS;
   }
 
+  /**
+   * True when no client op has any of the functions {@code fs}: the history holds nothing the checker reads, so
+   * its answer is unknown rather than a silent valid (a file checked with the wrong checker, say).
+   */
+  static boolean none(History h, Keyword... fs) {
+    for (int i = 0, n = h.size(); i < n; i++) {
+      for (Keyword f : fs) {
+        if (is(h, i, f)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** True when invocation {@code i} completed with {@code :fail}: it did not happen. */
   static boolean failed(History h, int invoke) {
     int c = h.pair(invoke);

@@ -102,6 +102,8 @@ public final class TotalQueueChecker {
       v = Verdict.UNKNOWN;
     } else if (!lost.isEmpty()) {
       v = Verdict.INVALID;
+    } else if (Ops.none(h, ENQUEUE, DEQUEUE, DRAIN)) {
+      v = Verdict.UNKNOWN;
     } else {
       v = Verdict.VALID;
     }

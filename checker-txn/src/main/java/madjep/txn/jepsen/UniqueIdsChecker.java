@@ -72,7 +72,7 @@ public final class UniqueIdsChecker {
       }
       dups.sort((a, b) -> EdnOrder.INSTANCE.compare(a.id(), b.id()));
     }
-    Verdict v = dups.isEmpty() ? Verdict.VALID : Verdict.INVALID;
+    Verdict v = !dups.isEmpty() ? Verdict.INVALID : Ops.none(h, GENERATE) ? Verdict.UNKNOWN : Verdict.VALID;
     return new UniqueIdsResult(v, attempted, acknowledged, List.copyOf(dups), lowest, highest, h);
   }
 }
