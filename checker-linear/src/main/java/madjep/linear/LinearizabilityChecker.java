@@ -1,5 +1,6 @@
 package madjep.linear;
 
+import madjep.history.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

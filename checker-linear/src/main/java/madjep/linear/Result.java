@@ -1,5 +1,6 @@
 package madjep.linear;
 
+import madjep.history.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import madjep.history.edn.EdnParser;
@@ -53,7 +54,7 @@ public record Result(
    */
   public Map<Keyword, Object> toData() {
     Map<Keyword, Object> m = new LinkedHashMap<>();
-    m.put(Keyword.of("valid?"), verdict.validData());
+    m.put(Keyword.of("valid?"), verdict.toData());
     if (cause != null) {
       m.put(Keyword.of("cause"), cause.keyword());
     }

@@ -14,7 +14,7 @@
  * <p>The public surface: {@link madjep.linear.LinearizabilityChecker} (the pure function), {@link
  * madjep.linear.Model} (a sequential specification; see checker-linear/README-model-example.md), {@link
  * madjep.linear.Models} (the built-in models by name), {@link madjep.linear.Options}, and the result values {@link
- * madjep.linear.Result}, {@link madjep.linear.Verdict} and {@link madjep.linear.Failure}, which render as EDN data
+ * madjep.linear.Result}, {@link madjep.history.Verdict} and {@link madjep.linear.Failure}, which render as EDN data
  * with {@code toData()}.
  *
  * <p>Contract: {@code :fail} ops did not happen; {@code :info} ops and invocations that never completed may take
@@ -28,3 +28,5 @@
  * {@link madjep.linear.Failure}.
  */
 package madjep.linear;
+
+import madjep.history.Verdict;

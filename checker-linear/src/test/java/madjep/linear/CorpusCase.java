@@ -1,5 +1,6 @@
 package madjep.linear;
 
+import madjep.history.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package madjep.txn;
 
+import madjep.history.Verdict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import madjep.history.edn.Keyword;
  * @param alsoNot the other models they rule out
  */
 public record Result(
-    Validity valid,
+    Verdict valid,
     List<String> anomalyTypes,
     Map<String, List<Anomaly>> anomalies,
     Set<String> not,
@@ -41,7 +42,7 @@ public record Result(
 
   /** True when valid is true. */
   public boolean isValid() {
-    return valid == Validity.TRUE;
+    return valid == Verdict.VALID;
   }
 
   /** The number of pieces of evidence of one type (0 when absent). */
@@ -54,7 +55,7 @@ public record Result(
   public Map<Keyword, Object> toData() {
     LinkedHashMap<Keyword, Object> m = new LinkedHashMap<>();
     m.put(VALID, valid.toData());
-    if (valid == Validity.TRUE && anomalyTypes.isEmpty()) {
+    if (valid == Verdict.VALID && anomalyTypes.isEmpty()) {
       return m;
     }
     List<Object> types = new ArrayList<>();

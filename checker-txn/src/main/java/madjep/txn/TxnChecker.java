@@ -1,5 +1,6 @@
 package madjep.txn;
 
+import madjep.history.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -286,14 +287,14 @@ public final class TxnChecker {
     }
     removeRedundantCycleExists(report);
     if (report.isEmpty()) {
-      return new Result(Validity.TRUE, List.of(), Map.of(), Set.of(), Set.of());
+      return new Result(Verdict.VALID, List.of(), Map.of(), Set.of(), Set.of());
     }
     List<String> types = new ArrayList<>(all.keySet());
     if (types.remove(GARBAGE_READ)) {
       types.add("duplicate-elements");
     }
     ConsistencyModels.Boundary b = ConsistencyModels.boundary(types);
-    return new Result(bad ? Validity.FALSE : Validity.UNKNOWN, new ArrayList<>(report.keySet()), report, b.not(),
+    return new Result(bad ? Verdict.INVALID : Verdict.UNKNOWN, new ArrayList<>(report.keySet()), report, b.not(),
         b.alsoNot());
   }
 

@@ -1,5 +1,6 @@
 package madjep.txn;
 
+import madjep.history.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,8 +73,8 @@ class CorpusVerdictTest {
     String shown = row.path + " -> " + Edn.print(r.toData()).substring(0, Math.min(2000,
         Edn.print(r.toData()).length()));
     String e = row.expected.trim();
-    Validity want = e.startsWith("invalid") || e.startsWith("false") ? Validity.FALSE
-        : e.startsWith("true") || e.startsWith("valid") ? Validity.TRUE : null;
+    Verdict want = e.startsWith("invalid") || e.startsWith("false") ? Verdict.INVALID
+        : e.startsWith("true") || e.startsWith("valid") ? Verdict.VALID : null;
     assertNotNull(want, "cannot read the expected verdict of " + row.path + ": " + e);
     assertEquals(want, r.valid(), shown);
 

@@ -1,5 +1,6 @@
 package madjep.txn;
 
+import madjep.history.Verdict;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -46,13 +47,13 @@ class DifferentialTest {
       for (String t : r.anomalyTypes()) {
         hasCycle |= CycleSearch.TYPES.contains(t);
       }
-      if (r.valid() == Validity.TRUE && !serial) {
+      if (r.valid() == Verdict.VALID && !serial) {
         fail(report("checker says serializable but no serial order exists", i, h, r));
       }
-      if ((hasCycle || r.valid() == Validity.FALSE) && serial) {
+      if ((hasCycle || r.valid() == Verdict.INVALID) && serial) {
         fail(report("checker reports a violation but a serial order exists", i, h, r));
       }
-      valid += r.valid() == Validity.TRUE ? 1 : 0;
+      valid += r.valid() == Verdict.VALID ? 1 : 0;
       cycles += hasCycle ? 1 : 0;
     }
     assertTrue(valid > HISTORIES / 10, "too few valid histories: " + valid);
@@ -77,13 +78,13 @@ class DifferentialTest {
         hasCycle |= CycleSearch.TYPES.contains(t);
         realtime += t.endsWith("-realtime") ? 1 : 0;
       }
-      if (r.valid() == Validity.TRUE && !strict) {
+      if (r.valid() == Verdict.VALID && !strict) {
         fail(report("checker says strict serializable but no real-time serial order exists", i, h, r));
       }
-      if ((hasCycle || r.valid() == Validity.FALSE) && strict) {
+      if ((hasCycle || r.valid() == Verdict.INVALID) && strict) {
         fail(report("checker reports a violation but a real-time serial order exists", i, h, r));
       }
-      valid += r.valid() == Validity.TRUE ? 1 : 0;
+      valid += r.valid() == Verdict.VALID ? 1 : 0;
       cycles += hasCycle ? 1 : 0;
     }
     assertTrue(valid > HISTORIES / 10, "too few valid histories: " + valid);

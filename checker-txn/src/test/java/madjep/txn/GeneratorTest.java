@@ -1,5 +1,6 @@
 package madjep.txn;
 
+import madjep.history.Verdict;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class GeneratorTest {
   void serializableStore_listAppend_strictSerializableValid() throws IOException {
     byte[] edn = TxnHistoryGenerator.edn(Config.of(Workload.LIST_APPEND, Store.SERIALIZABLE, 20_000, 7));
     Result r = TxnChecker.check(fast(edn), Options.of(Workload.LIST_APPEND));
-    assertEquals(Validity.TRUE, r.valid(), () -> Edn.print(r.toData()).substring(0, 3000));
+    assertEquals(Verdict.VALID, r.valid(), () -> Edn.print(r.toData()).substring(0, 3000));
   }
 
   @Test
@@ -43,7 +44,7 @@ class GeneratorTest {
     byte[] edn = TxnHistoryGenerator.edn(Config.of(Workload.RW_REGISTER, Store.SERIALIZABLE, 20_000, 8));
     Result r = TxnChecker.check(fast(edn),
         Options.of(Workload.RW_REGISTER).withLinearizableKeys(true).withWfrKeys(true));
-    assertEquals(Validity.TRUE, r.valid(), () -> Edn.print(r.toData()).substring(0, 3000));
+    assertEquals(Verdict.VALID, r.valid(), () -> Edn.print(r.toData()).substring(0, 3000));
   }
 
   @Test
@@ -51,10 +52,10 @@ class GeneratorTest {
     byte[] edn = TxnHistoryGenerator.edn(Config.of(Workload.LIST_APPEND, Store.SNAPSHOT_ISOLATION, 20_000, 9));
     TxnHistory h = fast(edn);
     Result r = TxnChecker.check(h, Options.of(Workload.LIST_APPEND).withModels("serializable"));
-    assertEquals(Validity.FALSE, r.valid());
+    assertEquals(Verdict.INVALID, r.valid());
     assertEquals(List.of("G2-item"), r.anomalyTypes(), () -> Edn.print(r.toData()).substring(0, 3000));
     Result si = TxnChecker.check(h, Options.of(Workload.LIST_APPEND).withModels("snapshot-isolation"));
-    assertEquals(Validity.TRUE, si.valid(), () -> Edn.print(si.toData()).substring(0, 3000));
+    assertEquals(Verdict.VALID, si.valid(), () -> Edn.print(si.toData()).substring(0, 3000));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package madjep.txn;
 
+import madjep.history.Verdict;
 import static madjep.txn.Txns.history;
 import static madjep.txn.Txns.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +25,7 @@ class LimitsAndDeterminismTest {
     History h = history(op("ax1ry"), op("ay1rx"));
     Result r = TxnChecker.check(h, Options.of(Workload.LIST_APPEND).withModels("serializable")
         .withDeadline(Deadline.after(Duration.ZERO)));
-    assertNotEquals(Validity.TRUE, r.valid(), Edn.print(r.toData()));
+    assertNotEquals(Verdict.VALID, r.valid(), Edn.print(r.toData()));
     assertTrue(r.anomalyTypes().contains("cycle-search-timeout"), Edn.print(r.toData()));
   }
 
@@ -35,7 +36,7 @@ class LimitsAndDeterminismTest {
     History h = history(op("ax1ay1"), op("ax2ay2"), op("rx12ry21"));
     Result r = TxnChecker.check(h, Options.of(Workload.LIST_APPEND).withModels(java.util.List.of())
         .withAnomalies("G0-process").withDeadline(Deadline.after(Duration.ZERO)));
-    assertEquals(Validity.UNKNOWN, r.valid(), Edn.print(r.toData()));
+    assertEquals(Verdict.UNKNOWN, r.valid(), Edn.print(r.toData()));
     assertEquals(java.util.List.of("cycle-search-timeout"), r.anomalyTypes());
   }
 

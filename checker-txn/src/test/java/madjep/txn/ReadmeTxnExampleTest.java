@@ -1,5 +1,6 @@
 package madjep.txn;
 
+import madjep.history.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ class ReadmeTxnExampleTest {
     // --- README: Check a history of transactions
     History h = HistoryReader.read(file).requireWellFormed();
     Result r = TxnChecker.check(h, Options.of(Workload.LIST_APPEND).withModels("serializable"));
-    if (r.valid() == Validity.FALSE) {
+    if (r.valid() == Verdict.INVALID) {
       printed.add(r.anomalyTypes() + " " + r.not()); // [G2-item] [repeatable-read]
     }
     // ---

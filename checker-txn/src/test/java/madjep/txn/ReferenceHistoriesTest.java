@@ -1,5 +1,6 @@
 package madjep.txn;
 
+import madjep.history.Verdict;
 import static madjep.txn.Txns.history;
 import static madjep.txn.Txns.op;
 import static madjep.txn.Txns.pair;
@@ -21,7 +22,7 @@ class ReferenceHistoriesTest {
   static final Options APPEND = Options.of(Workload.LIST_APPEND).withThreads(1);
   static final Options REGISTER = Options.of(Workload.RW_REGISTER).withThreads(1);
 
-  static void expect(Result r, Validity valid, List<String> types, Set<String> not) {
+  static void expect(Result r, Verdict valid, List<String> types, Set<String> not) {
     String shown = Edn.print(r.toData());
     assertEquals(valid, r.valid(), shown);
     assertEquals(types, r.anomalyTypes(), shown);
@@ -34,37 +35,37 @@ class ReferenceHistoriesTest {
   void g0_writeCycle_reportedWithWwSteps() {
     History h = history(op("ax1ay1"), op("ax2ay2"), op("rx12ry21"));
     Result r = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G0"));
-    expect(r, Validity.FALSE, List.of("G0"), Set.of("read-uncommitted"));
+    expect(r, Verdict.INVALID, List.of("G0"), Set.of("read-uncommitted"));
     CycleAnomaly c = (CycleAnomaly) r.anomalies().get("G0").get(0);
     assertEquals("[{:type :ww, :key :x, :value 1, :value' 2, :a-mop-index 0, :b-mop-index 0} "
         + "{:type :ww, :key :y, :value 2, :value' 1, :a-mop-index 1, :b-mop-index 1}]",
         Edn.print(((Map<?, ?>) c.toData()).get(Keyword.of("steps"))));
     assertEquals(2, c.txns().size());
     Result g1 = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G1"));
-    expect(g1, Validity.FALSE, List.of("G0"), Set.of("read-uncommitted"));
-    expect(TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G2")), Validity.TRUE, List.of(), null);
+    expect(g1, Verdict.INVALID, List.of("G0"), Set.of("read-uncommitted"));
+    expect(TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G2")), Verdict.VALID, List.of(), null);
   }
 
   @Test
   void g1a_abortedRead_invalidUnderReadCommittedUnknownUnderReadUncommitted() {
     History h = history(op(0, OpType.FAIL, "ax1"), op("rx1"));
-    expect(TxnChecker.check(h, APPEND.withModels("read-committed")), Validity.FALSE,
+    expect(TxnChecker.check(h, APPEND.withModels("read-committed")), Verdict.INVALID,
         List.of("G1a", "empty-transaction-graph"), Set.of("read-committed"));
-    expect(TxnChecker.check(h, APPEND.withModels("read-uncommitted")), Validity.UNKNOWN,
+    expect(TxnChecker.check(h, APPEND.withModels("read-uncommitted")), Verdict.UNKNOWN,
         List.of("empty-transaction-graph"), null);
   }
 
   @Test
   void g1b_intermediateRead_gSingleItemAndG1b() {
     History h = history(pair(op("ax1ax2")), pair(op("rx1")));
-    expect(TxnChecker.check(h, APPEND), Validity.FALSE, List.of("G-single-item", "G1b"), Set.of("read-committed"));
+    expect(TxnChecker.check(h, APPEND), Verdict.INVALID, List.of("G-single-item", "G1b"), Set.of("read-committed"));
   }
 
   @Test
   void g1c_circularInformationFlow_g1c() {
     History h = history(op("ax1ry1"), op("ax2ay1"), op("rx12"));
     Result r = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G1"));
-    expect(r, Validity.FALSE, List.of("G1c"), Set.of("read-committed"));
+    expect(r, Verdict.INVALID, List.of("G1c"), Set.of("read-committed"));
     CycleAnomaly c = (CycleAnomaly) r.anomalies().get("G1c").get(0);
     assertEquals(List.of("wr", "ww"), c.steps().stream().map(Step::type).sorted().toList());
   }
@@ -72,20 +73,20 @@ class ReferenceHistoriesTest {
   @Test
   void gSingle_readSkew_gSingleItem() {
     History h = history(op("ax1ay1"), op("ax2ry"), op("rx12"));
-    expect(TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G-single")), Validity.FALSE,
+    expect(TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G-single")), Verdict.INVALID,
         List.of("G-single-item"), Set.of("consistent-view", "repeatable-read"));
-    expect(TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G2")), Validity.FALSE,
+    expect(TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G2")), Verdict.INVALID,
         List.of("G-single-item"), Set.of("consistent-view", "repeatable-read"));
   }
 
   @Test
   void g2_writeSkew_validUnderReadCommittedG2ItemUnderRepeatableRead() {
     History h = history(op("ax1ry"), op("ay1rx"));
-    expect(TxnChecker.check(h, APPEND.withModels("read-committed")), Validity.TRUE, List.of(), null);
-    expect(TxnChecker.check(h, APPEND.withModels("repeatable-read")), Validity.FALSE, List.of("G2-item"),
+    expect(TxnChecker.check(h, APPEND.withModels("read-committed")), Verdict.VALID, List.of(), null);
+    expect(TxnChecker.check(h, APPEND.withModels("repeatable-read")), Verdict.INVALID, List.of("G2-item"),
         Set.of("repeatable-read"));
     Result r = TxnChecker.check(h, APPEND.withModels("serializable"));
-    expect(r, Validity.FALSE, List.of("G2-item"), Set.of("repeatable-read"));
+    expect(r, Verdict.INVALID, List.of("G2-item"), Set.of("repeatable-read"));
     CycleAnomaly c = (CycleAnomaly) r.anomalies().get("G2-item").get(0);
     assertEquals(List.of("rw", "rw"), c.steps().stream().map(Step::type).toList());
   }
@@ -94,11 +95,11 @@ class ReferenceHistoriesTest {
   void lostUpdate_twoReadersOfZeroAppend_g2ItemAndLostUpdate() {
     History h = history(pair(op("ax0")), pair(op("rx0ax1")), pair(op("rx0ax2")));
     Result r = TxnChecker.check(h, APPEND);
-    expect(r, Validity.FALSE, List.of("G2-item", "lost-update"), Set.of("cursor-stability", "update-atomic"));
+    expect(r, Verdict.INVALID, List.of("G2-item", "lost-update"), Set.of("cursor-stability", "update-atomic"));
     assertEquals("{:key :x, :value [0], :txns [", Edn.print(r.anomalies().get("lost-update").get(0).toData())
         .substring(0, 29));
     History ok = history(pair(op("rxax1ax2")), pair(op("rx12")));
-    expect(TxnChecker.check(ok, APPEND), Validity.TRUE, List.of(), null);
+    expect(TxnChecker.check(ok, APPEND), Verdict.VALID, List.of(), null);
   }
 
   static History strongSi(long readerProcess, long lastProcess) {
@@ -109,9 +110,9 @@ class ReferenceHistoriesTest {
   @Test
   void strongSnapshotIsolation_staleReadAfterWrite_gSingleItemRealtime() {
     History h = strongSi(2, 3);
-    expect(TxnChecker.check(h, APPEND.withModels("serializable")), Validity.TRUE, List.of(), null);
+    expect(TxnChecker.check(h, APPEND.withModels("serializable")), Verdict.VALID, List.of(), null);
     Result r = TxnChecker.check(h, APPEND);
-    expect(r, Validity.FALSE, List.of("G-single-item-realtime"), Set.of("strong-snapshot-isolation"));
+    expect(r, Verdict.INVALID, List.of("G-single-item-realtime"), Set.of("strong-snapshot-isolation"));
     CycleAnomaly c = (CycleAnomaly) r.anomalies().get("G-single-item-realtime").get(0);
     assertEquals(List.of("rw", "realtime"), c.steps().stream().map(Step::type).toList());
   }
@@ -119,8 +120,8 @@ class ReferenceHistoriesTest {
   @Test
   void strongSessionSnapshotIsolation_processMissesOwnWrite_gSingleItemProcess() {
     History h = strongSi(1, 2);
-    expect(TxnChecker.check(h, APPEND.withModels("serializable")), Validity.TRUE, List.of(), null);
-    expect(TxnChecker.check(h, APPEND.withModels("strong-session-snapshot-isolation")), Validity.FALSE,
+    expect(TxnChecker.check(h, APPEND.withModels("serializable")), Verdict.VALID, List.of(), null);
+    expect(TxnChecker.check(h, APPEND.withModels("strong-session-snapshot-isolation")), Verdict.INVALID,
         List.of("G-single-item-process"), Set.of("strong-session-snapshot-isolation"));
   }
 
@@ -128,10 +129,10 @@ class ReferenceHistoriesTest {
   void gNonadjacent_alternatingRwWr_gNonadjacentItem() {
     History h = history(pair(op("ax1")), pair(op("rx1ry")), pair(op("ay1")), pair(op("ry1rx")));
     Result r = TxnChecker.check(h, APPEND);
-    expect(r, Validity.FALSE, List.of("G-nonadjacent-item"), Set.of("repeatable-read", "snapshot-isolation"));
+    expect(r, Verdict.INVALID, List.of("G-nonadjacent-item"), Set.of("repeatable-read", "snapshot-isolation"));
     History adjacent = history(pair(op("rx5ay1")), pair(op("ryaz2")), pair(op("rzat3")), pair(op("rt3au4")),
         pair(op("ruax5")));
-    expect(TxnChecker.check(adjacent, APPEND.withModels("snapshot-isolation")), Validity.TRUE, List.of(), null);
+    expect(TxnChecker.check(adjacent, APPEND.withModels("snapshot-isolation")), Verdict.VALID, List.of(), null);
   }
 
   @Test
@@ -139,7 +140,7 @@ class ReferenceHistoriesTest {
     History h = history(pair(Txns.op(1, OpType.OK, "rx1ay1")), pair(Txns.op(2, OpType.OK, "ry1")),
         pair(Txns.op(2, OpType.OK, "ax1")));
     Result r = TxnChecker.check(h, APPEND.withModels("strong-session-snapshot-isolation"));
-    expect(r, Validity.FALSE, List.of("G1c-process"), Set.of("strong-session-read-committed"));
+    expect(r, Verdict.INVALID, List.of("G1c-process"), Set.of("strong-session-read-committed"));
     CycleAnomaly c = (CycleAnomaly) r.anomalies().get("G1c-process").get(0);
     assertEquals(List.of("process", "wr", "wr"), c.steps().stream().map(Step::type).sorted().toList());
   }
@@ -148,7 +149,7 @@ class ReferenceHistoriesTest {
   void internal_readMissesOwnAppend_expectedUnknownPrefix() {
     History h = history(op("ax1ax2ax4"), op("ax3rx1234"));
     Result r = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("internal"));
-    expect(r, Validity.FALSE, List.of("internal"), Set.of("read-uncommitted"));
+    expect(r, Verdict.INVALID, List.of("internal"), Set.of("read-uncommitted"));
     assertEquals("[:r :x [1 2 3 4]]", Edn.print(r.anomalies().get("internal").get(0).toData() instanceof Map<?, ?> m
         ? m.get(Keyword.of("mop")) : null));
     assertEquals("[... 3]", Edn.print(((Map<?, ?>) r.anomalies().get("internal").get(0).toData())
@@ -158,7 +159,7 @@ class ReferenceHistoriesTest {
   @Test
   void futureRead_readOwnLaterAppend_futureReadAndEmptyGraph() {
     History h = history(pair(op("rx1ax1")));
-    expect(TxnChecker.check(h, APPEND.withModels("read-committed")), Validity.FALSE,
+    expect(TxnChecker.check(h, APPEND.withModels("read-committed")), Verdict.INVALID,
         List.of("empty-transaction-graph", "future-read"), Set.of("read-committed"));
   }
 
@@ -166,12 +167,12 @@ class ReferenceHistoriesTest {
   void dirtyUpdate_directAndThroughInfo_reported() {
     History direct = history(op(0, OpType.FAIL, "ax1"), op("ax2"), op("rx12"));
     Result r = TxnChecker.check(direct, APPEND.withModels(List.of()).withAnomalies("dirty-update"));
-    expect(r, Validity.FALSE, List.of("dirty-update"), Set.of("read-committed"));
+    expect(r, Verdict.INVALID, List.of("dirty-update"), Set.of("read-committed"));
     String d = Edn.print(r.anomalies().get("dirty-update").get(0).toData());
     assertEquals(true, d.startsWith("{:key :x, :values [1 2], :txns [{"), d);
     History indirect = history(op(0, OpType.FAIL, "ax1"), op(0, OpType.INFO, "ax2"), op("ax3"), op("rx123"));
     Result r2 = TxnChecker.check(indirect, APPEND.withModels(List.of()).withAnomalies("dirty-update"));
-    expect(r2, Validity.FALSE, List.of("dirty-update"), Set.of("read-committed"));
+    expect(r2, Verdict.INVALID, List.of("dirty-update"), Set.of("read-committed"));
     assertEquals(true, Edn.print(r2.anomalies().get("dirty-update").get(0).toData())
         .startsWith("{:key :x, :values [1 2 3], :txns [{"));
   }
@@ -180,7 +181,7 @@ class ReferenceHistoriesTest {
   void duplicateElements_repeatedElementInRead_g1cAndDuplicates() {
     History h = history(op("ax1ry1"), op("ax2ay1"), op("rx121"));
     Result r = TxnChecker.check(h, APPEND.withModels("read-committed"));
-    expect(r, Validity.FALSE, List.of("G1c", "duplicate-elements"), Set.of("read-uncommitted"));
+    expect(r, Verdict.INVALID, List.of("G1c", "duplicate-elements"), Set.of("read-uncommitted"));
     assertEquals("{1 2}", Edn.print(((Map<?, ?>) r.anomalies().get("duplicate-elements").get(0).toData())
         .get(Keyword.of("duplicates"))));
   }
@@ -189,7 +190,7 @@ class ReferenceHistoriesTest {
   void incompatibleOrder_contradictoryReads_g1cAndIncompatibleOrder() {
     History h = history(op("ax1ry1"), op("ax2"), op("ax3ay1"), op("rx13"), op("rx123"));
     Result r = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G1"));
-    expect(r, Validity.FALSE, List.of("G1c", "incompatible-order"), null);
+    expect(r, Verdict.INVALID, List.of("G1c", "incompatible-order"), null);
     assertEquals("{:key :x, :values [[1 3] [1 2 3]]}", Edn.print(r.anomalies().get("incompatible-order").get(0)
         .toData()));
     CycleAnomaly c = (CycleAnomaly) r.anomalies().get("G1c").get(0);
@@ -199,11 +200,11 @@ class ReferenceHistoriesTest {
   @Test
   void register_g1c_twoWrEdges() {
     History h = history(rw(0, OpType.OK, "wx1ry1"), rw(0, OpType.OK, "wy1rx1"));
-    expect(TxnChecker.check(h, REGISTER.withModels("read-committed")), Validity.FALSE, List.of("G1c"),
+    expect(TxnChecker.check(h, REGISTER.withModels("read-committed")), Verdict.INVALID, List.of("G1c"),
         Set.of("read-committed"));
-    expect(TxnChecker.check(h, REGISTER.withModels("serializable")), Validity.FALSE, List.of("G1c"),
+    expect(TxnChecker.check(h, REGISTER.withModels("serializable")), Verdict.INVALID, List.of("G1c"),
         Set.of("read-committed"));
-    expect(TxnChecker.check(h, REGISTER.withModels("read-uncommitted")), Validity.TRUE, List.of(), null);
+    expect(TxnChecker.check(h, REGISTER.withModels("read-uncommitted")), Verdict.VALID, List.of(), null);
   }
 
   @Test
@@ -212,14 +213,14 @@ class ReferenceHistoriesTest {
     Op[] t2 = pair(rw(1, OpType.OK, "wy1wx2"));
     History h = history(t1[0], t2[0], t2[1], t1[1]);
     Result r = TxnChecker.check(h, REGISTER.withModels("serializable"));
-    expect(r, Validity.FALSE, List.of("G-single-item"), Set.of("consistent-view", "repeatable-read"));
+    expect(r, Verdict.INVALID, List.of("G-single-item"), Set.of("consistent-view", "repeatable-read"));
   }
 
   @Test
   void register_writesFollowReads_onlyWithWfrKeys() {
     History h = history(rw(0, OpType.OK, "ry1wx1wy2"), rw(0, OpType.OK, "rx1ry1"));
-    expect(TxnChecker.check(h, REGISTER.withModels("serializable")), Validity.TRUE, List.of(), null);
-    expect(TxnChecker.check(h, REGISTER.withModels("serializable").withWfrKeys(true)), Validity.FALSE,
+    expect(TxnChecker.check(h, REGISTER.withModels("serializable")), Verdict.VALID, List.of(), null);
+    expect(TxnChecker.check(h, REGISTER.withModels("serializable").withWfrKeys(true)), Verdict.INVALID,
         List.of("G-single-item"), null);
   }
 
@@ -227,7 +228,7 @@ class ReferenceHistoriesTest {
   void register_cyclicVersionOrder_underSequentialKeys() {
     History h = history(pair(rw(0, OpType.OK, "wx1")), pair(rw(0, OpType.OK, "wx2")), pair(rw(0, OpType.OK, "rx1")));
     Result r = TxnChecker.check(h, REGISTER.withSequentialKeys(true));
-    expect(r, Validity.FALSE, List.of("cyclic-versions"), Set.of("read-uncommitted"));
+    expect(r, Verdict.INVALID, List.of("cyclic-versions"), Set.of("read-uncommitted"));
     assertEquals("[{:key :x, :scc #{1 2}, :sources [:initial-state :sequential-keys]}]",
         Edn.print(r.toData().get(Keyword.of("anomalies")) instanceof Map<?, ?> m
             ? m.get(Keyword.of("cyclic-versions")) : null));
@@ -237,12 +238,12 @@ class ReferenceHistoriesTest {
   void register_lostUpdate_onlyLostUpdate() {
     History h = history(pair(rw(0, OpType.OK, "rx0wx1")), pair(rw(1, OpType.OK, "rx0wx2")));
     Result r = TxnChecker.check(h, REGISTER);
-    expect(r, Validity.FALSE, List.of("lost-update"), Set.of("cursor-stability", "update-atomic"));
+    expect(r, Verdict.INVALID, List.of("lost-update"), Set.of("cursor-stability", "update-atomic"));
   }
 
   @Test
   void register_transactionOrderAbsent_valid() {
     History h = history(rw(0, OpType.OK, "rxwy2"), rw(0, OpType.OK, "wx3wy4"));
-    expect(TxnChecker.check(h, REGISTER.withModels("serializable")), Validity.TRUE, List.of(), null);
+    expect(TxnChecker.check(h, REGISTER.withModels("serializable")), Verdict.VALID, List.of(), null);
   }
 }

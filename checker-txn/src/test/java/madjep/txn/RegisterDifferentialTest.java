@@ -1,5 +1,6 @@
 package madjep.txn;
 
+import madjep.history.Verdict;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -38,15 +39,15 @@ class RegisterDifferentialTest {
           .withWfrKeys(rnd.nextBoolean());
       Result r = TxnChecker.check(h, o);
       boolean serial = SerialOracle.serializable(h);
-      if (r.valid() == Validity.FALSE && serial) {
+      if (r.valid() == Verdict.INVALID && serial) {
         StringBuilder sb = new StringBuilder("violation reported but a serial order exists (history " + i + "):\n");
         for (Op op : h.ops()) {
           sb.append(Edn.print(op.value())).append(' ').append(op.type()).append('\n');
         }
         fail(sb.append(Edn.print(r.toData())).toString());
       }
-      invalid += r.valid() == Validity.FALSE ? 1 : 0;
-      valid += r.valid() == Validity.TRUE ? 1 : 0;
+      invalid += r.valid() == Verdict.INVALID ? 1 : 0;
+      valid += r.valid() == Verdict.VALID ? 1 : 0;
     }
     assertTrue(invalid > HISTORIES / 10, "too few invalid histories: " + invalid);
     assertTrue(valid > HISTORIES / 10, "too few valid histories: " + valid);

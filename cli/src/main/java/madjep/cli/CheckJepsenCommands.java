@@ -21,7 +21,7 @@ import madjep.txn.jepsen.SetChecker;
 import madjep.txn.jepsen.SetFullChecker;
 import madjep.txn.jepsen.TotalQueueChecker;
 import madjep.txn.jepsen.UniqueIdsChecker;
-import madjep.txn.jepsen.Verdict;
+import madjep.history.Verdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,11 +68,7 @@ final class CheckJepsenCommands {
         AtomicFiles.writeString(json, JsonValues.toJson(data, true) + "\n");
       }
       print(spec.commandLine().getOut(), spec.name(), r.valid(), data);
-      return switch (r.valid()) {
-        case VALID -> ExitCode.VALID;
-        case INVALID -> ExitCode.INVALID;
-        case UNKNOWN -> ExitCode.UNKNOWN;
-      };
+      return ExitCode.of(r.valid());
     }
 
     private void print(PrintWriter out, String checker, Verdict v, Map<Keyword, Object> data) {

@@ -24,7 +24,7 @@ import madjep.linear.Model;
 import madjep.linear.Models;
 import madjep.linear.Options;
 import madjep.linear.Result;
-import madjep.linear.Verdict;
+import madjep.history.Verdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -122,7 +122,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     int[] counts = new int[Verdict.values().length];
     for (Checked c : done) {
       counts[c.result().verdict().ordinal()]++;
-      code = ExitCode.merge(code, exitCode(c.result().verdict()));
+      code = ExitCode.merge(code, ExitCode.of(c.result().verdict()));
     }
     if (done.size() > 1) {
       out.printf("%d files: %d valid, %d invalid, %d unknown%n", done.size(), counts[0], counts[1], counts[2]);
@@ -179,14 +179,6 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
       }
       throw new IllegalStateException(t);
     }
-  }
-
-  static int exitCode(Verdict v) {
-    return switch (v) {
-      case VALID -> ExitCode.VALID;
-      case INVALID -> ExitCode.INVALID;
-      case UNKNOWN -> ExitCode.UNKNOWN;
-    };
   }
 
   private static void print(PrintWriter out, Checked c, Model m) {

@@ -22,7 +22,6 @@ import madjep.txn.Deadline;
 import madjep.txn.Options;
 import madjep.txn.Result;
 import madjep.txn.TxnChecker;
-import madjep.txn.Validity;
 import madjep.txn.Workload;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,8 +109,7 @@ final class CheckTxnCommand implements Callable<Integer> {
     } else {
       report(out, r);
     }
-    return r.valid() == Validity.TRUE ? ExitCode.VALID : r.valid() == Validity.FALSE ? ExitCode.INVALID
-        : ExitCode.UNKNOWN;
+    return ExitCode.of(r.valid());
   }
 
   /** EDN files go through the streaming transaction reader; anything else through the generic history reader. */
@@ -128,8 +126,8 @@ final class CheckTxnCommand implements Callable<Integer> {
 
   private void report(PrintWriter out, Result r) {
     out.printf("%s: %s%n", file, switch (r.valid()) {
-      case TRUE -> "valid";
-      case FALSE -> "INVALID";
+      case VALID -> "valid";
+      case INVALID -> "INVALID";
       case UNKNOWN -> "unknown";
     });
     if (r.anomalyTypes().isEmpty()) {

@@ -17,6 +17,15 @@ public final class ExitCode {
 
   private ExitCode() {}
 
+  /** The exit code of a checker's verdict. */
+  public static int of(madjep.history.Verdict v) {
+    return switch (v) {
+      case VALID -> VALID;
+      case INVALID -> INVALID;
+      case UNKNOWN -> UNKNOWN;
+    };
+  }
+
   /** The overall code of several verdict codes: invalid beats unknown beats valid, as Jepsen merges them. */
   public static int merge(int a, int b) {
     if (a == INVALID || b == INVALID) {

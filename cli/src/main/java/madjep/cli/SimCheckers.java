@@ -16,7 +16,6 @@ import madjep.sim.workload.CheckSpec;
 import madjep.txn.jepsen.BankChecker;
 import madjep.txn.jepsen.JepsenResult;
 import madjep.txn.jepsen.SetChecker;
-import madjep.txn.jepsen.Verdict;
 
 /**
  * Which checker checks which simulated workload: {@code linear} (register, kv, mutex: checker-linear), {@code txn}
@@ -49,8 +48,7 @@ final class SimCheckers {
     boolean independent = Boolean.TRUE.equals(spec.option("independent"));
     Result r = LinearizabilityChecker.check(h, Models.byName(model),
         Options.defaults().withIndependent(independent).withTimeout(timeout));
-    int code = r.verdict() == madjep.linear.Verdict.VALID ? ExitCode.VALID
-        : r.verdict() == madjep.linear.Verdict.INVALID ? ExitCode.INVALID : ExitCode.UNKNOWN;
+    int code = ExitCode.of(r.verdict());
     StringBuilder summary = new StringBuilder("linear (").append(model).append(independent ? " per key" : "")
         .append("): ").append(code == ExitCode.VALID ? "valid" : code == ExitCode.INVALID ? "INVALID"
             : "unknown (" + r.cause().keyword().name() + ")")
@@ -76,8 +74,7 @@ final class SimCheckers {
       o = o.withModels(models);
     }
     madjep.txn.Result r = madjep.txn.TxnChecker.check(h, o);
-    int code = r.valid() == madjep.txn.Validity.TRUE ? ExitCode.VALID
-        : r.valid() == madjep.txn.Validity.FALSE ? ExitCode.INVALID : ExitCode.UNKNOWN;
+    int code = ExitCode.of(r.valid());
     String summary = "txn " + w.cliName() + " (" + String.join(", ", models) + "): "
         + (code == ExitCode.VALID ? "valid" : code == ExitCode.INVALID ? "INVALID" : "unknown")
         + (r.anomalyTypes().isEmpty() ? "" : ", anomalies " + String.join(" ", r.anomalyTypes()));
@@ -94,8 +91,7 @@ final class SimCheckers {
   }
 
   private static SimVerdict jepsen(CheckSpec spec, JepsenResult r) {
-    int code = r.valid() == Verdict.VALID ? ExitCode.VALID
-        : r.valid() == Verdict.INVALID ? ExitCode.INVALID : ExitCode.UNKNOWN;
+    int code = ExitCode.of(r.valid());
     Map<Keyword, Object> data = r.toData();
     String word = code == ExitCode.VALID ? "valid" : code == ExitCode.INVALID ? "INVALID" : "unknown";
     String summary = spec.checker() + ": " + word;

@@ -10,7 +10,7 @@ import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Models;
 import madjep.linear.Options;
 import madjep.linear.Result;
-import madjep.linear.Verdict;
+import madjep.history.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** The README's linearizability example, compiled and run. */

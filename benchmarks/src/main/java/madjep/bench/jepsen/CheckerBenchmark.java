@@ -3,7 +3,7 @@ package madjep.bench.jepsen;
 import java.util.concurrent.TimeUnit;
 import madjep.history.History;
 import madjep.txn.jepsen.JepsenResult;
-import madjep.txn.jepsen.Verdict;
+import madjep.history.Verdict;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

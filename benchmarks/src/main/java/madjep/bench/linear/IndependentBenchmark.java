@@ -6,7 +6,7 @@ import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Model;
 import madjep.linear.Models;
 import madjep.linear.Options;
-import madjep.linear.Verdict;
+import madjep.history.Verdict;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -16,7 +16,7 @@ import madjep.txn.jepsen.SetFullResult;
 import madjep.txn.jepsen.TotalQueueChecker;
 import madjep.txn.jepsen.TotalQueueResult;
 import madjep.txn.jepsen.UniqueIdsChecker;
-import madjep.txn.jepsen.Verdict;
+import madjep.history.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** The benchmarks' inputs are what their Javadoc says: valid, seeded, exercising each checker's cases. */

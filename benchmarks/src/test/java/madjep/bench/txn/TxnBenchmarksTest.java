@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import madjep.history.testing.Corpus;
 import madjep.txn.Result;
-import madjep.txn.Validity;
+import madjep.history.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** Each benchmark's answer, at a small size: the benchmarks measure the right thing. */
@@ -23,14 +23,14 @@ class TxnBenchmarksTest {
 
   @Test
   void checkBenchmark_serializableStores_valid() throws IOException {
-    assertEquals(Validity.TRUE, check("list-append", "serializable").valid());
-    assertEquals(Validity.TRUE, check("rw-register", "serializable").valid());
+    assertEquals(Verdict.VALID, check("list-append", "serializable").valid());
+    assertEquals(Verdict.VALID, check("rw-register", "serializable").valid());
   }
 
   @Test
   void checkBenchmark_siListAppend_g2ItemOnly() throws IOException {
     Result r = check("list-append", "si");
-    assertEquals(Validity.FALSE, r.valid());
+    assertEquals(Verdict.INVALID, r.valid());
     assertTrue(r.anomalyTypes().stream().allMatch(t -> t.startsWith("G2-item")), r.anomalyTypes().toString());
   }
 
@@ -49,7 +49,7 @@ class TxnBenchmarksTest {
     HugeSccBenchmark b = new HugeSccBenchmark();
     b.setup();
     Result r = b.check();
-    assertEquals(Validity.FALSE, r.valid());
+    assertEquals(Verdict.INVALID, r.valid());
     assertFalse(r.anomalyTypes().contains("cycle-search-timeout"));
     assertEquals(r.anomalyTypes(), b.readAndCheck().anomalyTypes());
   }

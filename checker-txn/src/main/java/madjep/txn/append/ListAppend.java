@@ -17,7 +17,7 @@ import madjep.txn.Anomaly;
 import madjep.txn.CaseAnomaly;
 import madjep.txn.Result;
 import madjep.txn.Step;
-import madjep.txn.Validity;
+import madjep.history.Verdict;
 import madjep.txn.Workload;
 import madjep.txn.graph.Rels;
 
@@ -174,7 +174,7 @@ public final class ListAppend {
     m.put(MESSAGE, message);
     Map<String, List<Anomaly>> as = new LinkedHashMap<>();
     as.put(type, List.of(new CaseAnomaly(type, m)));
-    return new Result(Validity.UNKNOWN, List.of(type), as, java.util.Set.of(), java.util.Set.of());
+    return new Result(Verdict.UNKNOWN, List.of(type), as, java.util.Set.of(), java.util.Set.of());
   }
 
   private void index() {

@@ -1,5 +1,6 @@
 package madjep.txn.jepsen;
 
+import madjep.history.Verdict;
 import java.util.List;
 import java.util.Map;
 import madjep.history.History;

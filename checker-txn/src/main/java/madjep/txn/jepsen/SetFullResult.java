@@ -1,5 +1,6 @@
 package madjep.txn.jepsen;
 
+import madjep.history.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package madjep.txn.jepsen;
 
+import madjep.history.Verdict;
 import it.unimi.dsi.fastutil.objects.Object2IntMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@
  * invocation that never completed, may or may not have happened; ops of named processes such as {@code :nemesis} are
  * ignored; ops without a {@code :process} are client ops. Where these checkers deliberately differ from Jepsen's
  * code, the checker's Javadoc says so. An op whose value has the wrong shape for the checker is a {@link
- * madjep.history.DataError} located at that op. {@link madjep.txn.jepsen.Verdict#UNKNOWN} means the history could
+ * madjep.history.DataError} located at that op. {@link madjep.history.Verdict#UNKNOWN} means the history could
  * not establish a verdict (nothing was observed, or an assumption of the checker did not hold), and names why.
  *
  * <p>Example:
@@ -28,3 +28,5 @@
  * }</pre>
  */
 package madjep.txn.jepsen;
+
+import madjep.history.Verdict;

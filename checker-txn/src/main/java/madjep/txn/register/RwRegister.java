@@ -20,7 +20,7 @@ import madjep.txn.CaseAnomaly;
 import madjep.txn.Options;
 import madjep.txn.Result;
 import madjep.txn.Step;
-import madjep.txn.Validity;
+import madjep.history.Verdict;
 import madjep.txn.Workload;
 import madjep.txn.append.LostUpdates;
 import madjep.txn.graph.Digraph;
@@ -128,7 +128,7 @@ public final class RwRegister {
     m.put(MESSAGE, "history contained operations other than register writes and reads of single values");
     Map<String, List<Anomaly>> as = new LinkedHashMap<>();
     as.put("unexpected-txn-micro-op-types", List.of(new CaseAnomaly("unexpected-txn-micro-op-types", m)));
-    return new Result(Validity.UNKNOWN, List.of("unexpected-txn-micro-op-types"), as, java.util.Set.of(),
+    return new Result(Verdict.UNKNOWN, List.of("unexpected-txn-micro-op-types"), as, java.util.Set.of(),
         java.util.Set.of());
   }
 

@@ -1,5 +1,6 @@
 package madjep.txn.jepsen;
 
+import madjep.history.Verdict;
 import static madjep.txn.jepsen.TestHistories.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

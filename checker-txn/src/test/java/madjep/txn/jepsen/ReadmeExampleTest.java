@@ -1,5 +1,6 @@
 package madjep.txn.jepsen;
 
+import madjep.history.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

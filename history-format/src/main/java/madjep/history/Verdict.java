@@ -1,11 +1,17 @@
-package madjep.txn.jepsen;
+package madjep.history;
 
 import madjep.history.edn.Keyword;
 
-/** A checker's answer: Jepsen's {@code :valid?} of {@code true}, {@code false} or {@code :unknown}. */
+/**
+ * Every checker's answer, three-valued as Jepsen's {@code :valid?}: a check that hits a limit, or that had nothing
+ * to check, answers {@link #UNKNOWN}, never {@link #VALID}.
+ */
 public enum Verdict {
+  /** No violation exists (the search was complete). */
   VALID,
+  /** A violation was found. */
   INVALID,
+  /** Neither could be shown: a limit was hit, or nothing was checked. */
   UNKNOWN;
 
   private static final Keyword UNKNOWN_KEYWORD = Keyword.of("unknown");
