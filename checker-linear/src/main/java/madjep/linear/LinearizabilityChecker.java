@@ -1,10 +1,10 @@
 package madjep.linear;
 
-import madjep.history.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import madjep.history.History;
+import madjep.history.Verdict;
 
 /**
  * Checks a history for linearizability against a {@link Model}: a pure function of the history, the model and the

@@ -1,8 +1,8 @@
 package madjep.linear;
 
-import madjep.history.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import madjep.history.Verdict;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.Keyword;
 

@@ -1,12 +1,12 @@
 package madjep.linear;
 
-import madjep.history.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.io.HistoryReader;
 import madjep.history.testing.Corpus;
 

@@ -1,12 +1,12 @@
 package madjep.linear;
 
-import madjep.history.Verdict;
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import madjep.history.io.HistoryWriter;
+import madjep.history.Verdict;
 import madjep.history.io.HistoryFormat;
+import madjep.history.io.HistoryWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

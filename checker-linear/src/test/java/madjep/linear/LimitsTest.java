@@ -1,13 +1,13 @@
 package madjep.linear;
 
-import madjep.history.Verdict;
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import madjep.history.History;
+import madjep.history.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** Time and memory limits answer unknown with the cause, never valid; a cheap violation beats an expensive one. */

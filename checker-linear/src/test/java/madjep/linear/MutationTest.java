@@ -1,10 +1,9 @@
 package madjep.linear;
 
-import madjep.history.Verdict;
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import madjep.history.History;
 import madjep.history.Op;
+import madjep.history.Verdict;
 import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package madjep.linear;
 
-import madjep.history.Verdict;
+import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
 import madjep.history.io.HistoryReader;

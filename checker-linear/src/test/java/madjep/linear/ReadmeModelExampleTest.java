@@ -1,14 +1,14 @@
 package madjep.linear;
 
-import madjep.history.Verdict;
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import madjep.history.DataError;
+import madjep.history.Verdict;
 import madjep.linear.example.CounterModel;
 import org.junit.jupiter.api.Test;
 

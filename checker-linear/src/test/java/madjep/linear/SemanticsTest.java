@@ -1,12 +1,12 @@
 package madjep.linear;
 
-import madjep.history.Verdict;
+import madjep.history.DataError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import madjep.history.DataError;
 import madjep.history.History;
+import madjep.history.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN.md's shared semantics, one rule per test, on histories small enough to check by eye. */

@@ -1,13 +1,13 @@
 package madjep.linear;
 
-import madjep.history.Verdict;
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.List;
 import java.util.Map;
+import madjep.history.Verdict;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.Keyword;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,5 @@
 package madjep.txn;
 
-import madjep.history.Verdict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import madjep.history.Verdict;
 import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
 

@@ -1,6 +1,5 @@
 package madjep.txn;
 
-import madjep.history.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.Keyword;
 import madjep.history.txn.TxnHistories;

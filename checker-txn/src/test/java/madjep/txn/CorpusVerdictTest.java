@@ -1,12 +1,11 @@
 package madjep.txn;
 
-import madjep.history.Verdict;
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.io.HistoryReader;
 import madjep.history.testing.Corpus;

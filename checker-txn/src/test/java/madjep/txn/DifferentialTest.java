@@ -1,10 +1,9 @@
 package madjep.txn;
 
-import madjep.history.Verdict;
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.SplittableRandom;
 import madjep.history.History;
 import madjep.history.Op;
 import madjep.history.OpType;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.EdnVector;

@@ -1,23 +1,23 @@
 package madjep.txn;
 
-import madjep.history.Verdict;
+import java.io.ByteArrayInputStream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.io.HistoryFormat;
 import madjep.history.io.HistoryReader;
 import madjep.history.txn.TxnEdnReader;
 import madjep.history.txn.TxnHistories;
 import madjep.history.txn.TxnHistory;
-import madjep.txn.gen.TxnHistoryGenerator;
 import madjep.txn.gen.TxnHistoryGenerator.Config;
 import madjep.txn.gen.TxnHistoryGenerator.Store;
+import madjep.txn.gen.TxnHistoryGenerator;
 import org.junit.jupiter.api.Test;
 
 /** Generated histories: deterministic, and judged as their simulated store deserves. */

@@ -1,22 +1,22 @@
 package madjep.txn;
 
-import madjep.history.Verdict;
+import java.io.ByteArrayInputStream;
 import static madjep.txn.Txns.history;
 import static madjep.txn.Txns.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.txn.TxnEdnReader;
 import madjep.history.txn.TxnHistory;
-import madjep.txn.gen.TxnHistoryGenerator;
 import madjep.txn.gen.TxnHistoryGenerator.Config;
 import madjep.txn.gen.TxnHistoryGenerator.Store;
+import madjep.txn.gen.TxnHistoryGenerator;
 import org.junit.jupiter.api.Test;
 
 class LimitsAndDeterminismTest {

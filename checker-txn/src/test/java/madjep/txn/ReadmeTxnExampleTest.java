@@ -1,14 +1,14 @@
 package madjep.txn;
 
-import madjep.history.Verdict;
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.io.HistoryReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

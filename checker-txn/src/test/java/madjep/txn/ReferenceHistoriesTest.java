@@ -1,18 +1,18 @@
 package madjep.txn;
 
-import madjep.history.Verdict;
+import java.util.List;
 import static madjep.txn.Txns.history;
 import static madjep.txn.Txns.op;
 import static madjep.txn.Txns.pair;
 import static madjep.txn.Txns.rw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import madjep.history.History;
 import madjep.history.Op;
 import madjep.history.OpType;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
 import org.junit.jupiter.api.Test;

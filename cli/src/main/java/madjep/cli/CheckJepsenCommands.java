@@ -8,10 +8,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import madjep.history.io.AtomicFiles;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
+import madjep.history.io.AtomicFiles;
 import madjep.history.io.JsonValues;
 import madjep.txn.jepsen.BankChecker;
 import madjep.txn.jepsen.CounterChecker;
@@ -21,12 +22,11 @@ import madjep.txn.jepsen.SetChecker;
 import madjep.txn.jepsen.SetFullChecker;
 import madjep.txn.jepsen.TotalQueueChecker;
 import madjep.txn.jepsen.UniqueIdsChecker;
-import madjep.history.Verdict;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code madjep check bank|counter|set|set-full|long-fork|unique-ids|total-queue [options] [--json OUT] FILE}:
@@ -72,11 +72,7 @@ final class CheckJepsenCommands {
     }
 
     private void print(PrintWriter out, String checker, Verdict v, Map<Keyword, Object> data) {
-      String verdict = switch (v) {
-        case VALID -> "valid";
-        case INVALID -> "INVALID";
-        case UNKNOWN -> "unknown";
-      };
+      String verdict = VerdictText.word(v);
       out.printf("%s: %s: %s%n", file, checker, verdict);
       for (Map.Entry<Keyword, Object> e : data.entrySet()) {
         if (!e.getKey().name().equals("valid?")) {

@@ -12,11 +12,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import madjep.history.io.AtomicFiles;
 import madjep.history.DataError;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
+import madjep.history.io.AtomicFiles;
 import madjep.history.io.JsonValues;
 import madjep.linear.Failure;
 import madjep.linear.LinearizabilityChecker;
@@ -24,12 +25,11 @@ import madjep.linear.Model;
 import madjep.linear.Models;
 import madjep.linear.Options;
 import madjep.linear.Result;
-import madjep.history.Verdict;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code madjep check linear}: linearizability of each history against a model. */
 @Command(
@@ -128,7 +128,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
       out.printf("%d files: %d valid, %d invalid, %d unknown%n", done.size(), counts[0], counts[1], counts[2]);
     }
     if (json != null || edn != null) {
-      Map<Keyword, Object> data = data(done, code);
+      Map<Keyword, Object> data = data(done);
       if (json != null) {
         AtomicFiles.writeString(json, JsonValues.toJson(data, true) + "\n");
       }
@@ -183,11 +183,8 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
 
   private static void print(PrintWriter out, Checked c, Model m) {
     Result r = c.result();
-    String verdict = switch (r.verdict()) {
-      case VALID -> "valid";
-      case INVALID -> "INVALID";
-      case UNKNOWN -> "unknown (" + r.cause().keyword().name() + ")";
-    };
+    String verdict = VerdictText.word(r.verdict())
+        + (r.cause() == null ? "" : " (" + r.cause().keyword().name() + ")");
     out.printf("%s: %s  %d ops, %d %s, %s%n", c.file(), verdict, r.ops(), r.partitions(),
         r.partitions() == 1 ? "partition" : "partitions", Durations.format(c.nanos()));
     Failure f = r.failure();
@@ -208,21 +205,19 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     }
   }
 
-  private static Map<Keyword, Object> data(List<Checked> done, int code) {
+  private static Map<Keyword, Object> data(List<Checked> done) {
     List<Object> results = new ArrayList<>();
-    boolean anyInvalid = false;
-    boolean anyUnknown = false;
+    Verdict overall = Verdict.VALID;
     for (Checked c : done) {
       Map<Keyword, Object> m = new LinkedHashMap<>();
       m.put(Keyword.of("file"), c.file().toString());
       m.putAll(c.result().toData());
       m.put(Keyword.of("time-ms"), c.nanos() / 1e6);
       results.add(m);
-      anyInvalid |= c.result().verdict() == Verdict.INVALID;
-      anyUnknown |= c.result().verdict() == Verdict.UNKNOWN;
+      overall = overall.merge(c.result().verdict());
     }
     Map<Keyword, Object> data = new LinkedHashMap<>();
-    data.put(Keyword.of("valid?"), anyInvalid ? Boolean.FALSE : anyUnknown ? Keyword.of("unknown") : Boolean.TRUE);
+    data.put(Keyword.of("valid?"), overall.toData());
     data.put(Keyword.of("checker"), "linear");
     data.put(Keyword.of("results"), results);
     return data;

@@ -125,11 +125,7 @@ final class CheckTxnCommand implements Callable<Integer> {
   }
 
   private void report(PrintWriter out, Result r) {
-    out.printf("%s: %s%n", file, switch (r.valid()) {
-      case VALID -> "valid";
-      case INVALID -> "INVALID";
-      case UNKNOWN -> "unknown";
-    });
+    out.printf("%s: %s%n", file, VerdictText.word(r.valid()));
     if (r.anomalyTypes().isEmpty()) {
       return;
     }

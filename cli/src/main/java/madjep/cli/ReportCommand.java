@@ -14,12 +14,13 @@ import java.util.stream.Stream;
 import madjep.history.DataError;
 import madjep.history.History;
 import madjep.history.HistoryStats;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.Keyword;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code madjep report STORE_DIR}: what a stored run found, from its {@code results.edn} and {@code history.edn}.
@@ -51,8 +52,8 @@ final class ReportCommand implements Callable<Integer> {
           + EdnParser.describe(parsed));
     }
     PrintWriter out = spec.commandLine().getOut();
-    Object valid = results.get(VALID);
-    out.printf("%s: %s%n", run, verdictWord(valid));
+    Verdict verdict = Verdict.fromData(results.get(VALID));
+    out.printf("%s: %s%n", run, VerdictText.word(verdict));
     line(out, "scenario", results.get(Keyword.of("scenario")));
     line(out, "seed", results.get(Keyword.of("seed")));
     line(out, "checker", results.get(Keyword.of("checker")));
@@ -76,7 +77,7 @@ final class ReportCommand implements Callable<Integer> {
           s.minTime() < 0 ? "" : ", " + Durations.format(s.maxTime() - s.minTime()));
     }
     out.println("  files: " + String.join(" ", files(run)));
-    return exitCode(valid);
+    return ExitCode.of(verdict);
   }
 
   /** The run directory {@code d} names: itself when it holds results.edn, else what its 'latest' link names. */
@@ -131,25 +132,5 @@ final class ReportCommand implements Callable<Integer> {
     try (Stream<Path> s = Files.list(run)) {
       return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
     }
-  }
-
-  private static String verdictWord(Object valid) {
-    if (Boolean.TRUE.equals(valid)) {
-      return "valid";
-    }
-    if (Boolean.FALSE.equals(valid)) {
-      return "INVALID";
-    }
-    return "unknown";
-  }
-
-  private static int exitCode(Object valid) {
-    if (Boolean.TRUE.equals(valid)) {
-      return ExitCode.VALID;
-    }
-    if (Boolean.FALSE.equals(valid)) {
-      return ExitCode.INVALID;
-    }
-    return ExitCode.UNKNOWN;
   }
 }

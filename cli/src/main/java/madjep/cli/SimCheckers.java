@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
 import madjep.linear.LinearizabilityChecker;
@@ -48,16 +49,15 @@ final class SimCheckers {
     boolean independent = Boolean.TRUE.equals(spec.option("independent"));
     Result r = LinearizabilityChecker.check(h, Models.byName(model),
         Options.defaults().withIndependent(independent).withTimeout(timeout));
-    int code = ExitCode.of(r.verdict());
     StringBuilder summary = new StringBuilder("linear (").append(model).append(independent ? " per key" : "")
-        .append("): ").append(code == ExitCode.VALID ? "valid" : code == ExitCode.INVALID ? "INVALID"
-            : "unknown (" + r.cause().keyword().name() + ")")
+        .append("): ").append(VerdictText.word(r.verdict()))
+        .append(r.cause() == null ? "" : " (" + r.cause().keyword().name() + ")")
         .append(String.format(java.util.Locale.ROOT, ", %,d ops in %,d %s", r.ops(), r.partitions(),
             r.partitions() == 1 ? "partition" : "partitions"));
     if (r.failure() != null) {
       summary.append("; ").append(r.failure().explanation());
     }
-    return new SimVerdict(code, summary.toString(), r.toData());
+    return new SimVerdict(r.verdict(), summary.toString(), r.toData());
   }
 
   private static SimVerdict txn(History h, CheckSpec spec, Duration timeout) {
@@ -74,11 +74,9 @@ final class SimCheckers {
       o = o.withModels(models);
     }
     madjep.txn.Result r = madjep.txn.TxnChecker.check(h, o);
-    int code = ExitCode.of(r.valid());
-    String summary = "txn " + w.cliName() + " (" + String.join(", ", models) + "): "
-        + (code == ExitCode.VALID ? "valid" : code == ExitCode.INVALID ? "INVALID" : "unknown")
+    String summary = "txn " + w.cliName() + " (" + String.join(", ", models) + "): " + VerdictText.word(r.valid())
         + (r.anomalyTypes().isEmpty() ? "" : ", anomalies " + String.join(" ", r.anomalyTypes()));
-    return new SimVerdict(code, summary, r.toData());
+    return new SimVerdict(r.valid(), summary, r.toData());
   }
 
   private static List<Object> accounts(CheckSpec spec) {
@@ -91,15 +89,13 @@ final class SimCheckers {
   }
 
   private static SimVerdict jepsen(CheckSpec spec, JepsenResult r) {
-    int code = ExitCode.of(r.valid());
     Map<Keyword, Object> data = r.toData();
-    String word = code == ExitCode.VALID ? "valid" : code == ExitCode.INVALID ? "INVALID" : "unknown";
-    String summary = spec.checker() + ": " + word;
-    if (code != ExitCode.VALID) {
+    String summary = spec.checker() + ": " + VerdictText.word(r.valid());
+    if (r.valid() != Verdict.VALID) {
       String text = Edn.print(data);
       summary += " " + (text.length() > SUMMARY_CHARS ? text.substring(0, SUMMARY_CHARS) + "..." : text);
     }
-    return new SimVerdict(code, summary, data);
+    return new SimVerdict(r.valid(), summary, data);
   }
 
   /** The honest answer while a checker module has not landed: unknown, with the reason. */
@@ -108,6 +104,6 @@ final class SimCheckers {
     data.put(Keyword.of("valid?"), Keyword.of("unknown"));
     String cause = "no " + spec.checker() + " checker is available in this build";
     data.put(Keyword.of("cause"), cause);
-    return new SimVerdict(ExitCode.UNKNOWN, spec.checker() + ": unknown (" + cause + ")", data);
+    return new SimVerdict(Verdict.UNKNOWN, spec.checker() + ": unknown (" + cause + ")", data);
   }
 }

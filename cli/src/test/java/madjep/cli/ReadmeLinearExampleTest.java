@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import madjep.history.History;
 import madjep.history.Op;
+import madjep.history.Verdict;
 import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Models;
 import madjep.linear.Options;
 import madjep.linear.Result;
-import madjep.history.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** The README's linearizability example, compiled and run. */

@@ -25,6 +25,14 @@ public enum Verdict {
     };
   }
 
+  /** The verdict a {@code :valid?} value stands for: true, false, anything else (such as {@code :unknown}). */
+  public static Verdict fromData(Object valid) {
+    if (Boolean.TRUE.equals(valid)) {
+      return VALID;
+    }
+    return Boolean.FALSE.equals(valid) ? INVALID : UNKNOWN;
+  }
+
   /** The verdict of two checks of one history: invalid beats unknown beats valid, as Jepsen merges them. */
   public Verdict merge(Verdict other) {
     if (this == INVALID || other == INVALID) {

@@ -2,8 +2,8 @@ package madjep.bench.jepsen;
 
 import java.util.concurrent.TimeUnit;
 import madjep.history.History;
-import madjep.txn.jepsen.JepsenResult;
 import madjep.history.Verdict;
+import madjep.txn.jepsen.JepsenResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -2,11 +2,11 @@ package madjep.bench.linear;
 
 import java.util.concurrent.TimeUnit;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Model;
 import madjep.linear.Models;
 import madjep.linear.Options;
-import madjep.history.Verdict;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.io.HistoryFormat;
 import madjep.history.io.HistoryWriter;
 import madjep.txn.jepsen.BankChecker;
@@ -16,7 +17,6 @@ import madjep.txn.jepsen.SetFullResult;
 import madjep.txn.jepsen.TotalQueueChecker;
 import madjep.txn.jepsen.TotalQueueResult;
 import madjep.txn.jepsen.UniqueIdsChecker;
-import madjep.history.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** The benchmarks' inputs are what their Javadoc says: valid, seeded, exercising each checker's cases. */

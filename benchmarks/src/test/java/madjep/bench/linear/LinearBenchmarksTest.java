@@ -2,9 +2,9 @@ package madjep.bench.linear;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import madjep.history.Verdict;
 import madjep.history.testing.Corpus;
 import madjep.linear.Options;
-import madjep.history.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

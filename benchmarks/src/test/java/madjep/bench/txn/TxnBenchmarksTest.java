@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import madjep.history.Verdict;
 import madjep.history.testing.Corpus;
 import madjep.txn.Result;
-import madjep.history.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** Each benchmark's answer, at a small size: the benchmarks measure the right thing. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import madjep.history.Verdict;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
@@ -17,7 +18,6 @@ import madjep.txn.Anomaly;
 import madjep.txn.CaseAnomaly;
 import madjep.txn.Result;
 import madjep.txn.Step;
-import madjep.history.Verdict;
 import madjep.txn.Workload;
 import madjep.txn.graph.Rels;
 

@@ -1,6 +1,5 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.Keyword;
 

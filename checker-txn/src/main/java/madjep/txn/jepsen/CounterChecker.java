@@ -1,10 +1,10 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Keyword;
 
 /**

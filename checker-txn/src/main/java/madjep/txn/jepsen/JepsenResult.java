@@ -1,7 +1,7 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
 import java.util.Map;
+import madjep.history.Verdict;
 import madjep.history.edn.Keyword;
 
 /** What every checker of this package returns: a verdict and the result as EDN data. */

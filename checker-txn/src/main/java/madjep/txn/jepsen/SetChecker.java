@@ -1,12 +1,12 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Keyword;
 
 /**

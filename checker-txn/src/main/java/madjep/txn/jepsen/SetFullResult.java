@@ -1,6 +1,5 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;

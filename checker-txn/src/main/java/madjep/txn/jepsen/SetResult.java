@@ -1,9 +1,9 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
 import java.util.List;
 import java.util.Map;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Keyword;
 
 /**

@@ -1,11 +1,11 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
 import it.unimi.dsi.fastutil.objects.Object2IntMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Keyword;
 
 /**

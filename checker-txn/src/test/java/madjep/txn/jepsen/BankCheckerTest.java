@@ -1,17 +1,17 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
+import java.io.IOException;
 import static madjep.txn.jepsen.TestHistories.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import madjep.history.DataError;
 import madjep.history.History;
 import madjep.history.Op;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
 import madjep.history.io.HistoryReader;

@@ -1,16 +1,16 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import madjep.history.History;
 import madjep.history.Op;
+import madjep.history.Verdict;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.Keyword;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,14 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
+import java.util.List;
 import static madjep.txn.jepsen.TestHistories.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import madjep.history.DataError;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import org.junit.jupiter.api.Test;
 

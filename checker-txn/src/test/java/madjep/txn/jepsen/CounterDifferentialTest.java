@@ -1,13 +1,13 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import madjep.history.History;
 import madjep.history.Op;
+import madjep.history.Verdict;
 import madjep.history.edn.EdnParser;
 import org.junit.jupiter.api.Test;
 

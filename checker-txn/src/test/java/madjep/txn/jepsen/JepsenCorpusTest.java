@@ -1,17 +1,17 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Keyword;
 import madjep.history.io.HistoryReader;
 import madjep.history.testing.Corpus;

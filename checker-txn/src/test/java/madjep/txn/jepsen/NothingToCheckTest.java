@@ -1,10 +1,10 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
+import madjep.history.History;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import madjep.history.History;
 import madjep.history.Op;
+import madjep.history.Verdict;
 import madjep.history.edn.EdnVector;
 import org.junit.jupiter.api.Test;
 

@@ -1,15 +1,15 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.io.HistoryReader;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,15 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import madjep.history.History;
 import madjep.history.Op;
+import madjep.history.Verdict;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.EdnVector;
 import org.junit.jupiter.api.Test;

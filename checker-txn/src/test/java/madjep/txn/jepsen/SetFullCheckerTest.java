@@ -1,14 +1,14 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
+import java.util.List;
 import static madjep.txn.jepsen.TestHistories.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.List;
 import java.util.Map;
 import madjep.history.DataError;
 import madjep.history.History;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
 import org.junit.jupiter.api.Test;

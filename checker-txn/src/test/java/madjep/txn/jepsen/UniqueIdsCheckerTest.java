@@ -1,16 +1,16 @@
 package madjep.txn.jepsen;
 
-import madjep.history.Verdict;
+import java.util.ArrayList;
 import static madjep.txn.jepsen.TestHistories.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import madjep.history.DataError;
 import madjep.history.History;
 import madjep.history.Op;
+import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.Keyword;

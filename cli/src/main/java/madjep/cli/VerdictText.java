@@ -1,0 +1,16 @@
+package madjep.cli;
+
+import madjep.history.Verdict;
+
+/** How every command prints a verdict: {@code valid}, {@code INVALID} (loud, it is the news) or {@code unknown}. */
+final class VerdictText {
+  private VerdictText() {}
+
+  static String word(Verdict v) {
+    return switch (v) {
+      case VALID -> "valid";
+      case INVALID -> "INVALID";
+      case UNKNOWN -> "unknown";
+    };
+  }
+}
