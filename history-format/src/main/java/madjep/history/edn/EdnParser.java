@@ -519,21 +519,7 @@ public final class EdnParser {
 
   /** Reads token bytes (up to a delimiter) into {@code scratch}; returns the length. */
   private int readToken() {
-    int n = 0;
-    while (true) {
-      if (pos >= lim && !fill()) {
-        return n;
-      }
-      int c = buf[pos] & 0xff;
-      if ((CLASS[c] & DELIM) != 0) {
-        return n;
-      }
-      if (n == scratch.length) {
-        scratch = java.util.Arrays.copyOf(scratch, n * 2);
-      }
-      scratch[n++] = (byte) c;
-      pos++;
-    }
+    return readTokenAppend(0);
   }
 
   private Keyword readKeywordBody() {
@@ -693,6 +679,7 @@ public final class EdnParser {
     }
   }
 
+  /** Reads token bytes into {@code scratch} from {@code offset} on; returns how many it read. */
   private int readTokenAppend(int offset) {
     int n = 0;
     while (true) {
