@@ -75,6 +75,9 @@ final class HistoryCommand implements Runnable {
       } else {
         out.println("  time span: unknown (no :time)");
       }
+      for (String note : h.readingNotes()) {
+        out.printf("  read as: %s%n", note);
+      }
       if (s.problemCount() == 0) {
         out.println("  problems: none");
         return 0;

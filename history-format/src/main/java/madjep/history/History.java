@@ -47,6 +47,7 @@ public final class History {
   final int[] pair;
   final List<HistoryProblem> problems;
   final int problemCount;
+  final List<String> readingNotes;
 
   History(
       String source,
@@ -64,7 +65,8 @@ public final class History {
       int[] column,
       int[] pair,
       List<HistoryProblem> problems,
-      int problemCount) {
+      int problemCount,
+      List<String> readingNotes) {
     this.source = source;
     this.size = size;
     this.index = index;
@@ -81,6 +83,7 @@ public final class History {
     this.pair = pair;
     this.problems = problems;
     this.problemCount = problemCount;
+    this.readingNotes = readingNotes;
   }
 
   /** A history of the given ops, in order; ops without an index get dense ones. */
@@ -105,6 +108,15 @@ public final class History {
   /** The file (or other label) this history was read from. */
   public String source() {
     return source;
+  }
+
+  /**
+   * How the reader read this history where the input was not the plain format (a producer's dialect, such as
+   * jepsen-rs's colon-prefixed JSON keys, or a conversion, such as a string {@code :f} taken as a keyword); empty
+   * for plain input. {@code madjep history stats} prints these.
+   */
+  public List<String> readingNotes() {
+    return readingNotes;
   }
 
   /** The number of ops. */

@@ -37,11 +37,22 @@ public final class HistoryBuilder {
   private int[] column;
   private final Object2IntOpenHashMap<Keyword> processCodes = new Object2IntOpenHashMap<>();
   private final List<Keyword> processNames = new ArrayList<>();
+  /** How the reader read the input where it was not plain (a dialect, conversions), in order, without repeats. */
+  private final java.util.LinkedHashMap<String, int[]> readingNotes = new java.util.LinkedHashMap<>();
 
   /** A builder for a history read from {@code source} (a file name, or a label such as "<sim>"). */
   public HistoryBuilder(String source) {
     this.source = source;
     processCodes.defaultReturnValue(Integer.MIN_VALUE);
+  }
+
+  /**
+   * Records how the input was read where it was not the plain format: a dialect such as colon-prefixed keys, or a
+   * conversion such as a string {@code :f} taken as a keyword. Call it once per op it applies to: each note is kept
+   * once, with the number of ops.
+   */
+  public void note(String what) {
+    readingNotes.computeIfAbsent(what, k -> new int[1])[0]++;
   }
 
   /** The process code of a client number. */
@@ -265,10 +276,17 @@ public final class HistoryBuilder {
         column == null ? null : Arrays.copyOf(column, n),
         pair,
         List.copyOf(problems),
-        problemCount);
+        problemCount,
+        notes());
     index = null;
     type = null;
     return h;
+  }
+
+  private List<String> notes() {
+    List<String> out = new ArrayList<>();
+    readingNotes.forEach((what, n) -> out.add(what + " (" + n[0] + (n[0] == 1 ? " op)" : " ops)")));
+    return List.copyOf(out);
   }
 
   private HistoryProblem problem(HistoryProblem.Kind kind, int i, String detail) {

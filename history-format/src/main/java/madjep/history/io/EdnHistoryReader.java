@@ -13,6 +13,8 @@ import madjep.history.edn.Keyword;
  * as {@code #jepsen.history.Op{...}} are read as their maps. The standard fields are read without boxing.
  */
 final class EdnHistoryReader implements EdnParser.EntrySink {
+  static final String STRING_F = "a string :f (such as jepsen-rs's nemesis \"partition\") read as a keyword";
+
   private final EdnParser p;
   private final HistoryBuilder b;
   private final OpFields op;
@@ -104,6 +106,11 @@ final class EdnHistoryReader implements EdnParser.EntrySink {
     } else if (key == OpFields.F) {
       op.see(4, ":f", l, col);
       Object v = parser.readValue();
+      if (v instanceof String s && Keyword.isValidName(s)) {
+        // jepsen-rs writes a nemesis op's :f as a string ("partition"); a name can only mean the keyword.
+        b.note(STRING_F);
+        v = Keyword.of(s);
+      }
       if (v != null && !(v instanceof Keyword)) {
         throw field(l, col, "expected :f to be a keyword such as :read, found " + EdnParser.describe(v));
       }

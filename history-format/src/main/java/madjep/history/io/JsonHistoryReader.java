@@ -25,15 +25,24 @@ import madjep.history.edn.Keyword;
  * Reads a JSON array of op objects, or JSON Lines, following the conventions of elle-cli and Jepsen's history.sim:
  * {@code "type"}, {@code "f"} and named processes ({@code "nemesis"}) are strings that become keywords, and so do
  * the function names of micro-ops ({@code ["append", 5, 3]}); other strings stay strings.
+ *
+ * <p>jepsen-rs's dialect is read as written: serde writes an EDN keyword as a string with a leading colon, keys
+ * included ({@code {":type": ":invoke", ":value": [[":w", 2, 1]]}}). An op whose keys carry the colon is read in
+ * that dialect: its keys lose the colon, and every string of the form {@code ":name"} in it is the keyword {@code
+ * :name}. The history's {@link History#readingNotes()} say so.
  */
 final class JsonHistoryReader {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
   private static final Set<String> MICRO_OP_NAMES = Set.of("r", "w", "append", "read", "write");
+  static final String COLON_DIALECT =
+      "jepsen-rs dialect: keys and \":name\" strings carry a leading colon, read as keywords";
 
   private final String source;
   private final HistoryBuilder b;
   private final OpFields op;
   private JsonParser jp;
+  /** True while reading an op written in jepsen-rs's colon dialect. */
+  private boolean colons;
 
   private JsonHistoryReader(String source) {
     this.source = source;
@@ -98,8 +107,16 @@ final class JsonHistoryReader {
       throw error(at, "expected an op object '{...}', found " + jp.getText());
     }
     op.begin(at.getLineNr(), at.getColumnNr());
+    colons = false;
     while ((t = jp.nextToken()) == JsonToken.FIELD_NAME) {
       String name = jp.currentName();
+      if (name.length() > 1 && name.charAt(0) == ':') {
+        name = name.substring(1);
+        if (!colons) {
+          colons = true;
+          b.note(COLON_DIALECT);
+        }
+      }
       JsonToken vt = jp.nextToken();
       JsonLocation vl = jp.currentTokenLocation();
       int l = vl.getLineNr();
@@ -107,7 +124,7 @@ final class JsonHistoryReader {
       switch (name) {
         case "type" -> {
           op.see(1, "\"type\"", l, c);
-          op.type = vt == JsonToken.VALUE_STRING ? OpType.of(jp.getText()) : null;
+          op.type = vt == JsonToken.VALUE_STRING ? OpType.of(withoutColon(jp.getText())) : null;
           if (op.type == null) {
             throw error(DataError.Kind.OP_TYPE, vl, "expected \"type\" to be \"invoke\", \"ok\", \"fail\" or \"info\", found " + describe(vt));
           }
@@ -181,12 +198,24 @@ final class JsonHistoryReader {
     };
   }
 
+  private static String withoutColon(String s) {
+    return s.length() > 1 && s.charAt(0) == ':' ? s.substring(1) : s;
+  }
+
+  /** In the colon dialect, {@code ":name"} is the keyword {@code :name}; anything else stays a string. */
+  private Object dialectString(String s) {
+    if (colons && s.length() > 1 && s.charAt(0) == ':') {
+      String name = s.substring(1);
+      if (Keyword.isValidName(name)) {
+        return Keyword.of(name);
+      }
+    }
+    return s;
+  }
+
   /** The current string token as a keyword; {@code ":read"} and {@code "read"} both name {@code :read}. */
   private Keyword keyword(JsonLocation at, String field) throws IOException {
-    String s = jp.getText();
-    if (s.length() > 1 && s.charAt(0) == ':') {
-      s = s.substring(1);
-    }
+    String s = withoutColon(jp.getText());
     if (!Keyword.isValidName(s)) {
       throw error(DataError.Kind.FIELD, at, "expected \"" + field
           + "\" to be a name without spaces, commas, brackets or quotes, found \"" + jp.getText() + "\"");
@@ -203,7 +232,7 @@ final class JsonHistoryReader {
       case VALUE_FALSE:
         return Boolean.FALSE;
       case VALUE_STRING:
-        return jp.getText();
+        return dialectString(jp.getText());
       case VALUE_NUMBER_INT:
         if (jp.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
           return jp.getBigIntegerValue();
@@ -222,7 +251,7 @@ final class JsonHistoryReader {
       case START_OBJECT: {
         Map<Object, Object> m = new LinkedHashMap<>();
         while (jp.nextToken() == JsonToken.FIELD_NAME) {
-          String k = jp.currentName();
+          Object k = dialectString(jp.currentName());
           m.put(k, readValue(jp.nextToken()));
         }
         return Collections.unmodifiableMap(m);
@@ -241,8 +270,7 @@ final class JsonHistoryReader {
       return value;
     }
     for (Object m : txn) {
-      if (!(m instanceof List<?> mop) || mop.size() < 2 || mop.size() > 3
-          || !(mop.get(0) instanceof String s) || !MICRO_OP_NAMES.contains(s)) {
+      if (!(m instanceof List<?> mop) || mop.size() < 2 || mop.size() > 3 || microOpName(mop.get(0)) == null) {
         return value;
       }
     }
@@ -250,9 +278,15 @@ final class JsonHistoryReader {
     for (int i = 0; i < out.length; i++) {
       List<?> mop = (List<?>) txn.get(i);
       Object[] m = mop.toArray();
-      m[0] = Keyword.of((String) m[0]);
+      m[0] = Keyword.of(microOpName(m[0]));
       out[i] = EdnVector.of(m);
     }
     return EdnVector.of(out);
+  }
+
+  /** The micro-op name a head stands for ({@code "append"}, or {@code :append} in the colon dialect), or null. */
+  private static String microOpName(Object head) {
+    String s = head instanceof String str ? str : head instanceof Keyword k ? k.name() : null;
+    return s != null && MICRO_OP_NAMES.contains(s) ? s : null;
   }
 }
