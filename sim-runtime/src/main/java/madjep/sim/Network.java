@@ -250,8 +250,12 @@ public final class Network {
   // ---- sending ----
 
   void send(int from, int to, Object message) {
+    send(from, to, message, sim.now());
+  }
+
+  /** Sends a message that leaves its sender at {@code now} (the sender's time, not before the sim's). */
+  void send(int from, int to, Object message, long now) {
     sent++;
-    long now = sim.now();
     if (from >= servers || to >= servers) {
       deliverAfter(from, to, message, clientLatency.sample(latencyRng), true, now);
       return;
@@ -308,6 +312,11 @@ public final class Network {
       lastArrival[l] = at;
     }
     sim.scheduleDelivery(at, from, to, message);
+  }
+
+  /** A message whose sender crashed before it left. */
+  void lostAtCrash() {
+    dropped++;
   }
 
   /** Called at delivery time: a partition that formed while the message was in flight drops it. */

@@ -13,7 +13,13 @@ public final class Streams {
    * change every run of every seed. (CLOCK is split but unused: clock faults draw from the nemesis's stream.)
    */
   public enum Component {
-    NETWORK, DISK, CLOCK, NODES, WORKLOAD, NEMESIS, SWARM, SCHEDULE, CLIENTS
+    NETWORK, DISK, CLOCK, NODES, WORKLOAD, NEMESIS, SWARM, SCHEDULE, CLIENTS,
+    /** Storage faults and I/O latencies: two streams per server. */
+    STORAGE,
+    /** CPU costs per event, one stream per server; the storage atlas's draw. */
+    RESOURCES,
+    /** Fault points ({@link NodeContext#buggify}). */
+    BUGGIFY
   }
 
   private final long seed;
