@@ -31,6 +31,7 @@ public final class DiskFaults {
   private Latency writeLatency;
   private Latency fsyncLatency;
   private double slowFactor = 1;
+  private long slowUnit = Durations.MS;
   long capacity = Long.MAX_VALUE;
 
   long bitFlips;
@@ -95,6 +96,11 @@ public final class DiskFaults {
     slowFactor = f;
   }
 
+  /** What a slowed operation's factor multiplies when the disk has no latency of its own (default 1 ms). */
+  public void setSlowUnit(long nanos) {
+    slowUnit = nanos;
+  }
+
   public double slowFactor() {
     return slowFactor;
   }
@@ -133,7 +139,7 @@ public final class DiskFaults {
 
   private long delay(Latency l) {
     if (l == null) {
-      return 0;
+      return slowFactor == 1 ? 0 : Math.round(slowUnit * slowFactor);
     }
     long d = l.sample(ioRng);
     return slowFactor == 1 ? d : Math.round(d * slowFactor);

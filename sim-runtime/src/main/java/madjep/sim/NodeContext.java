@@ -61,6 +61,32 @@ public final class NodeContext {
     return sim.name(id);
   }
 
+  /**
+   * The servers nearest this endpoint: those in its region when the cluster spans regions (all servers when its
+   * region has none), else every server; in id order.
+   */
+  public int[] nearbyServers() {
+    Regions r = sim.regions();
+    int n = sim.servers();
+    if (r != null) {
+      int[] local = r.servers(r.of(ep.id), n);
+      if (local.length > 0) {
+        return local;
+      }
+    }
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  /** This endpoint's region (an index into {@link Regions#names()}), or -1 when the cluster is in one place. */
+  public int region() {
+    Regions r = sim.regions();
+    return r == null ? -1 : r.of(ep.id);
+  }
+
   /** How many servers the cluster has. */
   public int servers() {
     return sim.servers();

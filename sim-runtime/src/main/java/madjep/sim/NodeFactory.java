@@ -4,4 +4,12 @@ package madjep.sim;
 @FunctionalInterface
 public interface NodeFactory {
   Node create(int id);
+
+  /**
+   * The system's cluster-wide invariants (such as "at most one leader per term"), checked over the nodes' states
+   * while a scenario runs, at the scenario's interval (each one's {@code every} is only a default). None by default.
+   */
+  default java.util.List<Invariant.Named> invariants() {
+    return java.util.List.of();
+  }
 }

@@ -42,6 +42,7 @@ public final class Simulation {
   private int inboxLimit;
   private long restartDelay = Durations.S;
   private StorageAtlas atlas = StorageAtlas.off();
+  private Regions regions;
   private final Trace trace;
   private final List<Listener> listeners = new ArrayList<>();
   private long now;
@@ -99,13 +100,26 @@ public final class Simulation {
     return id;
   }
 
+  /** Places servers and clients in regions (before {@link #start()}: clients pick their region's servers at boot). */
+  public void setRegions(Regions r) {
+    if (started) {
+      throw new IllegalStateException("regions are set before start()");
+    }
+    regions = r;
+  }
+
+  /** The regions, or null. */
+  public Regions regions() {
+    return regions;
+  }
+
   /** Builds the network and boots every endpoint. */
   public void start() {
     if (started) {
       return;
     }
     started = true;
-    network = new Network(this, servers, endpoints.size(), streams.of(Streams.Component.NETWORK));
+    network = new Network(this, servers, endpoints.size(), streams.of(Streams.Component.NETWORK), regions);
     for (Endpoint ep : endpoints) {
       boot(ep);
     }

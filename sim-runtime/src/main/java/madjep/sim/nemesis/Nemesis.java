@@ -53,8 +53,15 @@ public final class Nemesis {
   private final List<int[]> clogged = new ArrayList<>();
   private int leader = -1;
   private long faults;
+  private final EnvironmentFaults env;
 
   public Nemesis(Simulation sim, HistoryRecorder history, SplittableRandom rng, FaultSettings settings) {
+    this(sim, history, rng, settings, Environment.defaults());
+  }
+
+  /** A nemesis whose storage, resource, region and fault-point faults use {@code environment}'s parameters. */
+  public Nemesis(Simulation sim, HistoryRecorder history, SplittableRandom rng, FaultSettings settings,
+      Environment environment) {
     this.sim = sim;
     this.history = history;
     this.rng = rng;
@@ -68,6 +75,21 @@ public final class Nemesis {
         leader = node;
       }
     });
+    env = new EnvironmentFaults(this, sim, rng, environment);
+  }
+
+  /** The faults of the storage, resource, region and fault-point families. */
+  public EnvironmentFaults environment() {
+    return env;
+  }
+
+  Simulation sim() {
+    return sim;
+  }
+
+  /** The node that last announced it leads, or -1. */
+  int leader() {
+    return leader;
   }
 
   public FaultSettings settings() {
@@ -88,6 +110,7 @@ public final class Nemesis {
       case CLOCK -> any(skewed);
       case PACKET -> packet;
       case CLOG -> !clogged.isEmpty();
+      default -> env.active(kind);
     };
   }
 
@@ -116,7 +139,13 @@ public final class Nemesis {
       }
       case PACKET -> startPacket(pick(settings.targets()));
       case CLOG -> startClog(pick(settings.targets()));
+      default -> env.start(kind, pick(settings.targets()));
     }
+  }
+
+  /** False for a family with nothing to act on in this cluster (region faults without regions). */
+  public boolean applicable(FaultKind kind) {
+    return kind != FaultKind.REGION || sim.regions() != null;
   }
 
   /** Ends faults of {@code kind}. */
@@ -128,6 +157,7 @@ public final class Nemesis {
       case CLOCK -> resetClock();
       case PACKET -> stopPacket();
       case CLOG -> stopClog();
+      default -> env.stop(kind);
     }
   }
 
@@ -191,7 +221,7 @@ public final class Nemesis {
     return c;
   }
 
-  private EdnVector nodeNames(int[] nodes) {
+  EdnVector nodeNames(int[] nodes) {
     Object[] names = new Object[nodes.length];
     for (int i = 0; i < nodes.length; i++) {
       names[i] = sim.name(nodes[i]);
@@ -200,11 +230,11 @@ public final class Nemesis {
   }
 
   /** A spec as the history shows it: {@code :majority}, or a string such as {@code "n1,n3"}. */
-  private static Object specValue(String spec) {
+  static Object specValue(String spec) {
     return Keyword.isValidName(spec) && spec.indexOf(',') < 0 ? Keyword.of(spec) : spec;
   }
 
-  private void record(Keyword f, Object asked, Object done) {
+  void record(Keyword f, Object asked, Object done) {
     faults++;
     history.nemesis(f, asked, done);
     sim.trace().line(sim.now(), "nemesis", f.name() + " " + asked + " -> " + done);
@@ -212,10 +242,16 @@ public final class Nemesis {
 
   // ---- partitions ----
 
+  /** The partition shapes by name, as scenario files and {@code sim list} give them. */
+  public static final List<String> PARTITION_SHAPES = List.of("halves", "one", "primaries", "majorities-ring",
+      "bridge", "one-way", "leader-one-way", "isolate-leader", "random-minority");
+
   /**
    * Starts a partition: {@code halves}, {@code one}, {@code primaries} (the last leader in a minority), {@code
-   * majorities-ring}, {@code bridge}, {@code one-way}
-   * (a random minority stops hearing the rest), or explicit groups such as {@code n1 n2 | n3 n4 n5}.
+   * majorities-ring}, {@code bridge}, {@code one-way} (a random minority stops hearing the rest), {@code
+   * leader-one-way} (the last leader can send but hears nobody), {@code isolate-leader} (the last leader alone),
+   * {@code random-minority} (a random minority of random size cut from the rest), or explicit groups such as {@code
+   * n1 n2 | n3 n4 n5}. Without a known leader, the leader shapes pick a random node.
    */
   public void startPartition(String shape) {
     boolean[][] g;
@@ -223,6 +259,12 @@ public final class Nemesis {
       case "halves" -> g = Grudges.groups(n, Grudges.randomHalves(n, rng));
       case "one" -> g = Grudges.groups(n, Grudges.isolateOne(n, -1, rng));
       case "primaries" -> g = Grudges.groups(n, Grudges.withMinority(n, leader, rng));
+      case "isolate-leader" -> g = Grudges.groups(n, Grudges.isolateOne(n, leader, rng));
+      case "leader-one-way" -> {
+        int x = leader >= 0 ? leader : rng.nextInt(n);
+        g = Grudges.oneWay(n, Grudges.others(n, x), new int[] {x});
+      }
+      case "random-minority" -> g = Grudges.groups(n, Grudges.randomMinority(n, rng));
       case "majorities-ring" -> g = Grudges.majoritiesRing(n, rng);
       case "bridge" -> g = Grudges.bridge(n, rng);
       case "one-way" -> {
@@ -231,7 +273,7 @@ public final class Nemesis {
       }
       default -> {
         if (!shape.contains("|")) {
-          throw new IllegalArgumentException("expected a partition: halves, one, primaries, majorities-ring, bridge, one-way"
+          throw new IllegalArgumentException("expected a partition: " + String.join(", ", PARTITION_SHAPES)
               + " or groups such as 'n1 n2 | n3 n4 n5', found '" + shape + "'");
         }
         List<int[]> groups = new ArrayList<>();

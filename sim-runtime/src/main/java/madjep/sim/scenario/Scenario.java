@@ -3,6 +3,7 @@ package madjep.sim.scenario;
 import java.util.List;
 import madjep.sim.Durations;
 import madjep.sim.Latency;
+import madjep.sim.nemesis.Environment;
 import madjep.sim.nemesis.FaultSettings;
 import madjep.sim.nemesis.Schedule;
 import madjep.sim.workload.ClientSettings;
@@ -34,6 +35,7 @@ import madjep.sim.workload.ClientSettings;
  * @param duration how long clients run and faults happen
  * @param quiet how long after healing before final reads
  * @param finals how long final reads may take
+ * @param environment disks, CPUs, inboxes, memory, regions and checks, with their faults' parameters
  */
 public record Scenario(
     String name,
@@ -58,7 +60,8 @@ public record Scenario(
     Schedule schedule,
     long duration,
     long quiet,
-    long finals) {
+    long finals,
+    Environment environment) {
 
   public Scenario {
     links = List.copyOf(links);
@@ -73,6 +76,9 @@ public record Scenario(
     }
     if (duration <= 0) {
       throw new IllegalArgumentException("expected a duration above 0, found " + duration);
+    }
+    if (environment == null) {
+      environment = Environment.defaults();
     }
     if (!List.of("none", "mix", "swarm").contains(faultMode)) {
       throw new IllegalArgumentException("expected faults mode none, mix or swarm, found '" + faultMode + "'");
@@ -108,6 +114,7 @@ public record Scenario(
     b.duration = duration;
     b.quiet = quiet;
     b.finals = finals;
+    b.environment = environment;
     return b;
   }
 
@@ -140,6 +147,7 @@ public record Scenario(
     private long duration = Durations.s(20);
     private long quiet = Durations.s(2);
     private long finals = Durations.s(5);
+    private Environment environment = Environment.defaults();
 
     Builder(String name) {
       this.name = name;
@@ -261,10 +269,16 @@ public record Scenario(
       return this;
     }
 
+    /** Disks, CPUs, inboxes, memory, regions and checks, with their faults' parameters. */
+    public Builder environment(Environment v) {
+      environment = v;
+      return this;
+    }
+
     public Scenario build() {
       return new Scenario(name, seed, nodes, system, bug, latency, clientLatency, loss, links, workload, keys,
           keyDistribution, opsPerKey,
-          opsPerTxn, accounts, total, clients, faultMode, faults, schedule, duration, quiet, finals);
+          opsPerTxn, accounts, total, clients, faultMode, faults, schedule, duration, quiet, finals, environment);
     }
   }
 }

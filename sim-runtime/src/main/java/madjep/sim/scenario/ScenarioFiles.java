@@ -58,7 +58,7 @@ public final class ScenarioFiles {
   }
 
   private static final List<String> TOP = List.of("name", "base", "seed", "nodes", "system", "bug", "duration",
-      "quiet", "finals", "network", "workload", "clients", "faults");
+      "quiet", "finals", "network", "workload", "clients", "faults", "storage", "resources", "regions", "checks");
   private static final List<String> NETWORK = List.of("latency", "client-latency", "loss", "links");
   private static final List<String> WORKLOAD = List.of("name", "keys", "key-distribution", "ops-per-key",
       "ops-per-txn", "accounts", "total");
@@ -131,7 +131,7 @@ public final class ScenarioFiles {
       EnumSet<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
       for (String k : r.strings(f, "kinds")) {
         try {
-          kinds.add(FaultKind.of(k));
+          kinds.addAll(FaultKind.parse(List.of(k)));
         } catch (IllegalArgumentException e) {
           throw r.error("faults.kinds", e.getMessage(), k);
         }
@@ -189,6 +189,7 @@ public final class ScenarioFiles {
       }
       extra.add(new Schedule.Phases(phases));
     }
+    b.environment(EnvironmentFiles.read(root, r, d.environment()));
     if (extra.isEmpty()) {
       b.schedule(d.schedule());
     } else {
@@ -261,6 +262,7 @@ public final class ScenarioFiles {
     kv(sb, "reorder-bound", q(Durations.format(f.reorderBound())));
     kv(sb, "delay", q(f.delay() == null ? "none" : f.delay().describe()));
     writeSchedule(sb, s.schedule());
+    EnvironmentFiles.write(sb, s.environment());
     return sb.toString();
   }
 
@@ -296,19 +298,19 @@ public final class ScenarioFiles {
     }
   }
 
-  private static void kv(StringBuilder sb, String k, String v) {
+  static void kv(StringBuilder sb, String k, String v) {
     sb.append(k).append(" = ").append(v).append('\n');
   }
 
-  private static String q(String s) {
+  static String q(String s) {
     return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
-  private static String num(double d) {
+  static String num(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d);
   }
 
-  private static String list(List<String> xs) {
+  static String list(List<String> xs) {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < xs.size(); i++) {
       sb.append(i == 0 ? "" : ", ").append(q(xs.get(i)));
@@ -317,7 +319,7 @@ public final class ScenarioFiles {
   }
 
   /** Typed access to the tree with errors that name the file and key. */
-  private static final class Reader {
+  static final class Reader {
     final String source;
 
     Reader(String source) {

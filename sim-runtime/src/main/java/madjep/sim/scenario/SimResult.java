@@ -15,6 +15,7 @@ import madjep.sim.workload.CheckSpec;
  * @param simulated virtual nanoseconds simulated
  * @param faultsDescription the fault settings in effect (swarm's draw, when swarm mode)
  * @param stats counters: messages sent/dropped/duplicated, ops, crashed ops, lost writes
+ * @param observations assertions, fault points, per-server metrics and what storage and resource faults did
  */
 public record SimResult(
     Scenario scenario,
@@ -25,4 +26,5 @@ public record SimResult(
     long eventHash,
     long simulated,
     String faultsDescription,
-    java.util.Map<String, Long> stats) {}
+    java.util.Map<String, Long> stats,
+    Observations observations) {}

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import madjep.sim.DeterminismCheck;
 import madjep.sim.HistoryRecorder;
+import madjep.sim.Invariant;
+import madjep.sim.MetricsRecorder;
 import madjep.sim.Network;
+import madjep.sim.NodeFactory;
 import madjep.sim.Simulation;
 import madjep.sim.Streams;
 import madjep.sim.Trace;
@@ -55,14 +58,18 @@ public final class SimRunner {
     final Clients clients;
     final FaultSettings faults;
     final String faultsDescription;
+    final NodeFactory factory;
+    MetricsRecorder metrics;
 
     Setup(Scenario s) {
       this.s = s;
       streams = new Streams(s.seed());
-      sim = new Simulation(streams, s.nodes(), Systems.factory(s), trace);
+      factory = Systems.factory(s);
+      sim = new Simulation(streams, s.nodes(), factory, trace);
       history = new HistoryRecorder(sim, "sim:" + s.name() + ":" + s.seed());
       workload = Workloads.of(s);
       clients = new Clients(sim, workload, history, s.clients());
+      EnvironmentSetup.apply(sim, s);
       if (s.faultMode().equals("swarm")) {
         faults = Swarm.draw(streams.of(Streams.Component.SWARM), s.faults());
         faultsDescription = Swarm.describe(faults);
@@ -88,7 +95,13 @@ public final class SimRunner {
       trace.line(0, "sim", "scenario " + s.name() + " seed " + s.seed() + ", " + s.nodes() + " nodes, "
           + s.system() + (s.bug().equals("none") ? "" : " with bug " + s.bug()) + ", workload " + s.workload());
       trace.line(0, "sim", faultsDescription);
-      Nemesis nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults);
+      EnvironmentSetup.describe(sim, s, trace);
+      Nemesis nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults, s.environment());
+      long every = s.environment().checks().invariantInterval();
+      for (Invariant.Named inv : factory.invariants()) {
+        sim.addInvariant(new Invariant.Named(inv.name(), inv.scope(), every, inv.invariant()));
+      }
+      metrics = MetricsRecorder.start(sim, s.environment().checks().metricsInterval());
       long end = s.duration();
       if (!s.faultMode().equals("none") && !hasPhases(s.schedule())) {
         new Schedule.Mix().install(sim, nemesis, streams.of(Streams.Component.SCHEDULE), 0, end);
@@ -136,10 +149,12 @@ public final class SimRunner {
         lost += sim.disk(i).lostWrites();
       }
       stats.put("unsynced-writes-lost", lost);
+      Map<String, Long> faultCounts = EnvironmentSetup.faultCounts(sim);
       trace.line(sim.now(), "sim", "done: " + sim.eventCount() + " events, hash "
           + Long.toHexString(sim.eventHash()));
       return new SimResult(s, history.build(), trace.text(), workload.check(), sim.eventCount(), sim.eventHash(),
-          sim.now(), faultsDescription, stats);
+          sim.now(), faultsDescription, stats, new Observations(sim.assertions().results(),
+              sim.faultPoints().counts(), metrics == null ? "" : metrics.jsonLines(), faultCounts));
     }
   }
 }

@@ -157,7 +157,9 @@ public final class Clients {
     @Override
     public void start(NodeContext c) {
       ctx = c;
-      target = index % c.servers();
+      // A client starts at a server of its own region (any server when the cluster is in one place).
+      int[] near = c.nearbyServers();
+      target = near.length == c.servers() ? index % c.servers() : near[index % near.length];
     }
 
     @Override
@@ -223,8 +225,9 @@ public final class Clients {
       if (type == OpType.INFO) {
         infos++;
         process += workers.length;
-        // A new process reconnects somewhere else, as a Jepsen client reopened after a crash would.
-        target = pickRng.nextInt(ctx.servers());
+        // A new process reconnects somewhere else (in its region), as a Jepsen client reopened after a crash would.
+        int[] near = ctx.nearbyServers();
+        target = near.length == ctx.servers() ? pickRng.nextInt(ctx.servers()) : near[pickRng.nextInt(near.length)];
       }
       workload.completed(p, inv, type);
       Done d = done;
