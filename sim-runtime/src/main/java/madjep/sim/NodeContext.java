@@ -20,6 +20,7 @@ public final class NodeContext {
   /** One timer sweeps expired requests, armed for the earliest deadline: no timer event per request. */
   private Timer sweeper;
   private long sweeperAt;
+  private boolean exiting;
 
   private static final class Pending implements Comparable<Pending> {
     final long id;
@@ -108,9 +109,14 @@ public final class NodeContext {
     return ep.clock.monotonic(ep.ioNow());
   }
 
-  /** True while this incarnation is the node's current one and it is not crashed or stopped. */
+  /** True while this incarnation is the node's current one and it is not crashed, stopped or exiting. */
   public boolean alive() {
-    return ep.incarnation == incarnation && ep.status != Endpoint.Status.DOWN;
+    return ep.incarnation == incarnation && ep.status != Endpoint.Status.DOWN && !exiting;
+  }
+
+  /** From now on the incarnation does nothing: it is about to die ({@link #crash}, an unhandled disk error). */
+  void exiting() {
+    exiting = true;
   }
 
   /**
@@ -171,8 +177,9 @@ public final class NodeContext {
   }
 
   /**
-   * Crashes this node on purpose (a panic, say after a failed fsync, which cannot safely be retried): when the
-   * handler ends, the node dies as in a crash, unsynced writes and all, and its supervisor restarts it a little later.
+   * Crashes this node on purpose (a panic, say after a failed fsync, which cannot safely be retried): from now on it
+   * sends and sets nothing; when the handler's time is up it dies as in a crash, unsynced writes and all, and
+   * its supervisor restarts it a little later. A {@link DiskException} that escapes a handler does the same.
    */
   public void crash(String reason) {
     if (alive()) {

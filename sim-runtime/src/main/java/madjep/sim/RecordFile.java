@@ -38,9 +38,12 @@ public final class RecordFile {
     file.fsync();
   }
 
-  /** The valid records, in order; the file is cut (and synced) after the last valid one. */
+  /**
+   * The valid records, in order; the file is cut (and synced) after the last valid one. A sector that cannot be read
+   * (a latent sector error) ends the valid records as a torn one does.
+   */
   public List<byte[]> recover() {
-    byte[] all = file.readAll();
+    byte[] all = readable();
     List<byte[]> out = new ArrayList<>();
     int pos = 0;
     while (pos + 8 <= all.length) {
@@ -58,6 +61,26 @@ public final class RecordFile {
       file.fsync();
     }
     return out;
+  }
+
+  /** The file up to its first unreadable sector. */
+  private byte[] readable() {
+    try {
+      return file.readAll();
+    } catch (DiskException e) {
+      byte[] out = new byte[(int) file.size()];
+      int pos = 0;
+      while (pos < out.length) {
+        int n = Math.min(SimDisk.SECTOR - pos % SimDisk.SECTOR, out.length - pos);
+        try {
+          file.read(pos, out, pos, n);
+        } catch (DiskException bad) {
+          break;
+        }
+        pos += n;
+      }
+      return java.util.Arrays.copyOf(out, pos);
+    }
   }
 
   /** CRC32C of the length field and the payload, so that zeroed or torn space never reads as a record. */

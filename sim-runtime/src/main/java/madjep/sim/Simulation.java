@@ -43,6 +43,8 @@ public final class Simulation {
   private long restartDelay = Durations.S;
   private StorageAtlas atlas = StorageAtlas.off();
   private Regions regions;
+  private long diskExits;
+  private long oomKills;
   private final Trace trace;
   private final List<Listener> listeners = new ArrayList<>();
   private long now;
@@ -301,10 +303,15 @@ public final class Simulation {
   private void handle(Endpoint ep, int kind, int from, Object p) {
     long t = now;
     ep.cursor = t + eventCost(ep);
-    if (kind == DELIVER) {
-      ep.ctx.deliver(from, p);
-    } else {
-      ep.ctx.fire((Timer) p);
+    NodeContext ctx = ep.ctx;
+    try {
+      if (kind == DELIVER) {
+        ctx.deliver(from, p);
+      } else {
+        ctx.fire((Timer) p);
+      }
+    } catch (DiskException e) {
+      diskExit(ep, ctx, e);
     }
     long end = ep.cursor;
     if (end > t) {
@@ -394,7 +401,11 @@ public final class Simulation {
     long t = now;
     ep.cursor = t + eventCost(ep);
     ep.busyUntil = t;
-    ep.node.start(ep.ctx);
+    try {
+      ep.node.start(ep.ctx);
+    } catch (DiskException e) {
+      diskExit(ep, ep.ctx, e);
+    }
     if (ep.cursor > t) {
       ep.busyUntil = Math.max(ep.busyUntil, ep.cursor);
       ep.busyNanos += ep.cursor - t;
@@ -480,7 +491,11 @@ public final class Simulation {
     }
     ep.status = Endpoint.Status.UP;
     ep.cursor = now;
-    ep.node.stop(ep.ctx);
+    try {
+      ep.node.stop(ep.ctx);
+    } catch (DiskException e) {
+      trace.line(now, ep.name, "stop failed on a disk error: " + e.getMessage());
+    }
     ep.disk.syncAll();
     ep.status = Endpoint.Status.DOWN;
     endIncarnation(ep);
@@ -590,6 +605,7 @@ public final class Simulation {
       int incarnation = ep.incarnation;
       at(ep.ioNow(), () -> {
         if (ep.incarnation == incarnation && ep.status != Endpoint.Status.DOWN) {
+          oomKills++;
           killAndRestart(ep, "killed: out of memory (" + used + " bytes, budget " + budget + ")", "oom",
               new long[] {used, budget});
         }
@@ -597,8 +613,30 @@ public final class Simulation {
     }
   }
 
+  /**
+   * A disk error escaped a handler: the process dies of it, as an unhandled I/O error kills a real one, and its
+   * supervisor restarts it. (Systems that must survive disk errors catch {@link DiskException} themselves.)
+   */
+  private void diskExit(Endpoint ep, NodeContext ctx, DiskException e) {
+    diskExits++;
+    if (ctx.alive()) {
+      exit(ep, "unhandled disk error: " + e.getMessage());
+    }
+  }
+
+  /** Nodes that died of a disk error they did not handle. */
+  public long diskExits() {
+    return diskExits;
+  }
+
+  /** Nodes killed for outgrowing their memory budget. */
+  public long oomKills() {
+    return oomKills;
+  }
+
   /** The node crashes itself (a panic, an exit on an unrecoverable error); a supervisor restarts it later. */
   void exit(Endpoint ep, String reason) {
+    ep.ctx.exiting();
     int incarnation = ep.incarnation;
     at(ep.ioNow(), () -> {
       if (ep.incarnation == incarnation && ep.status != Endpoint.Status.DOWN) {
