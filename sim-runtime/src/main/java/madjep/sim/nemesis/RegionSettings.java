@@ -127,11 +127,12 @@ public record RegionSettings(
     }
     int r = names.size();
     if (!nodes.isEmpty() && nodes.size() != servers) {
-      throw new IllegalArgumentException("expected a region for each of the " + servers + " nodes, found "
+      throw new IllegalArgumentException("regions.nodes: expected a region for each of the " + servers + " nodes, found "
           + nodes.size());
     }
     if (!clients.isEmpty() && clients.size() != clientCount) {
-      throw new IllegalArgumentException("expected a region for each of the " + clientCount + " clients, found "
+      throw new IllegalArgumentException("regions.clients: expected a region for each of the " + clientCount
+          + " clients, found "
           + clients.size());
     }
     int[] placement = new int[servers + clientCount];

@@ -7,6 +7,7 @@ import static madjep.sim.scenario.ScenarioFiles.q;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import madjep.history.DataError;
 import madjep.sim.Durations;
 import madjep.sim.Latency;
 import madjep.sim.nemesis.CheckSettings;
@@ -33,10 +34,10 @@ final class EnvironmentFiles {
       "buggify-fire");
 
   static Environment read(JsonNode root, ScenarioFiles.Reader r, Environment d) {
-    return new Environment(storage(r.table(root, "storage", STORAGE), r, d.storage()),
-        resources(r.table(root, "resources", RESOURCES), r, d.resources()),
-        regions(r.table(root, "regions", REGIONS), r, d.regions()),
-        checks(r.table(root, "checks", CHECKS), r, d.checks()));
+    return new Environment(storage(r.table(root, "storage", STORAGE), r.in("storage"), d.storage()),
+        resources(r.table(root, "resources", RESOURCES), r.in("resources"), d.resources()),
+        regions(r.table(root, "regions", REGIONS), r.in("regions"), d.regions()),
+        checks(r.table(root, "checks", CHECKS), r.in("checks"), d.checks()));
   }
 
   private static StorageSettings storage(JsonNode t, ScenarioFiles.Reader r, StorageSettings d) {
@@ -44,9 +45,9 @@ final class EnvironmentFiles {
       return d;
     }
     try {
-      return new StorageSettings(optionalLatency(t, r, "storage.read-latency", "read-latency", d.readLatency()),
-          optionalLatency(t, r, "storage.write-latency", "write-latency", d.writeLatency()),
-          optionalLatency(t, r, "storage.fsync-latency", "fsync-latency", d.fsyncLatency()),
+      return new StorageSettings(optionalLatency(t, r, "read-latency", "read-latency", d.readLatency()),
+          optionalLatency(t, r, "write-latency", "write-latency", d.writeLatency()),
+          optionalLatency(t, r, "fsync-latency", "fsync-latency", d.fsyncLatency()),
           longOr(t, r, "capacity", "unlimited", Long.MAX_VALUE, d.capacity()),
           r.text(t, "atlas", d.atlas()),
           (int) longOr(t, r, "atlas-f", "minority", -1, d.atlasF()),
@@ -58,7 +59,7 @@ final class EnvironmentFiles {
           r.doubleValue(t, "slow-factor", d.slowFactor()),
           r.duration(t, "slow-unit", d.slowUnit()));
     } catch (IllegalArgumentException e) {
-      throw r.error("storage", e.getMessage(), t);
+      throw new DataError(r.source, 0, 0, -1, "storage: " + e.getMessage());
     }
   }
 
@@ -67,7 +68,7 @@ final class EnvironmentFiles {
       return d;
     }
     try {
-      return new ResourceSettings(optionalLatency(t, r, "resources.event-cost", "event-cost", d.eventCost()),
+      return new ResourceSettings(optionalLatency(t, r, "event-cost", "event-cost", d.eventCost()),
           r.duration(t, "slow-unit", d.slowUnit()),
           r.doubleValue(t, "slow-factor", d.slowFactor()),
           (int) r.longValue(t, "inbox-limit", d.inboxLimit()),
@@ -75,7 +76,7 @@ final class EnvironmentFiles {
           r.doubleValue(t, "memory-pressure", d.memoryPressure()),
           r.duration(t, "restart-delay", d.restartDelay()));
     } catch (IllegalArgumentException e) {
-      throw r.error("resources", e.getMessage(), t);
+      throw new DataError(r.source, 0, 0, -1, "resources: " + e.getMessage());
     }
   }
 
@@ -89,9 +90,9 @@ final class EnvironmentFiles {
           t.has("rtt") ? r.strings(t, "rtt") : d.rtt(),
           r.doubleValue(t, "jitter", d.jitter()),
           r.doubleValue(t, "degrade-loss", d.degradeLoss()),
-          r.latency(t, "regions.degrade-delay", "degrade-delay", d.degradeDelay()));
+          r.latency(t, "degrade-delay", "degrade-delay", d.degradeDelay()));
     } catch (IllegalArgumentException e) {
-      throw r.error("regions", e.getMessage(), t);
+      throw new DataError(r.source, 0, 0, -1, "regions: " + e.getMessage());
     }
   }
 
@@ -105,7 +106,7 @@ final class EnvironmentFiles {
           r.doubleValue(t, "buggify-activation", d.buggifyActivation()),
           r.doubleValue(t, "buggify-fire", d.buggifyFire()));
     } catch (IllegalArgumentException e) {
-      throw r.error("checks", e.getMessage(), t);
+      throw new DataError(r.source, 0, 0, -1, "checks: " + e.getMessage());
     }
   }
 
@@ -136,7 +137,7 @@ final class EnvironmentFiles {
     }
     if (t.get(key).isTextual()) {
       if (!t.get(key).asText().equals("spread")) {
-        throw r.error("regions." + key, "expected a list of region names or \"spread\"", t.get(key).asText());
+        throw r.error(key, "expected a list of region names or \"spread\"", t.get(key).asText());
       }
       return List.of();
     }

@@ -80,6 +80,7 @@ public record Scenario(
     if (environment == null) {
       environment = Environment.defaults();
     }
+    environment.regions().place(nodes, clients.concurrency());
     if (!List.of("none", "mix", "swarm").contains(faultMode)) {
       throw new IllegalArgumentException("expected faults mode none, mix or swarm, found '" + faultMode + "'");
     }

@@ -321,13 +321,25 @@ public final class ScenarioFiles {
   /** Typed access to the tree with errors that name the file and key. */
   static final class Reader {
     final String source;
+    /** Put before every key an error names, such as {@code storage.}. */
+    final String prefix;
 
     Reader(String source) {
+      this(source, "");
+    }
+
+    private Reader(String source, String prefix) {
       this.source = source;
+      this.prefix = prefix;
+    }
+
+    /** A reader of table {@code table}, whose errors name keys as {@code table.key}. */
+    Reader in(String table) {
+      return new Reader(source, table + ".");
     }
 
     DataError error(String key, String expected, Object found) {
-      return new DataError(source, 0, 0, -1, key + ": " + expected + ", found '" + found + "'");
+      return new DataError(source, 0, 0, -1, prefix + key + ": " + expected + ", found '" + found + "'");
     }
 
     void known(JsonNode node, String prefix, List<String> keys) {

@@ -16,7 +16,13 @@ import madjep.sim.NodeContext;
 import madjep.sim.Simulation;
 import madjep.sim.Streams;
 import madjep.sim.Trace;
+import madjep.sim.Latency;
+import madjep.sim.nemesis.CheckSettings;
+import madjep.sim.nemesis.Environment;
 import madjep.sim.nemesis.FaultSettings;
+import madjep.sim.nemesis.RegionSettings;
+import madjep.sim.nemesis.ResourceSettings;
+import madjep.sim.nemesis.StorageSettings;
 import org.junit.jupiter.api.Test;
 
 class DeterminismTest {
@@ -63,6 +69,49 @@ class DeterminismTest {
       }
     }
     assertTrue(nemesisOps > 200 * 10, "faults fired in every run: " + nemesisOps + " nemesis ops");
+  }
+
+  /** raft-kv in three regions with CPU, disk latencies and every fault family on, faults every 100 ms. */
+  static Scenario everyFault() {
+    Environment env = Environment.defaults()
+        .withStorage(StorageSettings.defaults().withLatencies(new Latency.Uniform(Durations.US * 20, Durations.US * 200),
+            null, new Latency.Uniform(Durations.US * 200, Durations.ms(2))))
+        .withResources(ResourceSettings.defaults().withEventCost(new Latency.Uniform(Durations.US * 5,
+            Durations.US * 30)).withInboxLimit(200).withRestartDelay(Durations.ms(300)))
+        .withRegions(RegionSettings.aws3())
+        .withChecks(CheckSettings.defaults().withMetricsInterval(Durations.ms(250)));
+    return Bundled.get("raft-kv").scenario().toBuilder().name("every-fault").duration(Durations.s(2))
+        .quiet(Durations.ms(500)).finals(Durations.ms(500))
+        .faults(FaultSettings.all().withInterval(Durations.ms(100))).environment(env).build();
+  }
+
+  @Test
+  void everyFaultFamily_200SeedsTwice_byteIdenticalHistoriesTracesAndMetrics() throws IOException {
+    Scenario s = everyFault();
+    java.util.Set<String> faultsSeen = new java.util.TreeSet<>();
+    for (long seed = 1; seed <= 200; seed++) {
+      SimResult a = SimRunner.run(s.withSeed(seed));
+      SimResult b = SimRunner.run(s.withSeed(seed));
+      assertArrayEquals(edn(a), edn(b), "history of seed " + seed);
+      assertEquals(a.trace(), b.trace(), "trace of seed " + seed);
+      assertEquals(a.eventHash(), b.eventHash(), "event hash of seed " + seed);
+      assertEquals(a.observations().metrics(), b.observations().metrics(), "metrics of seed " + seed);
+      assertEquals(a.observations().faultCounts(), b.observations().faultCounts(), "fault counts of seed " + seed);
+      assertEquals(a.stats(), b.stats());
+      for (int i = 0; i < a.history().size(); i++) {
+        if (!a.history().isClient(i)) {
+          faultsSeen.add(a.history().f(i).name());
+        }
+      }
+    }
+    java.util.Set<String> missing = new java.util.TreeSet<>(java.util.List.of("bitflip", "corrupt-sector",
+        "truncate-file", "latent-sector", "start-disk-errors", "stop-disk-errors", "start-fsync-errors",
+        "stop-fsync-errors", "fill-disk", "free-disk", "start-slow-disk", "stop-slow-disk", "start-slow-cpu",
+        "stop-slow-cpu", "start-memory-pressure", "stop-memory-pressure", "start-region-partition",
+        "stop-region-partition", "start-wan-degrade", "stop-wan-degrade", "start-buggify", "stop-buggify",
+        "start-partition", "kill", "start", "pause", "resume", "bump-clock", "drift-clock", "reset-clock"));
+    missing.removeAll(faultsSeen);
+    assertTrue(missing.isEmpty(), "every family fired in some seed; missing " + missing + ", seen " + faultsSeen);
   }
 
   @Test
