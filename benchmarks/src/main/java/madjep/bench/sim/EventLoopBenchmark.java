@@ -5,6 +5,7 @@ import madjep.sim.Durations;
 import madjep.sim.Latency;
 import madjep.sim.Node;
 import madjep.sim.NodeContext;
+import madjep.sim.SimFile;
 import madjep.sim.Simulation;
 import madjep.sim.Streams;
 import madjep.sim.Trace;
@@ -25,7 +26,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The bare event loop: a 5-node cluster without faults where every node forwards each message it receives to a
  * random other node and keeps a heartbeat timer, with {@code inFlight} messages circulating. One benchmark op is
- * one simulated event (a delivery or a timer); the score is simulated events per second on one core.
+ * one simulated event (a delivery, a timer, or a busy node taking its next queued event); the score is simulated
+ * events per second on one core.
+ *
+ * <p>{@code model=cpu+storage} turns the resource and storage models on: every server event costs a uniform 1-5 us
+ * of CPU, and every forwarded message is first appended (16 bytes) to the node's log on a disk whose fsyncs take a
+ * uniform 50-200 us, with an fsync every 32 messages and the log cut back every 4,096 (so handlers block on I/O,
+ * messages queue behind busy nodes, and writes settle on the disk).
  *
  * <pre>
  * mvn -B -q -ntp -pl benchmarks -am package -DskipTests
@@ -44,14 +51,22 @@ public class EventLoopBenchmark {
   @Param({"64"})
   int inFlight;
 
+  @Param({"off", "cpu+storage"})
+  String model;
+
   Simulation sim;
 
-  /** Forwards every message to a random peer; a heartbeat timer every 50 ms. */
+  /** Forwards every message to a random peer (logging it first when {@code log}); a heartbeat timer every 50 ms. */
   static final class Forwarder implements Node {
     final int seeds;
+    final boolean log;
+    final byte[] record = new byte[16];
+    SimFile file;
+    int logged;
 
-    Forwarder(int seeds) {
+    Forwarder(int seeds, boolean log) {
       this.seeds = seeds;
+      this.log = log;
     }
 
     @Override
@@ -64,6 +79,18 @@ public class EventLoopBenchmark {
 
     @Override
     public void receive(NodeContext ctx, int from, Object message) {
+      if (log) {
+        if (file == null) {
+          file = ctx.disk().open("log");
+        }
+        file.append(record, 0, record.length);
+        if (++logged % 32 == 0) {
+          file.fsync();
+        }
+        if (logged % 4096 == 0) {
+          file.truncate(0);
+        }
+      }
       ctx.send(peer(ctx), message);
     }
 
@@ -80,7 +107,14 @@ public class EventLoopBenchmark {
 
   @Setup(Level.Invocation)
   public void setUp() {
-    sim = new Simulation(new Streams(42), 5, id -> new Forwarder(inFlight / 5), new Trace(false));
+    boolean on = model.equals("cpu+storage");
+    sim = new Simulation(new Streams(42), 5, id -> new Forwarder(inFlight / 5, on), new Trace(false));
+    if (on) {
+      sim.setEventCost(new Latency.Uniform(Durations.US, 5 * Durations.US));
+      for (int i = 0; i < 5; i++) {
+        sim.storage(i).setLatencies(null, null, new Latency.Uniform(50 * Durations.US, 200 * Durations.US));
+      }
+    }
     sim.start();
     sim.network().setLatency(new Latency.Uniform(Durations.US * 200, Durations.MS * 2));
   }

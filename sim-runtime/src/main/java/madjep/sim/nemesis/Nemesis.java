@@ -143,9 +143,9 @@ public final class Nemesis {
     }
   }
 
-  /** False for a family with nothing to act on in this cluster (region faults without regions). */
+  /** False for a family with nothing to act on in this cluster (region faults without two regions or more). */
   public boolean applicable(FaultKind kind) {
-    return kind != FaultKind.REGION || sim.regions() != null;
+    return kind != FaultKind.REGION || sim.regions() != null && sim.regions().count() > 1;
   }
 
   /** Ends faults of {@code kind}. */

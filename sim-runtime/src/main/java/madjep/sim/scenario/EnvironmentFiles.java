@@ -50,8 +50,8 @@ final class EnvironmentFiles {
           optionalLatency(t, r, "fsync-latency", "fsync-latency", d.fsyncLatency()),
           longOr(t, r, "capacity", "unlimited", Long.MAX_VALUE, d.capacity()),
           r.text(t, "atlas", d.atlas()),
-          (int) longOr(t, r, "atlas-f", "minority", -1, d.atlasF()),
-          (int) r.longValue(t, "atlas-region", d.atlasRegion()),
+          (int) Math.max(-2, Math.min(Integer.MAX_VALUE, longOr(t, r, "atlas-f", "minority", -1, d.atlasF()))),
+          intValue(t, r, "atlas-region", d.atlasRegion()),
           r.doubleValue(t, "read-flip", d.readFlip()),
           r.doubleValue(t, "read-error", d.readError()),
           r.doubleValue(t, "misdirect", d.misdirect()),
@@ -71,7 +71,7 @@ final class EnvironmentFiles {
       return new ResourceSettings(optionalLatency(t, r, "event-cost", "event-cost", d.eventCost()),
           r.duration(t, "slow-unit", d.slowUnit()),
           r.doubleValue(t, "slow-factor", d.slowFactor()),
-          (int) r.longValue(t, "inbox-limit", d.inboxLimit()),
+          intValue(t, r, "inbox-limit", d.inboxLimit()),
           r.longValue(t, "memory-budget", d.memoryBudget()),
           r.doubleValue(t, "memory-pressure", d.memoryPressure()),
           r.duration(t, "restart-delay", d.restartDelay()));
@@ -108,6 +108,50 @@ final class EnvironmentFiles {
     } catch (IllegalArgumentException e) {
       throw new DataError(r.source, 0, 0, -1, "checks: " + e.getMessage());
     }
+  }
+
+  /** An integer that fits an int (0 to {@link Integer#MAX_VALUE}). */
+  private static int intValue(JsonNode t, ScenarioFiles.Reader r, String key, int dflt) {
+    long v = r.longValue(t, key, dflt);
+    if (v < 0 || v > Integer.MAX_VALUE) {
+      throw r.error(key, "expected an integer from 0 to " + Integer.MAX_VALUE, v);
+    }
+    return (int) v;
+  }
+
+  /**
+   * Checks the explicit steps that name regions against the scenario's regions, so that a typo is an error before
+   * the run rather than a failure in the middle of it.
+   */
+  static void checkSteps(Scenario s, ScenarioFiles.Reader r) {
+    List<String> regions = s.environment().regions().names();
+    for (String step : stepTexts(s.schedule())) {
+      String[] w = step.trim().split("\\s+");
+      if (w.length >= 2 && (w[1].equals("start-region-partition") || w[1].equals("start-wan-degrade"))) {
+        for (int i = 2; i < w.length; i++) {
+          if (!regions.contains(w[i])) {
+            throw r.error("faults.steps", "expected a region of " + regions + " ([regions] names)", step);
+          }
+        }
+        if (w[1].equals("start-wan-degrade") && w.length == 4 && w[2].equals(w[3])) {
+          throw r.error("faults.steps", "expected two different regions", step);
+        }
+      }
+    }
+  }
+
+  private static List<String> stepTexts(madjep.sim.nemesis.Schedule sch) {
+    List<String> out = new java.util.ArrayList<>();
+    if (sch instanceof madjep.sim.nemesis.Schedule.Steps st) {
+      for (madjep.sim.nemesis.Step step : st.steps()) {
+        out.add(step.describe());
+      }
+    } else if (sch instanceof madjep.sim.nemesis.Schedule.All all) {
+      for (madjep.sim.nemesis.Schedule x : all.schedules()) {
+        out.addAll(stepTexts(x));
+      }
+    }
+    return out;
   }
 
   /** A latency, or {@code "none"} for null. */

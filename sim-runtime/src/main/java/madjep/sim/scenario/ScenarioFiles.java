@@ -197,6 +197,7 @@ public final class ScenarioFiles {
     }
     try {
       Scenario s = b.build();
+      EnvironmentFiles.checkSteps(s, r);
       Systems.factory(s);
       Workloads.of(s);
       return s;

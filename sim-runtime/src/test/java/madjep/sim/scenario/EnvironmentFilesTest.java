@@ -78,8 +78,14 @@ class EnvironmentFilesTest {
     assertTrue(error("[regions]\nnodes = \"everywhere\"\n").contains("regions.nodes: expected a list of region names"));
     assertTrue(error("[checks]\nmetrics-interval = \"-1s\"\n").contains("checks.metrics-interval: expected a duration"));
     assertTrue(error("[faults]\nkinds = [\"everything\"]\n").contains("faults.kinds: expected a fault: partition"));
-    assertTrue(error("storage = 3\n").contains("storage.: expected a table") || error("storage = 3\n")
-        .contains("expected a table"));
+    assertTrue(error("storage = 3\n").contains("expected a table"));
+    assertTrue(error("[resources]\ninbox-limit = 99999999999\n")
+        .contains("resources.inbox-limit: expected an integer from 0 to 2147483647"));
+    assertTrue(error("[faults]\nsteps = [\"1s start-region-partition mars\"]\n")
+        .contains("faults.steps: expected a region of [] ([regions] names)"));
+    assertTrue(error("[regions]\nnames = [\"a\", \"b\"]\nrtt = [\"a b 9ms\"]\n[faults]\n"
+        + "steps = [\"1s start-wan-degrade a a\"]\n").contains("faults.steps: expected two different regions"));
+    assertTrue(error("[faults]\nsteps = [\"1s start-wan-degrade a\"]\n").contains("needs two regions"));
   }
 
   @Test
