@@ -13,7 +13,11 @@ import madjep.sim.nemesis.FaultKind;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentFilesTest {
+  /** A test system named by its class (raft-kv lives in the systems module). */
+  private static final String SYSTEM = "system = \"madjep.sim.testing.LeaderStore\"\n";
+
   private static final String EVERYTHING = String.join("\n",
+      "system = \"madjep.sim.testing.LeaderStore\"",
       "nodes = 3",
       "duration = \"2s\"",
       "[faults]",
@@ -59,7 +63,7 @@ class EnvironmentFilesTest {
   }
 
   private static String error(String toml) {
-    return assertThrows(DataError.class, () -> ScenarioFiles.parseToml(toml, "bad.toml")).getMessage();
+    return assertThrows(DataError.class, () -> ScenarioFiles.parseToml(SYSTEM + toml, "bad.toml")).getMessage();
   }
 
   @Test
