@@ -126,15 +126,15 @@ public final class DiskFaults {
   }
 
   long readDelay() {
-    return delay(readLatency);
+    return readLatency == null && slowFactor == 1 ? 0 : delay(readLatency);
   }
 
   long writeDelay() {
-    return delay(writeLatency);
+    return writeLatency == null && slowFactor == 1 ? 0 : delay(writeLatency);
   }
 
   long fsyncDelay() {
-    return delay(fsyncLatency);
+    return fsyncLatency == null && slowFactor == 1 ? 0 : delay(fsyncLatency);
   }
 
   private long delay(Latency l) {

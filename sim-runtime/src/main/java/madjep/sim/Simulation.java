@@ -44,6 +44,9 @@ public final class Simulation {
   private StorageAtlas atlas = StorageAtlas.off();
   private Regions regions;
   private long diskExits;
+  /** The last delivered payload's class and its name's hash: the event hash folds the name in, not the identity. */
+  private Class<?> hashedClass;
+  private int hashedClassName;
   private long oomKills;
   private final Trace trace;
   private final List<Listener> listeners = new ArrayList<>();
@@ -223,7 +226,12 @@ public final class Simulation {
       now = t;
       long x = t ^ ((long) kind << 60) ^ ((long) a << 42) ^ ((long) b << 21);
       if (kind == DELIVER) {
-        x ^= (long) p.getClass().getName().hashCode() << 7;
+        Class<?> c = p.getClass();
+        if (c != hashedClass) {
+          hashedClass = c;
+          hashedClassName = c.getName().hashCode();
+        }
+        x ^= (long) hashedClassName << 7;
       }
       hash = mix(hash + x);
       long index = events++;
