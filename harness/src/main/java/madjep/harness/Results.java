@@ -28,6 +28,7 @@ final class Results {
     m.put(Keyword.of("simulated-ns"), r.simulated());
     m.put(Keyword.of("event-hash"), Long.toHexString(r.eventHash()));
     m.put(Keyword.of("replay"), run.replay());
+    Observed.addTo(m, r.observations());
     return m;
   }
 }

@@ -78,6 +78,7 @@ public final class StoreWriter {
     m.put("results.json", (run, f) -> text(f, JsonValues.toJson(Results.of(run), true) + "\n"));
     m.put("scenario.toml", (run, f) -> text(f, ScenarioFiles.toToml(run.sim().scenario())));
     m.put("trace.log", (run, f) -> text(f, run.sim().trace()));
+    m.put("metrics.jsonl", (run, f) -> text(f, run.sim().observations().metrics()));
     m.put("timeline.html", (run, f) -> text(f, TimelineHtml.render(run.sim().history(),
         run.sim().scenario().name() + " seed " + run.sim().scenario().seed())));
     return java.util.Collections.unmodifiableMap(m);

@@ -84,8 +84,13 @@ public final class NodeContext {
 
   /** This endpoint's region (an index into {@link Regions#names()}), or -1 when the cluster is in one place. */
   public int region() {
+    return regionOf(ep.id);
+  }
+
+  /** Endpoint {@code id}'s region, or -1 when the cluster is in one place. */
+  public int regionOf(int id) {
     Regions r = sim.regions();
-    return r == null ? -1 : r.of(ep.id);
+    return r == null ? -1 : r.of(id);
   }
 
   /** How many servers the cluster has. */
