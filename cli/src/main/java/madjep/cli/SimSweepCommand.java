@@ -92,6 +92,8 @@ final class SimSweepCommand implements Callable<Integer> {
         });
     out.printf(Locale.ROOT, "%d seeds: %d valid, %d invalid, %d unknown (%s wall)%n", p.done(), p.valid(),
         p.invalid(), p.unknown(), Durations.format(p.elapsedNanos()));
+    p.neverSeen().forEach((name, reached) -> out.printf(Locale.ROOT,
+        "sometimes assertion '%s' never seen in %d seeds (reached in %d)%n", name, p.done(), reached));
     return ExitCode.of(p.verdict());
   }
 

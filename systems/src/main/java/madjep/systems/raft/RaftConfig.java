@@ -45,14 +45,12 @@ public record RaftConfig(
    *       applied and served;
    *   <li>{@code ignore-fsync-errors}: a failed fsync is logged and ignored, and the entries it covered are
    *       acknowledged: the page cache dropped them, so a crash loses acknowledged writes;
-   *   <li>{@code fixed-election-timeout}: every node waits exactly {@code electionMin} before campaigning, so
-   *       candidates that time out together split the vote and do so again each round, for ever;
    *   <li>{@code local-read}: a follower whose leader is in another region answers reads from its own state (and
    *       forwards writes to the leader), saving a round trip across the WAN.
    * </ul>
    */
   public static final List<String> BUGS = List.of("stale-read", "unsynced-ack", "small-quorum", "lease-read",
-      "no-checksum", "ignore-fsync-errors", "fixed-election-timeout", "local-read");
+      "no-checksum", "ignore-fsync-errors", "local-read");
 
   public RaftConfig {
     if (!bug.equals("none") && !BUGS.contains(bug)) {
@@ -108,10 +106,5 @@ public record RaftConfig(
 
   public boolean localRead() {
     return bug.equals("local-read");
-  }
-
-  /** The span election timeouts are drawn from: zero with the fixed-election-timeout bug. */
-  public long electionSpan() {
-    return bug.equals("fixed-election-timeout") ? 0 : electionMax - electionMin;
   }
 }

@@ -59,8 +59,6 @@ public final class RaftNode implements Node {
   private NodeContext ctx;
   /** While suspect: the index its log must reach, from a leader, before it votes again (-1 until a leader shows up). */
   private long repairTarget = -1;
-  /** True until the first election timeout after boot is drawn. */
-  private boolean firstTimeout = true;
 
   public RaftNode(int id, RaftConfig cfg) {
     this.id = id;
@@ -109,8 +107,8 @@ public final class RaftNode implements Node {
     int records = store.recover();
     if (store.suspect != null) {
       c.log("storage damaged: " + store.suspect + "; not voting until a leader repairs it");
-      c.reachable("raft.recovered-from-damaged-storage");
     }
+    c.sometimes("raft.boot-found-damaged-storage", store.suspect != null);
     machine = new OpMachine(cfg.accounts(), cfg.total(), cfg.setReads());
     if (store.recoveredSnapshot != null) {
       machine.restore(store.recoveredSnapshot);
@@ -221,9 +219,7 @@ public final class RaftNode implements Node {
    * rest of the deadline when it fires early, so a heartbeat costs no timer event.
    */
   private void resetElection() {
-    // The fixed-election-timeout bug still staggers a node's first timeout after boot, as a start-up delay would.
-    long span = election == null && firstTimeout ? cfg.electionMax() - cfg.electionMin() : cfg.electionSpan();
-    firstTimeout = false;
+    long span = cfg.electionMax() - cfg.electionMin();
     electionDeadline = ctx.monotonic() + cfg.electionMin() + ctx.random().nextLong(span + 1);
     if (election == null) {
       election = ctx.setTimer(electionDeadline - ctx.monotonic(), ELECTION);
