@@ -338,12 +338,7 @@ public final class Network {
       return;
     }
     if (clogged[l]) {
-      ArrayDeque<Held> q = held[l];
-      if (q == null) {
-        q = held[l] = new ArrayDeque<>();
-      }
-      q.add(new Held(from, to, message));
-      heldCount++;
+      hold(l, from, to, message);
       return;
     }
     if (loss > 0 || anyLinkLoss) {
@@ -386,12 +381,7 @@ public final class Network {
       return;
     }
     if (betweenServers && clogged[l]) {
-      ArrayDeque<Held> q = held[l];
-      if (q == null) {
-        q = held[l] = new ArrayDeque<>();
-      }
-      q.add(new Held(from, to, message));
-      heldCount++;
+      hold(l, from, to, message);
       return;
     }
     double p = anyRegionDegraded ? regionLoss[pair] : 0;
@@ -408,6 +398,16 @@ public final class Network {
       delay += regionExtra[pair].sample(latencyRng);
     }
     deliverAfter(from, to, message, delay, true, now);
+  }
+
+  /** A clogged link keeps the message until it is unclogged. */
+  private void hold(int l, int from, int to, Object message) {
+    ArrayDeque<Held> q = held[l];
+    if (q == null) {
+      q = held[l] = new ArrayDeque<>();
+    }
+    q.add(new Held(from, to, message));
+    heldCount++;
   }
 
   private void deliverAfter(int from, int to, Object message, long delay, boolean fifo, long now) {

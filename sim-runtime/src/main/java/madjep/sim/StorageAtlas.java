@@ -40,7 +40,7 @@ public final class StorageAtlas {
   /** At most {@code f} of {@code nodes} nodes, drawn from {@code rng}, may be corrupted at all. */
   public static StorageAtlas node(int nodes, int f, SplittableRandom rng) {
     boolean[] faulty = new boolean[nodes];
-    int[] order = shuffled(nodes, rng);
+    int[] order = Streams.shuffled(nodes, rng);
     for (int i = 0; i < Math.min(f, nodes); i++) {
       faulty[order[i]] = true;
     }
@@ -74,7 +74,7 @@ public final class StorageAtlas {
       default:
         long region = offset / regionBytes;
         SplittableRandom r = new SplittableRandom(seed ^ file.hashCode() * 0x9E3779B97F4A7C15L ^ region * 0xC2B2AE3D27D4EB4FL);
-        int[] order = shuffled(nodes, r);
+        int[] order = Streams.shuffled(nodes, r);
         for (int i = 0; i < Math.min(f, nodes); i++) {
           if (order[i] == node) {
             return true;
@@ -100,19 +100,5 @@ public final class StorageAtlas {
       }
     }
     return out;
-  }
-
-  private static int[] shuffled(int n, SplittableRandom rng) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
   }
 }

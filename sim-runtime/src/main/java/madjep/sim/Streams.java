@@ -47,6 +47,21 @@ public final class Streams {
     return roots[c.ordinal()];
   }
 
+  /** The numbers {@code 0..n-1} in an order drawn from {@code rng} (Fisher-Yates). */
+  public static int[] shuffled(int n, SplittableRandom rng) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return a;
+  }
+
   /** {@code n} independent streams split from a component's stream, in index order. */
   public SplittableRandom[] split(Component c, int n) {
     SplittableRandom[] out = new SplittableRandom[n];

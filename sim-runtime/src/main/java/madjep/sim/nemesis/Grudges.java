@@ -13,17 +13,7 @@ public final class Grudges {
 
   /** Nodes {@code 0..n-1} in a random order. */
   static int[] shuffled(int n, SplittableRandom rng) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
+    return madjep.sim.Streams.shuffled(n, rng);
   }
 
   /** Every node cut from every node of the other groups, both ways. */

@@ -30,6 +30,27 @@ class DeterminismTest {
     return out.toByteArray();
   }
 
+  /**
+   * Runs {@code s} with {@code seed} twice, asserts the runs are identical (history bytes, trace, event hash, metrics,
+   * fault counts, counters), and adds the faults the run recorded to {@code faultsSeen}.
+   */
+  private static SimResult twice(Scenario s, long seed, java.util.Set<String> faultsSeen) throws IOException {
+    SimResult a = SimRunner.run(s.withSeed(seed));
+    SimResult b = SimRunner.run(s.withSeed(seed));
+    assertArrayEquals(edn(a), edn(b), "history of seed " + seed);
+    assertEquals(a.trace(), b.trace(), "trace of seed " + seed);
+    assertEquals(a.eventHash(), b.eventHash(), "event hash of seed " + seed);
+    assertEquals(a.observations().metrics(), b.observations().metrics(), "metrics of seed " + seed);
+    assertEquals(a.observations().faultCounts(), b.observations().faultCounts(), "fault counts of seed " + seed);
+    assertEquals(a.stats(), b.stats(), "counters of seed " + seed);
+    for (int i = 0; i < a.history().size(); i++) {
+      if (!a.history().isClient(i)) {
+        faultsSeen.add(a.history().f(i).name());
+      }
+    }
+    return a;
+  }
+
   @Test
   void raftKv_200SeedsTwiceUnderAllFaults_byteIdenticalHistoriesAndTraces() throws IOException {
     // Short runs with a fault step every 250 ms on average, so that every kind of fault fires often.
@@ -37,16 +58,7 @@ class DeterminismTest {
         .finals(Durations.s(1)).faults(FaultSettings.standard().withInterval(Durations.ms(250))).build();
     java.util.Set<String> faultsSeen = new java.util.TreeSet<>();
     for (long seed = 1; seed <= 200; seed++) {
-      SimResult a = SimRunner.run(s.withSeed(seed));
-      SimResult b = SimRunner.run(s.withSeed(seed));
-      assertArrayEquals(edn(a), edn(b), "history of seed " + seed);
-      assertEquals(a.trace(), b.trace(), "trace of seed " + seed);
-      assertEquals(a.eventHash(), b.eventHash());
-      for (int i = 0; i < a.history().size(); i++) {
-        if (!a.history().isClient(i)) {
-          faultsSeen.add(a.history().f(i).name());
-        }
-      }
+      twice(s, seed, faultsSeen);
     }
     assertEquals(14, faultsSeen.size(), "every fault fired somewhere: " + faultsSeen);
   }
@@ -88,19 +100,7 @@ class DeterminismTest {
     Scenario s = everyFault();
     java.util.Set<String> faultsSeen = new java.util.TreeSet<>();
     for (long seed = 1; seed <= 200; seed++) {
-      SimResult a = SimRunner.run(s.withSeed(seed));
-      SimResult b = SimRunner.run(s.withSeed(seed));
-      assertArrayEquals(edn(a), edn(b), "history of seed " + seed);
-      assertEquals(a.trace(), b.trace(), "trace of seed " + seed);
-      assertEquals(a.eventHash(), b.eventHash(), "event hash of seed " + seed);
-      assertEquals(a.observations().metrics(), b.observations().metrics(), "metrics of seed " + seed);
-      assertEquals(a.observations().faultCounts(), b.observations().faultCounts(), "fault counts of seed " + seed);
-      assertEquals(a.stats(), b.stats());
-      for (int i = 0; i < a.history().size(); i++) {
-        if (!a.history().isClient(i)) {
-          faultsSeen.add(a.history().f(i).name());
-        }
-      }
+      twice(s, seed, faultsSeen);
     }
     java.util.Set<String> missing = new java.util.TreeSet<>(java.util.List.of("bitflip", "corrupt-sector",
         "truncate-file", "latent-sector", "start-disk-errors", "stop-disk-errors", "start-fsync-errors",
