@@ -19,13 +19,16 @@ import madjep.history.edn.Keyword;
 import madjep.history.io.HistoryFormat;
 import madjep.history.io.HistoryWriter;
 import madjep.history.io.JsonValues;
+import madjep.report.HtmlReport;
+import madjep.report.Report;
+import madjep.report.RunInfo;
 import madjep.sim.scenario.ScenarioFiles;
 import madjep.sim.scenario.SimResult;
 
 /**
  * Jepsen's store layout for a simulated run: {@code STORE/<scenario>/<yyyyMMdd'T'HHmmss.SSS>/} with {@code
  * history.edn}, {@code history.jsonl}, {@code results.edn}, {@code results.json}, {@code scenario.toml} (fully
- * resolved, seed included), {@code trace.log} and {@code timeline.html}, and the links {@code STORE/latest} and {@code
+ * resolved, seed included), {@code trace.log} and {@code report.html}, and the links {@code STORE/latest} and {@code
  * STORE/<scenario>/latest}. The run directory is filled under a hidden name and renamed into place, so a run that
  * dies leaves no half-written directory.
  */
@@ -77,9 +80,7 @@ final class RunStore {
           StandardCharsets.UTF_8);
       Files.writeString(tmp.resolve("scenario.toml"), ScenarioFiles.toToml(r.scenario()), StandardCharsets.UTF_8);
       Files.writeString(tmp.resolve("trace.log"), r.trace(), StandardCharsets.UTF_8);
-      Files.writeString(tmp.resolve("timeline.html"),
-          TimelineHtml.render(r.history(), r.scenario().name() + " seed " + r.scenario().seed()),
-          StandardCharsets.UTF_8);
+      HtmlReport.write(report(r, results, replay), tmp.resolve("report.html"));
       shareable(tmp);
       Path dir = scenarioDir.resolve(stamp);
       for (int k = 1; ; k++) {
@@ -100,6 +101,16 @@ final class RunStore {
         }
       }
     }
+  }
+
+  /** The page of {@code report.html}: the history, the results map, and what the run knows of itself. */
+  static Report report(SimResult r, Map<Keyword, Object> results, String replay) {
+    RunInfo run = RunInfo.of(r.scenario().name(), r.scenario().seed(), replay)
+        .withResolvedScenario(ScenarioFiles.toToml(r.scenario()))
+        .withFaultSettings(r.faultsDescription())
+        .withCounters(r.stats())
+        .withAnnouncements(RunInfo.leadersFromTrace(r.trace()));
+    return new Report(r.scenario().name() + " seed " + r.scenario().seed(), r.history(), results, run);
   }
 
   /** The results map: verdict, scenario and seed, the checker's data, and the run's counters. */
