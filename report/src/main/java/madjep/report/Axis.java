@@ -42,6 +42,15 @@ final class Axis {
     return timed ? Format.duration(v) : "op " + v;
   }
 
+  /** An axis value to the millisecond ({@code 14.312 s}), for close-ups where neighbouring ticks are near. */
+  String preciseLabel(long v) {
+    if (!timed) {
+      return "op " + v;
+    }
+    return Math.abs(v) >= 1_000_000_000L ? String.format(java.util.Locale.ROOT, "%.3f s", v / 1e9)
+        : Format.duration(v);
+  }
+
   /** The axis unit's name in prose. */
   String unit() {
     return timed ? "time" : "op position (the history has no :time)";

@@ -10,6 +10,9 @@ final class Format {
 
   /** {@code 1.5 s}, {@code 340 ms}, {@code 12 µs}, {@code 800 ns}: three significant figures at most. */
   static String duration(long ns) {
+    if (ns == 0) {
+      return "0";
+    }
     long a = Math.abs(ns);
     if (a >= 1_000_000_000L) {
       return trim(ns / 1e9) + " s";
@@ -36,6 +39,11 @@ final class Format {
   static String px(double v) {
     long tenths = Math.round(v * 10);
     return tenths % 10 == 0 ? Long.toString(tenths / 10) : String.format(Locale.ROOT, "%.1f", tenths / 10.0);
+  }
+
+  /** {@code 1 thread}, {@code 2 threads}. */
+  static String plural(long n, String one, String many) {
+    return count(n) + " " + (n == 1 ? one : many);
   }
 
   /** {@code 12,345}. */

@@ -172,9 +172,10 @@ public final class HtmlReport {
         }
         w.append(" · ");
       }
-      w.append(Format.count(s.ops())).append(" ops, ").append(Format.count(iv.size)).append(" client ops in ")
-          .append(lanes()).append(" threads (").append(s.clientProcesses()).append(" processes), ")
-          .append(s.crashed()).append(" crashed");
+      w.append(Format.plural(s.ops(), "op", "ops")).append(", ").append(Format.plural(iv.size, "client op",
+          "client ops")).append(" in ").append(Format.plural(lanes(), "thread", "threads")).append(" (")
+          .append(Format.plural(s.clientProcesses(), "process", "processes")).append("), ")
+          .append(Format.count(s.crashed())).append(" crashed");
       if (axis.timed) {
         w.append(", ").append(Format.duration(axis.span));
       }
@@ -270,7 +271,8 @@ public final class HtmlReport {
           : ", key " + Format.esc(Format.edn(lf.partition(), 40))).append("</h2>\n<p class=\"note\">")
           .append("The ops of ").append(lf.partition() == null ? "the history" : "this key")
           .append(" around the op that no order explains (outlined in red). <b>#n ⇒ s</b>: the op's place in the "
-              + "longest linearizable prefix and the state it leaves; unnumbered ops are not in it. Crashed ops "
+              + "longest linearizable prefix and the state it leaves; unnumbered ops are not in it. Each "
+              + "invocation and completion gets an equal step on this axis, whatever the time between them. Crashed ops "
               + "(orange) may take effect at any point after their invocation, or never.</p>\n");
       legend(true);
       sb.append("<div class=\"scroll\">\n").append(timeline.render(s)).append("</div>\n");
@@ -321,6 +323,12 @@ public final class HtmlReport {
         v = l.get(1);
       }
       String fn = h.f(i) == null ? "nil" : h.f(i).name();
+      // Jepsen's own short forms for the register's functions, so that more of the value fits in a bar.
+      fn = switch (fn) {
+        case "read" -> "r";
+        case "write" -> "w";
+        default -> fn;
+      };
       return fn + " " + Format.edn(v, 30);
     }
 

@@ -237,7 +237,7 @@ final class TimelineSvg {
           .append("\" y1=\"").append(AXIS).append("\" y2=\"").append(height - AXIS).append("\"/>");
       if (i % every == 0) {
         sb.append("<text x=\"").append(Format.px(tx)).append("\" y=\"").append(height - 5)
-            .append("\" text-anchor=\"middle\">").append(Format.esc(axis.label(events[i]))).append("</text>");
+            .append("\" text-anchor=\"middle\">").append(Format.esc(axis.preciseLabel(events[i]))).append("</text>");
       }
       sb.append('\n');
     }
