@@ -20,6 +20,8 @@ import madjep.txn.Workload;
 final class Findings {
   /** How many op maps inside a result are marked on the timeline at most. */
   static final int MAX_MARKED = 2_000;
+  /** The last steps of the longest linearizable prefix that the timeline outlines. */
+  static final int MARKED_STEPS = 64;
   /** How many cycles of each anomaly type are drawn. */
   static final int CYCLES_SHOWN = 3;
 
@@ -88,7 +90,9 @@ final class Findings {
     if (linear != null) {
       explanations.add(linear.explanation);
       marked.add(linear.position);
-      for (PrefixStep s : linear.prefix) {
+      // The end of the prefix is the story; a long history's prefix may hold most of its ops.
+      List<PrefixStep> p = linear.prefix;
+      for (PrefixStep s : p.subList(Math.max(0, p.size() - MARKED_STEPS), p.size())) {
         if (s.position >= 0) {
           marked.add(s.position);
         }

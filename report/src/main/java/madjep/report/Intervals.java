@@ -81,12 +81,17 @@ final class Intervals {
         l = -1;
       }
       if (l < 0) {
-        // A free lane whose process retired (crashed) first, then any free lane, then a new one.
-        for (int pass = 0; pass < 2 && l < 0; pass++) {
+        // A free lane whose process retired (crashed) first; else the free lane idle the longest, so that a
+        // process that is only between two ops is the last to lose its lane; else a new lane.
+        for (int x = 0; x < lanes && l < 0; x++) {
+          if (busyUntil[x] <= s && retired[x]) {
+            l = x;
+          }
+        }
+        if (l < 0) {
           for (int x = 0; x < lanes; x++) {
-            if (busyUntil[x] <= s && (pass == 1 || retired[x])) {
+            if (busyUntil[x] <= s && (l < 0 || busyUntil[x] < busyUntil[l])) {
               l = x;
-              break;
             }
           }
         }
