@@ -73,6 +73,22 @@ class ReportCommandTest {
   }
 
   @Test
+  void checkLinearHtml_oneFile_writesPage_twoFiles_isUsageError(@TempDir Path dir) throws IOException {
+    Path h = dir.resolve("h.edn");
+    Files.writeString(h, """
+        {:index 0 :type :invoke :process 0 :f :write :value 1}
+        {:index 1 :type :ok :process 0 :f :write :value 1}
+        """);
+    Path out = dir.resolve("page.html");
+    CliRun one = CliRun.of("check", "linear", "--model", "register", "--html", out.toString(), h.toString());
+    assertEquals(ExitCode.VALID, one.code(), one.out() + one.err());
+    assertTrue(Files.readString(out).contains("id=\"verdict\">VALID<"), "the page says valid");
+    CliRun two = CliRun.of("check", "linear", "--model", "register", "--html", out.toString(), h.toString(),
+        h.toString());
+    assertEquals(ExitCode.USAGE, two.code(), two.out() + two.err());
+  }
+
+  @Test
   void checkTxnHtml_writesCyclePage(@TempDir Path dir) throws IOException {
     Path h = dir.resolve("g1c.edn");
     Files.writeString(h, """

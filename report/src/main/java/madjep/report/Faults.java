@@ -26,6 +26,21 @@ final class Faults {
 
   final List<Band> bands = new ArrayList<>();
   final List<Marker> markers = new ArrayList<>();
+  /**
+   * The bands with distinct kind, start and end: a fault on five nodes at once is shaded once over the lanes and
+   * plots.
+   */
+  List<Band> shades() {
+    List<Band> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Band b : bands) {
+      if (seen.add(b.kind() + "/" + b.start() + "/" + b.end())) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
   /** Nodes named by node faults, sorted by name (n2 before n10). */
   final List<String> nodes;
   /** Actions read. */
@@ -100,6 +115,11 @@ final class Faults {
 
   private void startOnNodes(String kind, String verb, long at, Object done, String detail, Collection<String> names) {
     List<String> targets = nodeNames(done);
+    if (done instanceof Collection<?> c && c.isEmpty() || done instanceof Map<?, ?> m && m.isEmpty()) {
+      // Nothing was done (no node was up to pause, say): an action, not a fault.
+      markers.add(new Marker(at, verb + " (no node)", detail));
+      return;
+    }
     if (targets.isEmpty()) {
       open.add(new Open(kind, null, at, verb + " " + Format.edn(done, 40), detail));
       return;

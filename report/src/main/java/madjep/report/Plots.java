@@ -226,7 +226,7 @@ final class Plots {
         .append("\" viewBox=\"0 0 ").append(width).append(' ').append(H)
         .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n<text class=\"plot-title\" x=\"").append(L)
         .append("\" y=\"16\">").append(Format.esc(title)).append("</text>\n");
-    for (Faults.Band b : faults.bands) {
+    for (Faults.Band b : faults.shades()) {
       double x0 = x(b.start(), width);
       double x1 = x(b.end(), width);
       sb.append("<rect class=\"band over ").append(TimelineSvg.kindClass(b.kind())).append("\" x=\"")

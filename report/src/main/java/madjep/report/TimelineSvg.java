@@ -130,7 +130,7 @@ final class TimelineSvg {
     }
     // Faults shaded over the lanes, under the ops.
     if (lanes > 0) {
-      for (Faults.Band b : faults.bands) {
+      for (Faults.Band b : faults.shades()) {
         if (b.end() >= s.from && b.start() <= s.to) {
           band(sb, b, x, lanesTop, lanes * laneH, false);
         }
