@@ -42,13 +42,19 @@ final class Axis {
     return timed ? Format.duration(v) : "op " + v;
   }
 
-  /** An axis value to the millisecond ({@code 14.312 s}), for close-ups where neighbouring ticks are near. */
-  String preciseLabel(long v) {
+  /**
+   * An axis value precise enough for ticks {@code step} apart ({@code 14.312 s}, {@code 71.9974 s}), for close-ups
+   * where neighbouring ticks are near.
+   */
+  String preciseLabel(long v, long step) {
     if (!timed) {
       return "op " + v;
     }
-    return Math.abs(v) >= 1_000_000_000L ? String.format(java.util.Locale.ROOT, "%.3f s", v / 1e9)
-        : Format.duration(v);
+    if (Math.abs(v) < 1_000_000_000L) {
+      return Format.duration(v);
+    }
+    int decimals = (int) Math.max(3, Math.min(9, Math.ceil(-Math.log10(Math.max(1, step) / 1e9))));
+    return String.format(java.util.Locale.ROOT, "%." + decimals + "f s", v / 1e9);
   }
 
   /** The axis unit's name in prose. */

@@ -102,7 +102,7 @@ final class Findings {
     if (linear == null) {
       collectExplanations(inner, explanations);
     }
-    if (marked.size() < MAX_MARKED) {
+    if (linear == null && cycles.isEmpty()) {
       collectOps(inner, pos, marked);
     }
     primary = verdict == Verdict.VALID || marked.isEmpty() ? -1 : marked.get(0);

@@ -35,6 +35,8 @@ public final class HtmlReport {
   static final int CLOSE_UP_STEPS = 16;
   /** Steps of the longest linearizable prefix listed under the close-up. */
   static final int PREFIX_ROWS = 24;
+  /** Items of a list in the checker's result shown at most. */
+  static final int RESULT_ITEMS = 100;
   /** Characters of the checker's result shown as EDN at most. */
   static final int RESULT_CHARS = 200_000;
 
@@ -274,7 +276,7 @@ public final class HtmlReport {
               + "longest linearizable prefix and the state it leaves; unnumbered ops are not in it. Each "
               + "invocation and completion gets an equal step on this axis, whatever the time between them. Crashed ops "
               + "(orange) may take effect at any point after their invocation, or never.</p>\n");
-      legend(true);
+      legend(true, s.from, s.to);
       sb.append("<div class=\"scroll\">\n").append(timeline.render(s)).append("</div>\n");
       sb.append("<div class=\"two\">\n<div>\n<h3>Longest linearizable prefix (").append(prefix.size())
           .append(prefix.size() == 1 ? " op" : " ops").append(")</h3>\n");
@@ -389,7 +391,7 @@ public final class HtmlReport {
       sb.append("<section id=\"violation\" class=\"closeup\">\n<h2>Around the violation</h2>\n<p class=\"note\">The "
           + "client ops around the first op the result names (outlined in red); the other ops it names are "
           + "outlined too.</p>\n");
-      legend(true);
+      legend(true, s.from, s.to);
       sb.append("<div class=\"scroll\">\n").append(timeline.render(s)).append("</div>\n</section>\n");
     }
 
@@ -449,11 +451,11 @@ public final class HtmlReport {
           .append(s.ids.length > DRAWN_OPS ? ". With " + Format.count(s.ids.length) + " ops, each pixel column shows"
               + " the worst outcome in it; the close-up above draws the violation op by op" : "")
           .append(".</p>\n");
-      legend(false);
+      legend(false, s.from, s.to);
       sb.append("<div class=\"scroll\">\n").append(timeline.render(s)).append("</div>\n</section>\n");
     }
 
-    private void legend(boolean marks) {
+    private void legend(boolean marks, long from, long to) {
       sb.append("<p class=\"legend\"><span class=\"sw ok\"></span>ok <span class=\"sw fail\"></span>failed "
           + "<span class=\"sw info\"></span>crashed (info or never completed)");
       if (marks || f.primary >= 0) {
@@ -462,12 +464,14 @@ public final class HtmlReport {
       }
       java.util.TreeSet<String> kinds = new java.util.TreeSet<>();
       for (Faults.Band b : faults.bands) {
-        kinds.add(TimelineSvg.kindClass(b.kind()));
+        if (b.end() >= from && b.start() <= to) {
+          kinds.add(TimelineSvg.kindClass(b.kind()));
+        }
       }
       for (String k : kinds) {
         sb.append(" <span class=\"sw band-sw ").append(k).append("\"></span>").append(kindName(k));
       }
-      if (!leaders.isEmpty()) {
+      if (!leaders.isEmpty() && leaders.get(0).time() - axis.origin <= to) {
         sb.append(" <span class=\"sw leader-sw\"></span>leader");
       }
       sb.append("</p>\n");
@@ -597,6 +601,33 @@ public final class HtmlReport {
       sb.append("</section>\n");
     }
 
+    private static final String TRIMMED = "more not shown";
+
+    /** A copy of an EDN value with lists cut to {@link #RESULT_ITEMS} items, so that printing it stays cheap. */
+    private static Object trimmed(Object v, int depth) {
+      if (depth > 12) {
+        return v;
+      }
+      if (v instanceof Map<?, ?> m) {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          out.put(e.getKey(), trimmed(e.getValue(), depth + 1));
+        }
+        return out;
+      }
+      if (v instanceof List<?> l) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(l.size(), RESULT_ITEMS); i++) {
+          out.add(trimmed(l.get(i), depth + 1));
+        }
+        if (l.size() > RESULT_ITEMS) {
+          out.add("… " + (l.size() - RESULT_ITEMS) + " " + TRIMMED);
+        }
+        return out;
+      }
+      return v;
+    }
+
     private void row(String k, String v) {
       if (v != null) {
         sb.append("<tr><th>").append(Format.esc(k)).append("</th><td><code>").append(Format.esc(v))
@@ -605,8 +636,10 @@ public final class HtmlReport {
     }
 
     private void result() {
-      String edn = Edn.print(r.result());
-      sb.append("<section id=\"result\">\n<details><summary>The checker's result (EDN)</summary><pre class=\"edn\">")
+      String edn = Edn.print(trimmed(r.result(), 0));
+      sb.append("<section id=\"result\">\n<details><summary>The checker's result (EDN")
+          .append(edn.contains(TRIMMED) ? "; long lists cut, results.edn or --json has it whole" : "")
+          .append(")</summary><pre class=\"edn\">")
           .append(Format.esc(edn.length() > RESULT_CHARS ? edn.substring(0, RESULT_CHARS) + " …" : edn))
           .append("</pre></details>\n</section>\n");
     }

@@ -74,7 +74,7 @@ final class TimelineSvg {
     }
     List<String> nodeRows = s.nodeRows ? nodesWithFaults(s.from, s.to) : List.of();
     boolean leaderRow = s.nodeRows && !leaders.isEmpty();
-    boolean networkRow = s.nodeRows && (hasClusterBands() || !faults.markers.isEmpty());
+    boolean networkRow = s.nodeRows && hasClusterFaults(s.from, s.to);
     int rows = (leaderRow ? 1 : 0) + nodeRows.size() + (networkRow ? 1 : 0);
     int laneH = s.laneHeight;
     int budget = s.maxHeight - AXIS * 2 - rows * ROW;
@@ -236,8 +236,10 @@ final class TimelineSvg {
       sb.append("<line class=\"grid\" x1=\"").append(Format.px(tx)).append("\" x2=\"").append(Format.px(tx))
           .append("\" y1=\"").append(AXIS).append("\" y2=\"").append(height - AXIS).append("\"/>");
       if (i % every == 0) {
+        long gap = i + every < events.length ? events[i + every] - events[i] : events[i] - events[Math.max(0, i - every)];
         sb.append("<text x=\"").append(Format.px(tx)).append("\" y=\"").append(height - 5)
-            .append("\" text-anchor=\"middle\">").append(Format.esc(axis.preciseLabel(events[i]))).append("</text>");
+            .append("\" text-anchor=\"middle\">").append(Format.esc(axis.preciseLabel(events[i], gap)))
+            .append("</text>");
       }
       sb.append('\n');
     }
@@ -330,9 +332,15 @@ final class TimelineSvg {
       }
     }
     if (b != null && laneH >= 24) {
-      // A badge may run past its bar to the right, where the next op of the lane starts later.
-      sb.append("<text class=\"badge\" x=\"").append(Format.px(x0 + 2)).append("\" y=\"")
-          .append(Format.px(y + 11)).append("\">").append(Format.esc(fit(b, Math.max(chars, 3) + 6)))
+      // A badge may run past its bar to the right, where the next op of the lane starts later; at the right edge
+      // it ends where its bar ends.
+      String text = fit(b, Math.max(chars, 3) + 6);
+      boolean atEdge = x0 + 2 + text.length() * 6.2 > WIDTH - RIGHT;
+      if (atEdge) {
+        text = fit(b, Math.max(Math.max(chars, 3) + 6, (int) ((x1 - LEFT) / 6.2)));
+      }
+      sb.append("<text class=\"badge\" x=\"").append(Format.px(atEdge ? x1 - 2 : x0 + 2)).append("\" y=\"")
+          .append(Format.px(y + 11)).append(atEdge ? "\" text-anchor=\"end\">" : "\">").append(Format.esc(text))
           .append("</text>");
     }
     sb.append('\n');
@@ -428,9 +436,15 @@ final class TimelineSvg {
     return d.toString();
   }
 
-  private boolean hasClusterBands() {
+  /** True when a cluster-wide fault or a nemesis marker falls in the window. */
+  private boolean hasClusterFaults(long from, long to) {
     for (Faults.Band b : faults.bands) {
-      if (b.node() == null) {
+      if (b.node() == null && b.end() >= from && b.start() <= to) {
+        return true;
+      }
+    }
+    for (Faults.Marker m : faults.markers) {
+      if (m.at() >= from && m.at() <= to) {
         return true;
       }
     }
