@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,14 +225,15 @@ public final class HtmlReport {
       if (failing < 0) {
         return;
       }
-      Map<Integer, Integer> order = new HashMap<>();
-      Map<Integer, Object> stateAfter = new HashMap<>();
+      // Per interval: its 1-based place in the prefix (0: not in it) and the state it leaves.
+      int[] order = new int[iv.size];
+      Object[] stateAfter = new Object[iv.size];
       List<Findings.PrefixStep> prefix = lf.prefix();
       for (int i = 0; i < prefix.size(); i++) {
         int k = prefix.get(i).position() >= 0 ? iv.ofPosition[prefix.get(i).position()] : -1;
         if (k >= 0) {
-          order.put(k, i + 1);
-          stateAfter.put(k, prefix.get(i).state());
+          order[k] = i + 1;
+          stateAfter[k] = prefix.get(i).state();
         }
       }
       long from = iv.start[failing];
@@ -250,7 +250,7 @@ public final class HtmlReport {
       to = Math.min(axis.span, to + pad);
       List<Integer> ids = new ArrayList<>();
       for (int k = 0; k < iv.size; k++) {
-        if (iv.start[k] <= to && iv.end[k] >= from && (order.containsKey(k) || k == failing
+        if (iv.start[k] <= to && iv.end[k] >= from && (order[k] > 0 || k == failing
             || inPartition(iv.invoke[k], lf.partition()))) {
           ids.add(k);
         }
@@ -268,7 +268,7 @@ public final class HtmlReport {
       s.ordinal = true;
       s.label = k -> shortOp(k, lf.partition() != null);
       s.badge = k -> k == failing ? "✗ cannot follow " + states
-          : order.containsKey(k) ? "#" + order.get(k) + " ⇒ " + Format.edn(stateAfter.get(k), 24) : null;
+          : order[k] > 0 ? "#" + order[k] + " ⇒ " + Format.edn(stateAfter[k], 24) : null;
       sb.append("<section id=\"violation\" class=\"closeup\">\n<h2>The violation").append(lf.partition() == null ? ""
           : ", key " + Format.esc(Format.edn(lf.partition(), 40))).append("</h2>\n<p class=\"note\">")
           .append("The ops of ").append(lf.partition() == null ? "the history" : "this key")
@@ -452,7 +452,11 @@ public final class HtmlReport {
               + " the worst outcome in it; the close-up above draws the violation op by op" : "")
           .append(".</p>\n");
       legend(false, s.from, s.to);
-      sb.append("<div class=\"scroll\">\n").append(timeline.render(s)).append("</div>\n</section>\n");
+      sb.append("<div class=\"zoom\"><p class=\"zoom-controls\"><button type=\"button\" data-zoom=\"in\" "
+          + "title=\"zoom in\">+</button><button type=\"button\" data-zoom=\"out\" title=\"zoom out\">−</button>"
+          + "<button type=\"button\" data-zoom=\"fit\" title=\"the whole run\">fit</button> <span class=\"hint\">"
+          + "or Ctrl + wheel over the timeline to zoom, drag to pan</span></p>\n<div class=\"scroll\">\n")
+          .append(timeline.render(s)).append("</div></div>\n</section>\n");
     }
 
     private void legend(boolean marks, long from, long to) {

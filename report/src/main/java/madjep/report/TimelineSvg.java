@@ -92,20 +92,44 @@ final class TimelineSvg {
     sb.append("<svg class=\"timeline\" id=\"").append(s.id).append("\" width=\"").append(WIDTH).append("\" height=\"")
         .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
         .append("\" xmlns=\"http://www.w3.org/2000/svg\" data-from=\"").append(s.from).append("\" data-to=\"")
-        .append(s.to).append("\">\n");
+        .append(s.to).append("\" data-timed=\"").append(axis.timed).append("\" data-ordinal=\"").append(s.ordinal)
+        .append("\">\n");
     if (s.ordinal) {
       ordinalTicks(sb, events, height);
     } else {
       axisTicks(sb, s, x, height);
     }
+    // Labels sit left of the plot area; everything placed by time is inside it, so that the page's script can
+    // zoom and pan the area alone (its viewBox), leaving labels and strokes as they are.
+    int ly = AXIS;
+    if (leaderRow) {
+      rowLabel(sb, "leader", ly);
+      ly += ROW;
+    }
+    for (String node : nodeRows) {
+      rowLabel(sb, node, ly);
+      ly += ROW;
+    }
+    if (networkRow) {
+      rowLabel(sb, "faults", ly);
+    }
+    for (int l = 0; l < lanes; l++) {
+      if (laneH >= 10 || l % 5 == 0) {
+        sb.append("<text class=\"lane-label\" x=\"").append(LEFT - 6).append("\" y=\"")
+            .append(Format.px(lanesTop + l * laneH + laneH * 0.5 + 3.5)).append("\">thread ").append(l)
+            .append("</text>\n");
+      }
+    }
+    int areaWidth = WIDTH - LEFT;
+    sb.append("<svg class=\"zoom-area\" x=\"").append(LEFT).append("\" y=\"0\" width=\"").append(areaWidth)
+        .append("\" height=\"").append(height).append("\" viewBox=\"").append(LEFT).append(" 0 ").append(areaWidth)
+        .append(' ').append(height).append("\" preserveAspectRatio=\"none\">\n");
     int y = AXIS;
     if (leaderRow) {
-      rowLabel(sb, "leader", y);
       leaderRow(sb, s, x, y);
       y += ROW;
     }
     for (String node : nodeRows) {
-      rowLabel(sb, node, y);
       for (Faults.Band b : faults.bands) {
         if (node.equals(b.node()) && b.end() >= s.from && b.start() <= s.to) {
           band(sb, b, x, y + 1, ROW - 2, true);
@@ -114,7 +138,6 @@ final class TimelineSvg {
       y += ROW;
     }
     if (networkRow) {
-      rowLabel(sb, "faults", y);
       for (Faults.Band b : faults.bands) {
         if (b.node() == null && b.end() >= s.from && b.start() <= s.to) {
           band(sb, b, x, y + 1, ROW - 2, true);
@@ -136,13 +159,6 @@ final class TimelineSvg {
         }
       }
     }
-    for (int l = 0; l < lanes; l++) {
-      if (laneH >= 10 || l % 5 == 0) {
-        sb.append("<text class=\"lane-label\" x=\"").append(LEFT - 6).append("\" y=\"")
-            .append(Format.px(lanesTop + l * laneH + laneH * 0.5 + 3.5)).append("\">thread ").append(l)
-            .append("</text>\n");
-      }
-    }
     if (s.ids.length > HtmlReport.DRAWN_OPS) {
       cells(sb, s, lane, lanes, lanesTop, laneH, scale);
     } else {
@@ -157,6 +173,7 @@ final class TimelineSvg {
         outline(sb, id, x, lanesTop + lane[j] * laneH, laneH, "mark", null);
       }
     }
+    String pin = null;
     for (int j = 0; j < s.ids.length; j++) {
       if (s.ids[j] == primaryInterval) {
         int id = s.ids[j];
@@ -167,10 +184,14 @@ final class TimelineSvg {
         outline(sb, id, x, lanesTop + lane[j] * laneH, laneH, "mark primary", s.id + "-violation");
         String text = "✗ op " + h.index(iv.complete[id] >= 0 ? iv.complete[id] : iv.invoke[id]);
         boolean right = cx < WIDTH - 120;
-        sb.append("<text class=\"violation-label\" x=\"").append(Format.px(cx + (right ? 4 : -4)))
-            .append("\" y=\"").append(AXIS - 5).append("\" text-anchor=\"").append(right ? "start" : "end")
-            .append("\">").append(Format.esc(text)).append("</text>\n");
+        pin = "<text class=\"violation-label pin\" data-x=\"" + Format.px(cx) + "\" data-dx=\"" + (right ? 4 : -4)
+            + "\" x=\"" + Format.px(cx + (right ? 4 : -4)) + "\" y=\"" + (AXIS - 5) + "\" text-anchor=\""
+            + (right ? "start" : "end") + "\">" + Format.esc(text) + "</text>\n";
       }
+    }
+    sb.append("</svg>\n");
+    if (pin != null) {
+      sb.append(pin);
     }
     sb.append("</svg>\n");
     return sb.toString();
@@ -185,7 +206,7 @@ final class TimelineSvg {
     long span = Math.max(1, s.to - s.from);
     long step = axis.timed ? Ticks.step(span, 10) : Ticks.step(span, 10);
     long first = Math.floorDiv(s.from + step - 1, step) * step;
-    sb.append("<g class=\"axis\">\n");
+    sb.append("<g class=\"axis ticks\">\n");
     for (long t = first; t <= s.to; t += step) {
       double tx = x.at(t);
       sb.append("<line class=\"grid\" x1=\"").append(Format.px(tx)).append("\" x2=\"").append(Format.px(tx))

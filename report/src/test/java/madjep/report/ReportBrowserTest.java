@@ -75,6 +75,20 @@ class ReportBrowserTest {
         + ".getBoundingClientRect().width;") > 100, "a throughput line across the plot");
     assertEquals(0.0, browser.number("return document.querySelectorAll('rect.mark.primary').length;"),
         "nothing marked as a violation");
+
+    String ticks = "return Array.from(document.querySelectorAll('#timeline g.ticks text'))"
+        + ".map(function (t) { return t.textContent; }).join(' ');";
+    String whole = (String) browser.script(ticks);
+    double width = browser.number("return document.querySelector('#timeline svg.zoom-area').viewBox.baseVal.width;");
+    browser.script("var b = document.querySelector('[data-zoom=in]'); b.click(); b.click(); b.click();");
+    double zoomed = browser.number("return document.querySelector('#timeline svg.zoom-area').viewBox.baseVal.width;");
+    assertEquals(width / 8, zoomed, 0.01, "three clicks on + show an eighth of the run");
+    String closer = (String) browser.script(ticks);
+    assertTrue(!closer.equals(whole) && closer.split(" ").length >= 8, whole + " then " + closer);
+    browser.screenshot(Browser.screenshotDir().resolve("valid-multi-register-zoomed.png"));
+    browser.script("document.querySelector('[data-zoom=fit]').click();");
+    assertEquals(whole, browser.script(ticks), "fit shows the whole run again, with the same ticks");
+    assertEquals(List.of(), browser.consoleErrors(), "zooming logs no errors");
   }
 
   @Test
