@@ -2,30 +2,24 @@ package madjep.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import madjep.history.DataError;
+import madjep.harness.RunPages;
+import madjep.harness.StoredRun;
 import madjep.history.History;
 import madjep.history.HistoryStats;
 import madjep.history.Verdict;
 import madjep.history.edn.Edn;
-import madjep.history.edn.EdnParser;
 import madjep.history.edn.Keyword;
 import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Model;
 import madjep.linear.Models;
 import madjep.report.HtmlReport;
 import madjep.report.Report;
-import madjep.report.RunInfo;
 import madjep.txn.Deadline;
 import madjep.txn.TxnChecker;
 import madjep.txn.Workload;
@@ -53,8 +47,6 @@ import picocli.CommandLine;
       "Exits as the verdict: 0 valid, 1 invalid, 2 unknown."
     })
 final class ReportCommand implements Callable<Integer> {
-  private static final Keyword VALID = Keyword.of("valid?");
-
   @Parameters(paramLabel = "STORE_DIR|FILE",
       description = "A run directory, a store whose 'latest' names one, or a history file (with --html).")
   Path dir;
@@ -97,30 +89,19 @@ final class ReportCommand implements Callable<Integer> {
       throw new UsageError("--model and --workload choose the checker of a history FILE; " + dir
           + " is a store, which holds its results");
     }
-    Path run = runDirectory(dir);
-    Path resultsFile = run.resolve("results.edn");
-    Object parsed = EdnParser.parse(Files.readString(resultsFile, StandardCharsets.UTF_8), resultsFile.toString());
-    if (!(parsed instanceof Map<?, ?> results) || !results.containsKey(VALID)) {
-      throw new DataError(resultsFile.toString(), 1, 1, -1, "expected a results map with :valid?, found "
-          + EdnParser.describe(parsed));
-    }
+    StoredRun run = StoredRun.read(dir);
     PrintWriter out = spec.commandLine().getOut();
-    Verdict verdict = Verdict.fromData(results.get(VALID));
-    out.printf("%s: %s%n", run, VerdictText.word(verdict));
-    line(out, "scenario", results.get(Keyword.of("scenario")));
-    line(out, "seed", results.get(Keyword.of("seed")));
-    line(out, "checker", results.get(Keyword.of("checker")));
-    line(out, "checker options", results.get(Keyword.of("checker-options")));
-    line(out, "faults", results.get(Keyword.of("faults")));
-    Object inner = results.get(Keyword.of("results"));
-    Map<?, ?> checked = inner instanceof Map<?, ?> m ? m : results;
-    line(out, "anomaly types", checked.get(Keyword.of("anomaly-types")));
-    line(out, "not", checked.get(Keyword.of("not")));
-    for (String explanation : explanations(checked)) {
+    out.printf("%s: %s%n", run.dir(), VerdictText.word(run.verdict()));
+    for (String key : List.of("scenario", "system", "seed", "checker", "checker-options", "faults")) {
+      line(out, key.replace('-', ' '), run.get(key));
+    }
+    line(out, "anomaly types", run.checked().get(Keyword.of("anomaly-types")));
+    line(out, "not", run.checked().get(Keyword.of("not")));
+    for (String explanation : run.explanations(5)) {
       out.println("  explanation: " + explanation);
     }
-    line(out, "replay", results.get(Keyword.of("replay")));
-    Path historyFile = run.resolve("history.edn");
+    line(out, "replay", run.get("replay"));
+    Path historyFile = run.dir().resolve("history.edn");
     if (Files.isRegularFile(historyFile)) {
       History h = Histories.read(historyFile, null);
       HistoryStats s = HistoryStats.of(h);
@@ -129,12 +110,12 @@ final class ReportCommand implements Callable<Integer> {
           s.peakConcurrency(), s.crashed(),
           s.minTime() < 0 ? "" : ", " + Durations.format(s.maxTime() - s.minTime()));
     }
-    out.println("  files: " + String.join(" ", files(run)));
+    out.println("  files: " + String.join(" ", run.files()));
     if (html != null) {
-      HtmlReport.write(storedPage(run, results), html);
+      HtmlReport.write(RunPages.of(run), html);
       out.println("  page: " + html);
     }
-    return ExitCode.of(verdict);
+    return ExitCode.of(run.verdict());
   }
 
   /** Checks a history file with the checker the options choose, and writes its page. */
@@ -183,52 +164,6 @@ final class ReportCommand implements Callable<Integer> {
     return ExitCode.of(verdict);
   }
 
-  /** The page of a stored run: its history, results, resolved scenario and the leaders its trace names. */
-  private static Report storedPage(Path run, Map<?, ?> results) throws IOException {
-    History h = Histories.read(run.resolve("history.edn"), null);
-    Object seed = results.get(Keyword.of("seed"));
-    Object scenario = results.get(Keyword.of("scenario"));
-    Object replay = results.get(Keyword.of("replay"));
-    Object faults = results.get(Keyword.of("faults"));
-    Map<String, Long> counters = new LinkedHashMap<>();
-    if (results.get(Keyword.of("stats")) instanceof Map<?, ?> stats) {
-      for (Map.Entry<?, ?> e : stats.entrySet()) {
-        if (e.getValue() instanceof Number n) {
-          counters.put(e.getKey() instanceof Keyword k ? k.name() : String.valueOf(e.getKey()), n.longValue());
-        }
-      }
-    }
-    Path toml = run.resolve("scenario.toml");
-    Path trace = run.resolve("trace.log");
-    RunInfo info = RunInfo.of(scenario == null ? null : scenario.toString(),
-            seed instanceof Number n ? n.longValue() : null, replay == null ? null : replay.toString())
-        .withFaultSettings(faults == null ? null : faults.toString())
-        .withCounters(counters)
-        .withResolvedScenario(Files.isRegularFile(toml) ? Files.readString(toml, StandardCharsets.UTF_8) : null)
-        .withAnnouncements(Files.isRegularFile(trace)
-            ? RunInfo.leadersFromTrace(Files.readString(trace, StandardCharsets.UTF_8)) : null);
-    @SuppressWarnings("unchecked")
-    Map<Keyword, Object> data = (Map<Keyword, Object>) results;
-    String title = scenario == null ? run.toString() : scenario + (seed == null ? "" : " seed " + seed);
-    return new Report(title, h, data, info);
-  }
-
-  /** The run directory {@code d} names: itself when it holds results.edn, else what its 'latest' link names. */
-  static Path runDirectory(Path d) {
-    if (Files.isRegularFile(d.resolve("results.edn"))) {
-      return d;
-    }
-    Path latest = d.resolve("latest");
-    if (Files.isRegularFile(latest.resolve("results.edn"))) {
-      return latest;
-    }
-    if (!Files.exists(d)) {
-      throw new DataError(d.toString(), 0, 0, -1, "expected a store or run directory, found no such file");
-    }
-    throw new DataError(d.toString(), 0, 0, -1,
-        "expected a run directory holding results.edn, or a store whose 'latest' names one, found neither");
-  }
-
   private static void line(PrintWriter out, String label, Object v) {
     if (v == null) {
       return;
@@ -238,32 +173,5 @@ final class ReportCommand implements Callable<Integer> {
       text = text.substring(0, 297) + "...";
     }
     out.printf("  %s: %s%n", label, text);
-  }
-
-  /** Every {@code :explanation} string inside the results, breadth first, at most five. */
-  private static List<String> explanations(Object results) {
-    List<String> found = new ArrayList<>();
-    List<Object> queue = new ArrayList<>(List.of(results));
-    for (int i = 0; i < queue.size() && found.size() < 5; i++) {
-      Object v = queue.get(i);
-      if (v instanceof Map<?, ?> m) {
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-          if (e.getKey() == Keyword.of("explanation") && e.getValue() instanceof String s) {
-            found.add(s);
-          } else {
-            queue.add(e.getValue());
-          }
-        }
-      } else if (v instanceof Collection<?> c) {
-        queue.addAll(c);
-      }
-    }
-    return found;
-  }
-
-  private static List<String> files(Path run) throws IOException {
-    try (Stream<Path> s = Files.list(run)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
-    }
   }
 }

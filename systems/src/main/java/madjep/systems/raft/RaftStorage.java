@@ -1,4 +1,4 @@
-package madjep.sim.raft;
+package madjep.systems.raft;
 
 import java.util.List;
 import madjep.history.edn.Keyword;

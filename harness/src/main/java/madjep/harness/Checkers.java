@@ -1,4 +1,4 @@
-package madjep.cli;
+package madjep.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,17 +23,19 @@ import madjep.txn.jepsen.SetChecker;
  * (list-append, rw-register: checker-txn's Elle analyses), {@code bank} and {@code set} (checker-txn's Jepsen
  * checkers). A checker that is not available answers unknown with the reason, never valid.
  */
-final class SimCheckers {
+public final class Checkers {
   /** The most characters of a result shown on the console; results.edn has it whole. */
   private static final int SUMMARY_CHARS = 240;
 
-  private SimCheckers() {}
+  private Checkers() {}
 
-  static SimChecker standard() {
-    return SimCheckers::check;
+  /** The checkers of checker-linear and checker-txn. */
+  public static Checker standard() {
+    return Checkers::check;
   }
 
-  static SimVerdict check(History h, CheckSpec spec, Duration timeout) {
+  /** Checks {@code h} with the checker {@code spec} names, within {@code timeout}. */
+  public static CheckResult check(History h, CheckSpec spec, Duration timeout) {
     return switch (spec.checker()) {
       case "bank" -> jepsen(spec, BankChecker.check(h, new BankChecker.Options(accounts(spec),
           ((Number) spec.option("total")).longValue(), false)));
@@ -44,23 +46,23 @@ final class SimCheckers {
     };
   }
 
-  private static SimVerdict linear(History h, CheckSpec spec, Duration timeout) {
+  private static CheckResult linear(History h, CheckSpec spec, Duration timeout) {
     String model = (String) spec.option("model");
     boolean independent = Boolean.TRUE.equals(spec.option("independent"));
     Result r = LinearizabilityChecker.check(h, Models.byName(model),
         Options.defaults().withIndependent(independent).withTimeout(timeout));
     StringBuilder summary = new StringBuilder("linear (").append(model).append(independent ? " per key" : "")
-        .append("): ").append(VerdictText.word(r.verdict()))
+        .append("): ").append(CheckResult.word(r.verdict()))
         .append(r.cause() == null ? "" : " (" + r.cause().keyword().name() + ")")
         .append(String.format(java.util.Locale.ROOT, ", %,d ops in %,d %s", r.ops(), r.partitions(),
             r.partitions() == 1 ? "partition" : "partitions"));
     if (r.failure() != null) {
       summary.append("; ").append(r.failure().explanation());
     }
-    return new SimVerdict(r.verdict(), summary.toString(), r.toData());
+    return new CheckResult(r.verdict(), summary.toString(), r.toData());
   }
 
-  private static SimVerdict txn(History h, CheckSpec spec, Duration timeout) {
+  private static CheckResult txn(History h, CheckSpec spec, Duration timeout) {
     madjep.txn.Workload w = madjep.txn.Workload.byName((String) spec.option("workload"));
     List<String> models = new ArrayList<>();
     Object m = spec.option("consistency-models");
@@ -74,9 +76,9 @@ final class SimCheckers {
       o = o.withModels(models);
     }
     madjep.txn.Result r = madjep.txn.TxnChecker.check(h, o);
-    String summary = "txn " + w.cliName() + " (" + String.join(", ", models) + "): " + VerdictText.word(r.valid())
+    String summary = "txn " + w.cliName() + " (" + String.join(", ", models) + "): " + CheckResult.word(r.valid())
         + (r.anomalyTypes().isEmpty() ? "" : ", anomalies " + String.join(" ", r.anomalyTypes()));
-    return new SimVerdict(r.valid(), summary, r.toData());
+    return new CheckResult(r.valid(), summary, r.toData());
   }
 
   private static List<Object> accounts(CheckSpec spec) {
@@ -88,22 +90,22 @@ final class SimCheckers {
     return ids;
   }
 
-  private static SimVerdict jepsen(CheckSpec spec, JepsenResult r) {
+  private static CheckResult jepsen(CheckSpec spec, JepsenResult r) {
     Map<Keyword, Object> data = r.toData();
-    String summary = spec.checker() + ": " + VerdictText.word(r.valid());
+    String summary = spec.checker() + ": " + CheckResult.word(r.valid());
     if (r.valid() != Verdict.VALID) {
       String text = Edn.print(data);
       summary += " " + (text.length() > SUMMARY_CHARS ? text.substring(0, SUMMARY_CHARS) + "..." : text);
     }
-    return new SimVerdict(r.valid(), summary, data);
+    return new CheckResult(r.valid(), summary, data);
   }
 
   /** The honest answer while a checker module has not landed: unknown, with the reason. */
-  private static SimVerdict notAvailable(CheckSpec spec) {
+  private static CheckResult notAvailable(CheckSpec spec) {
     Map<Keyword, Object> data = new LinkedHashMap<>();
     data.put(Keyword.of("valid?"), Keyword.of("unknown"));
     String cause = "no " + spec.checker() + " checker is available in this build";
     data.put(Keyword.of("cause"), cause);
-    return new SimVerdict(Verdict.UNKNOWN, spec.checker() + ": unknown (" + cause + ")", data);
+    return new CheckResult(Verdict.UNKNOWN, spec.checker() + ": unknown (" + cause + ")", data);
   }
 }

@@ -1,4 +1,4 @@
-package madjep.sim.raft;
+package madjep.systems.raft;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package madjep.sim.raft;
+package madjep.systems.raft;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Arrays;

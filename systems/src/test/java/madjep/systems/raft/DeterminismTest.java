@@ -1,8 +1,7 @@
-package madjep.sim.scenario;
+package madjep.systems.raft;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,12 +10,11 @@ import madjep.history.io.HistoryFormat;
 import madjep.history.io.HistoryWriter;
 import madjep.sim.DeterminismCheck;
 import madjep.sim.Durations;
-import madjep.sim.Node;
-import madjep.sim.NodeContext;
-import madjep.sim.Simulation;
-import madjep.sim.Streams;
-import madjep.sim.Trace;
 import madjep.sim.nemesis.FaultSettings;
+import madjep.sim.scenario.Bundled;
+import madjep.sim.scenario.Scenario;
+import madjep.sim.scenario.SimResult;
+import madjep.sim.scenario.SimRunner;
 import org.junit.jupiter.api.Test;
 
 class DeterminismTest {
@@ -70,31 +68,5 @@ class DeterminismTest {
     DeterminismCheck.Report r = SimRunner.checkDeterminism(Bundled.get("raft-kv").scenario().withSeed(4));
     assertTrue(r.deterministic());
     assertTrue(r.events() > 10_000);
-  }
-
-  /** A node whose choice depends on identity hash codes, which differ between runs. */
-  private static final class Leaky implements Node {
-    @Override
-    public void start(NodeContext ctx) {
-      ctx.setTimer(1_000_000L + (System.identityHashCode(new Object()) & 0xffff), "tick");
-    }
-
-    @Override
-    public void receive(NodeContext ctx, int from, Object message) {}
-
-    @Override
-    public void timer(NodeContext ctx, Object tag) {
-      ctx.setTimer(1_000_000L + (System.identityHashCode(new Object()) & 0xffff), "tick");
-    }
-  }
-
-  @Test
-  void checkDeterminism_leakyNode_reportsFirstDivergentEvent() {
-    DeterminismCheck.Report r = DeterminismCheck.check(
-        () -> new Simulation(new Streams(1), 3, id -> new Leaky(), new Trace(false)),
-        sim -> sim.runUntil(Durations.s(1)));
-    assertFalse(r.deterministic());
-    assertEquals(0, r.divergence().event(), r.divergence().describe());
-    assertEquals("timer", r.divergence().kind());
   }
 }

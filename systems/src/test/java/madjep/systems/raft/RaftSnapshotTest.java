@@ -1,4 +1,4 @@
-package madjep.sim.raft;
+package madjep.systems.raft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

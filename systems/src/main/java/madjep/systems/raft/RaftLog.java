@@ -1,4 +1,4 @@
-package madjep.sim.raft;
+package madjep.systems.raft;
 
 import java.util.Arrays;
 import madjep.sim.workload.ClientOp;

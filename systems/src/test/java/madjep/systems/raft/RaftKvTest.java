@@ -1,4 +1,4 @@
-package madjep.sim.scenario;
+package madjep.systems.raft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,10 @@ import madjep.history.edn.Keyword;
 import madjep.sim.Durations;
 import madjep.sim.nemesis.Schedule;
 import madjep.sim.testing.RegisterOracle;
+import madjep.sim.scenario.Bundled;
+import madjep.sim.scenario.Scenario;
+import madjep.sim.scenario.SimResult;
+import madjep.sim.scenario.SimRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
