@@ -72,6 +72,30 @@ class HtmlReportTest {
   }
 
   @Test
+  void render_nodeMetrics_onePlotPerMetric_aLinePerNode() {
+    History h = registerHistory(200, -1);
+    long[] times = {0, 10_000_000, 20_000_000, 30_000_000};
+    RunInfo run = RunInfo.of("s", 1L, null).withMetrics(List.of(
+        new MetricSeries("log length", "n1", times, new double[] {0, 5, 9, 12}),
+        new MetricSeries("log length", "n2", times, new double[] {0, 4, 9, 11}),
+        new MetricSeries("term", "n1", times, new double[] {1, 1, 2, 2})));
+    String page = HtmlReport.render(new Report("t", h, Map.of(Keyword.of("valid?"), true), run));
+    assertEquals(2, count(page, "<svg class=\"plot metric\""), "one plot per metric");
+    int logPlot = page.indexOf(">log length</text>");
+    String plot = page.substring(logPlot, page.indexOf("</svg>", logPlot));
+    assertEquals(2, count(plot, "<path class=\"line l"), "a line per node");
+    assertTrue(plot.contains("<title>n2</title>"), plot);
+  }
+
+  private static int count(String s, String part) {
+    int n = 0;
+    for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
   void findings_unknownShape_keepsVerdictAndExplanations() {
     History h = registerHistory(10, -1);
     Map<Keyword, Object> result = Map.of(Keyword.of("valid?"), Keyword.of("unknown"),
