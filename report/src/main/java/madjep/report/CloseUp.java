@@ -127,12 +127,14 @@ final class CloseUp {
     if (split && v instanceof List<?> l && l.size() == 2) {
       v = l.get(1);
     }
-    String fn = p.h.f(i) == null ? "nil" : p.h.f(i).name();
+    if (p.h.f(i) == null) {
+      return Format.edn(v, 40);
+    }
     // Jepsen's own short forms for the register's functions, so that more of the value fits in a bar.
-    fn = switch (fn) {
+    String fn = switch (p.h.f(i).name()) {
       case "read" -> "r";
       case "write" -> "w";
-      default -> fn;
+      default -> p.h.f(i).name();
     };
     return fn + " " + Format.edn(v, 30);
   }
@@ -166,6 +168,9 @@ final class CloseUp {
     if (centre < 0) {
       return;
     }
+    if (!p.f.cycles.isEmpty() && cycle(p.f.cycles.get(0))) {
+      return;
+    }
     int lo = Math.max(0, centre - 40);
     int hi = Math.min(p.iv.size - 1, centre + 20);
     long from = p.iv.start[lo];
@@ -196,5 +201,52 @@ final class CloseUp {
         + "outlined too.</p>\n");
     p.legend(true, s.from, s.to);
     p.sb.append("<div class=\"scroll\">\n").append(p.timeline.render(s)).append("</div>\n</section>\n");
+  }
+
+  /**
+   * The first cycle's transactions in time, named T1..Tk as in its graph, among the ops that overlap them: where
+   * the realtime and process edges come from. False when the cycle's transactions are not in the history's client
+   * ops (a history without processes).
+   */
+  private boolean cycle(Findings.Cycle c) {
+    java.util.Map<Integer, String> names = new java.util.HashMap<>();
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
+    int first = -1;
+    for (int t = 0; t < c.positions().length; t++) {
+      int k = c.positions()[t] >= 0 ? p.iv.ofPosition[c.positions()[t]] : -1;
+      if (k >= 0) {
+        names.put(k, "T" + (t + 1));
+        from = Math.min(from, p.iv.start[k]);
+        to = Math.max(to, p.iv.end[k]);
+        first = first < 0 ? k : first;
+      }
+    }
+    if (first < 0) {
+      return false;
+    }
+    List<Integer> ids = new ArrayList<>();
+    for (int k = 0; k < p.iv.size; k++) {
+      if (p.iv.start[k] <= to && p.iv.end[k] >= from) {
+        ids.add(k);
+      }
+    }
+    TimelineSvg.Spec s = new TimelineSvg.Spec();
+    s.id = "closeup";
+    s.from = from;
+    s.to = to;
+    s.ids = nearest(ids, first).stream().mapToInt(Integer::intValue).toArray();
+    s.laneHeight = 30;
+    s.maxHeight = 420;
+    s.ordinal = true;
+    s.label = k -> shortOp(k, false);
+    s.badge = names::get;
+    p.sb.append("<section id=\"violation\" class=\"closeup\">\n<h2>The ").append(Format.esc(c.type()))
+        .append(" cycle's transactions in time</h2>\n<p class=\"note\">T1..T").append(c.txns().size())
+        .append(" as in the graph below, among the transactions that overlap them; each invocation and completion "
+            + "gets an equal step on this axis.</p>\n");
+    p.legend(true, s.from, s.to);
+    p.sb.append("<div class=\"scroll\">\n").append(p.timeline.render(s)).append("</div>\n</section>\n");
+    return true;
   }
 }
