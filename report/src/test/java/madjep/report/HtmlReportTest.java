@@ -96,6 +96,25 @@ class HtmlReportTest {
   }
 
   @Test
+  void render_oddInputs_stillAPage() {
+    Map<Keyword, Object> odd = new java.util.LinkedHashMap<>();
+    odd.put(Keyword.of("valid?"), false);
+    odd.put(Keyword.of("failure"), "not a map");
+    odd.put(Keyword.of("anomalies"), Map.of(Keyword.of("G1c"), List.of("x", Map.of(Keyword.of("cycle"), List.of()))));
+    odd.put(Keyword.of("results"), List.of(1, 2));
+    History empty = History.of();
+    History noProcesses = History.of(new Op(-1, -1, madjep.history.OpType.OK, null, Keyword.of("txn"),
+        List.of(List.of(Keyword.of("r"), Keyword.of("x"), List.of())), null, Map.of()));
+    for (History h : List.of(empty, noProcesses, registerHistory(20, 11))) {
+      for (Map<Keyword, Object> result : List.of(odd, Map.<Keyword, Object>of())) {
+        String page = HtmlReport.render(Report.of("odd", h, result));
+        assertTrue(page.endsWith("</html>\n"), "a whole page");
+        assertTrue(page.contains(result.isEmpty() ? ">UNKNOWN<" : ">INVALID<"), "the verdict as given");
+      }
+    }
+  }
+
+  @Test
   void findings_unknownShape_keepsVerdictAndExplanations() {
     History h = registerHistory(10, -1);
     Map<Keyword, Object> result = Map.of(Keyword.of("valid?"), Keyword.of("unknown"),

@@ -129,6 +129,9 @@ class ReportBrowserTest {
     for (String l : labels.split(" ")) {
       assertTrue(List.of("ww", "wr", "rw", "process", "realtime").contains(l), labels);
     }
+    String badges = (String) browser.script("return Array.from(document.querySelectorAll('#closeup .badge'))"
+        + ".map(function (e) { return e.textContent; }).sort().join(' ');");
+    assertEquals("T1 T2 T3", badges, "the close-up names the cycle's transactions as the graph does");
     String steps = (String) browser.script("return document.querySelector('ol.steps').textContent;");
     assertTrue(steps.contains("a contradiction"), steps);
     double[] graph = browser.box("svg.cycle");
