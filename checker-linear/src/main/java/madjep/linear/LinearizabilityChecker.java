@@ -3,6 +3,7 @@ package madjep.linear;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import madjep.history.DataError;
 import madjep.history.History;
 import madjep.history.Verdict;
 
@@ -27,8 +28,6 @@ import madjep.history.Verdict;
  * round that finds a violation the rest are cancelled; of that round's violations the earliest partition's is
  * reported. Step counts, not timing, decide all of this, so the answer is the same on every run and any number of
  * threads. Running out of time or memory answers {@link Verdict#UNKNOWN}, never valid.
- *
- * @throws madjep.history.DataError when the history is malformed or an op has a shape the model does not accept
  */
 public final class LinearizabilityChecker {
   private LinearizabilityChecker() {}
@@ -39,7 +38,15 @@ public final class LinearizabilityChecker {
   /** Search steps each partition gets in the first round (when there are several partitions). */
   static final long FIRST_SLICE = 1 << 16;
 
-  /** Checks {@code history} against {@code model}; see the class comment. */
+  /**
+   * Checks {@code history} against {@code model}; see the class comment.
+   *
+   * @param history the history to check
+   * @param model the model whose sequential behaviour the ops must match
+   * @param options limits (time, memory, threads) and the independent-keys switch
+   * @return the verdict, with a witness when it is invalid and a cause when it is unknown
+   * @throws madjep.history.DataError when the history is malformed or an op has a shape the model does not accept
+   */
   public static Result check(History history, Model model, Options options) {
     long start = System.nanoTime();
     long deadline = options.timeout() == null ? Long.MAX_VALUE : start + options.timeout().toNanos();
@@ -186,8 +193,14 @@ public final class LinearizabilityChecker {
         } catch (OutOfMemoryError e) {
           outcomes[p] = Search.Outcome.MEMORY;
           searches[p] = null;
+        } catch (ModelFailure e) {
+          // A model that throws: a data error at the op, surfaced to the caller when the round is over.
+          error = e.toDataError(history, model, parts.get(p));
+          outcomes[p] = Search.Outcome.CANCELLED;
+        } catch (DataError e) {
+          error = e;
+          outcomes[p] = Search.Outcome.CANCELLED;
         } catch (RuntimeException e) {
-          // A model that throws: surfaced to the caller when the round is over.
           error = e;
           outcomes[p] = Search.Outcome.CANCELLED;
         }
