@@ -10,7 +10,6 @@ import java.util.Properties;
 import madjep.history.DataError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** The {@code madjep} command. Only this module prints or chooses exit codes. */
 @Command(
@@ -21,8 +20,7 @@ import picocli.CommandLine.Option;
     subcommands = {HistoryCommand.class, CheckCommand.class, SimCommand.class, DemoCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-  @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
-  boolean debug;
+  @CommandLine.Mixin GlobalOptions global;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,17 +30,24 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Picocli otherwise looks for Groovy's Closure class on every start: a failed class-path search.
+    System.setProperty("picocli.disable.closures", "true");
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns the exit code; tests call this. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine();
+    return run(CommandTree.forArgs(args), args, out, err);
+  }
+
+  /** Runs a tree built for {@code args}; CommandTreeTest holds the whole tree and the pruned one to the same. */
+  static int run(CommandTree.Parsed parsed, String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = parsed.commandLine();
     cl.setOut(out);
     cl.setErr(err);
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err, debug));
-    int code = cl.execute(args);
+    int code = cl.execute(parsed.args());
     out.flush();
     err.flush();
     return code;
@@ -57,7 +62,7 @@ public final class Main implements Runnable {
     return cl;
   }
 
-  private static void setUsageExitCodes(CommandLine cl) {
+  static void setUsageExitCodes(CommandLine cl) {
     cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
     cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
     for (CommandLine sub : cl.getSubcommands().values()) {
