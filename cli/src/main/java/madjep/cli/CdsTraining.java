@@ -18,7 +18,6 @@ final class CdsTraining {
    * @param args the repository's root directory
    */
   public static void main(String[] args) {
-    System.setProperty("picocli.disable.closures", "true");
     PrintWriter none = new PrintWriter(Writer.nullWriter());
     for (String[] c : commands(Path.of(args.length > 0 ? args[0] : "."))) {
       Main.run(c, none, none);

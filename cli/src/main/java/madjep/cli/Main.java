@@ -29,9 +29,19 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "expected a command");
   }
 
+  static {
+    // Start-up work that picocli does for features we do not use, skipped unless a user asks for it: looking for
+    // Groovy's Closure class (a failed class-path search), and registering converters, by reflection, for java.sql
+    // and java.time types that no option takes (every Duration option names its converter).
+    if (System.getProperty("picocli.disable.closures") == null) {
+      System.setProperty("picocli.disable.closures", "true");
+    }
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", "java\\.sql\\..*|java\\.time\\..*");
+    }
+  }
+
   public static void main(String[] args) {
-    // Picocli otherwise looks for Groovy's Closure class on every start: a failed class-path search.
-    System.setProperty("picocli.disable.closures", "true");
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
