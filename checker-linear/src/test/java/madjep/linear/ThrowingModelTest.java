@@ -45,7 +45,8 @@ class ThrowingModelTest {
   @ValueSource(ints = {1, 2})
   void check_modelStepThrows_dataErrorAtTheOpNamingModelAndOp(int threads) {
     DataError e = assertThrows(DataError.class,
-        () -> LinearizabilityChecker.check(STRING_ADD, new CastingCounter(), Options.defaults().withThreads(threads)));
+        () -> LinearizabilityChecker.check(STRING_ADD, new CastingCounter(),
+            LinearizabilityOptions.defaults().withThreads(threads)));
     assertEquals(DataError.Kind.VALUE_SHAPE, e.kind());
     assertEquals(4, e.line(), e.getMessage()); // the :ok completion of the string add, whose value the model saw
     assertTrue(e.getMessage().contains("model casting-counter"), e.getMessage());
@@ -62,7 +63,7 @@ class ThrowingModelTest {
       }
     };
     DataError e = assertThrows(DataError.class,
-        () -> LinearizabilityChecker.check(STRING_ADD, m, Options.defaults()));
+        () -> LinearizabilityChecker.check(STRING_ADD, m, LinearizabilityOptions.defaults()));
     assertEquals(4, e.line(), e.getMessage());
     assertTrue(e.getMessage().contains("partitionKeys(:add \"two\")"), e.getMessage());
   }
@@ -75,7 +76,8 @@ class ThrowingModelTest {
         throw new IllegalStateException("not configured");
       }
     };
-    DataError e = assertThrows(DataError.class, () -> LinearizabilityChecker.check(STRING_ADD, m, Options.defaults()));
+    DataError e = assertThrows(DataError.class, () -> LinearizabilityChecker.check(STRING_ADD, m,
+        LinearizabilityOptions.defaults()));
     assertTrue(e.getMessage().contains("model casting-counter to answer initialState()"), e.getMessage());
     assertInstanceOf(IllegalStateException.class, e.getCause());
   }
@@ -84,6 +86,6 @@ class ThrowingModelTest {
   void check_modelThatDoesNotThrow_stillAnswers() {
     History ints = Hist.of("0 :invoke :add 1", "0 :ok :add 1", "0 :invoke :read nil", "0 :ok :read 2");
     assertEquals(madjep.history.Verdict.INVALID,
-        LinearizabilityChecker.check(ints, new CastingCounter(), Options.defaults()).verdict());
+        LinearizabilityChecker.check(ints, new CastingCounter(), LinearizabilityOptions.defaults()).verdict());
   }
 }

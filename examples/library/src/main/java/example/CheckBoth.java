@@ -11,8 +11,12 @@ import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
 import madjep.history.io.HistoryReader;
 import madjep.linear.LinearizabilityChecker;
+import madjep.linear.LinearizabilityOptions;
+import madjep.linear.LinearizabilityResult;
 import madjep.linear.Models;
 import madjep.txn.TxnChecker;
+import madjep.txn.TxnOptions;
+import madjep.txn.TxnResult;
 import madjep.txn.Workload;
 
 /**
@@ -44,15 +48,14 @@ public final class CheckBoth {
 
   /** The register check: a verdict and, when invalid, the checker's one-sentence explanation. */
   static String checkRegister(History h) {
-    madjep.linear.Result r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L),
-        madjep.linear.Options.defaults());
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L),
+        LinearizabilityOptions.defaults());
     return r.verdict() == Verdict.INVALID ? "invalid: " + r.failure().explanation() : r.verdict().toString();
   }
 
   /** The transactional check for serializability: a verdict and the anomaly types found. */
   static String checkListAppend(History h) {
-    madjep.txn.Result r = TxnChecker.check(h,
-        madjep.txn.Options.of(Workload.LIST_APPEND).withModels("serializable"));
+    TxnResult r = TxnChecker.check(h, TxnOptions.of(Workload.LIST_APPEND).withModels("serializable"));
     return r.valid() == Verdict.INVALID ? "invalid: " + r.anomalyTypes() : r.valid().toString();
   }
 
