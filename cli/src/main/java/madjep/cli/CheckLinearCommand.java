@@ -49,7 +49,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
   static final int SHOWN_STEPS = 8;
 
   @Option(names = "--model", required = true, paramLabel = "MODEL",
-      description = "register, cas-register, multi-register, mutex, kv, set, fifo-queue or unordered-queue.")
+      description = "register, cas-register, multi-register, mutex, kv, set, fifo-queue, unordered-queue or etcd.")
   String model;
 
   @Option(names = "--initial", paramLabel = "EDN",
@@ -75,7 +75,8 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
 
   @Mixin FormatOption format;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "History files.")
+  @Parameters(arity = "1..*", paramLabel = "FILE",
+      description = "History files, or etcd robustness report directories (client-*/operations.json).")
   List<Path> files;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
