@@ -9,4 +9,12 @@ interface CompiledModel extends Model {
    * partition, on the thread that will search it.
    */
   Stepper compile(Keyword[] f, Object[] value);
+
+  /**
+   * As {@link #compile(Keyword[], Object[])}, knowing that ops {@code 0..required-1} completed {@code :ok} and the
+   * rest crashed (a model may prune where crashed ops could take effect, never where completed ones could).
+   */
+  default Stepper compile(Keyword[] f, Object[] value, int required) {
+    return compile(f, value);
+  }
 }

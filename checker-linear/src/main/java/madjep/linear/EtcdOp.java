@@ -76,7 +76,7 @@ final class EtcdOp {
   final TxnStep[] then;
   final TxnStep[] otherwise;
   final long lease;
-  /** Null when the op crashed. */
+  /** What etcd answered; null when it is unknown (the op crashed). */
   final Response response;
 
   private EtcdOp(Kind kind, Range range, long revision, Condition[] conditions, TxnStep[] then,
@@ -91,20 +91,38 @@ final class EtcdOp {
     this.response = response;
   }
 
-  /** True when the op never changes the store: a range, a defragment, a txn of ranges only. */
+  /**
+   * True when the op changes the store in no state where it is legal: a range, a defragment, a txn of ranges only;
+   * and, by what etcd answered, a txn whose branch that ran only read or deleted nothing (a failed compare-and-swap
+   * that reads the key back), or a compaction that answered with an error. The search linearizes such ops as soon as
+   * they are legal, which keeps many concurrent failed swaps from costing every order of them.
+   */
   boolean readOnly() {
-    if (kind == Kind.RANGE || kind == Kind.DEFRAGMENT) {
-      return true;
-    }
-    if (kind != Kind.TXN) {
-      return false;
-    }
-    for (TxnStep s : then) {
-      if (s.kind() != StepKind.RANGE) {
+    switch (kind) {
+      case RANGE:
+      case DEFRAGMENT:
+        return true;
+      case COMPACT:
+        return response != null && response.clientError() != null;
+      case TXN:
+        if (response != null && response.clientError() == null) {
+          TxnStep[] ran = response.succeeded() ? then : otherwise;
+          for (int i = 0; i < ran.length; i++) {
+            if (ran[i].kind() == StepKind.PUT
+                || (ran[i].kind() == StepKind.DELETE && response.results()[i].deleted() != 0)) {
+              return false;
+            }
+          }
+          return true;
+        }
+        return onlyRanges(then) && onlyRanges(otherwise);
+      default:
         return false;
-      }
     }
-    for (TxnStep s : otherwise) {
+  }
+
+  private static boolean onlyRanges(TxnStep[] steps) {
+    for (TxnStep s : steps) {
       if (s.kind() != StepKind.RANGE) {
         return false;
       }

@@ -205,7 +205,7 @@ public final class LinearizabilityChecker {
       if (search == null) {
         PartitionOps ops = parts.get(p);
         steppers[p] = model instanceof CompiledModel c
-            ? c.compile(ops.f, ops.value)
+            ? c.compile(ops.f, ops.value, ops.required)
             : new GenericStepper(model, ops.f, ops.value);
         caches[p] = newCache(ops);
         search = new Search(ops, steppers[p], caches[p], () -> {

@@ -115,6 +115,37 @@ class EtcdModelTest {
   }
 
   @Test
+  void failedWrite_onlyAtARevisionNoCompletedWriteClaims() {
+    // b's put failed; a read sees it at mod-revision 2, which a's completed put wrote: impossible.
+    List<String> failed = op(1, "txn", put("b", "1"), null);
+    assertEquals(Verdict.INVALID, verdict(seq(failed, op(0, "txn", put("a", "1"), putOk(2)),
+        op(2, "range", get("b"), read(2, "b", "1", 2, 1)))));
+    // At revision 3 it is possible, as long as the header says so.
+    assertEquals(Verdict.VALID, verdict(seq(failed, op(0, "txn", put("a", "1"), putOk(2)),
+        op(2, "range", get("b"), read(3, "b", "1", 3, 1)))));
+  }
+
+  @Test
+  void failedWrite_beyondEveryRevisionRead_stillFoundWhereACompactionNeedsIt() {
+    // Only a failed put can bring the store to revision 3, which the compaction needs.
+    assertEquals(Verdict.VALID, verdict(seq(op(0, "txn", put("a", "1"), putOk(2)), op(1, "txn", put("b", "1"), null),
+        op(2, "compact", "{:revision 3}", "{:revision -1}"))));
+    assertEquals(Verdict.INVALID, verdict(seq(op(0, "txn", put("a", "1"), putOk(2)),
+        op(2, "compact", "{:revision 3}", "{:revision -1}"))));
+  }
+
+  @Test
+  void completedOpsWithoutResponse_takeEffectUnchecked() {
+    // An :ok op whose response is unknown still happens: here two writes with no revision mentioned anywhere, and a
+    // failed one that must not crowd them out.
+    List<String> h = new ArrayList<>();
+    h.addAll(op(1, "txn", put("b", "1"), null));
+    h.addAll(List.of("0 :invoke :txn {:request " + put("a", "1") + "}", "0 :ok :txn {:request " + put("a", "1") + "}"));
+    h.addAll(List.of("0 :invoke :txn {:request " + put("a", "2") + "}", "0 :ok :txn {:request " + put("a", "2") + "}"));
+    assertEquals(Verdict.VALID, verdict(h));
+  }
+
+  @Test
   void guardedTxn_comparesModRevisionAndVersion() {
     String cas = "{:if [[:mod-revision \"a\" 2]] :then [[:put \"a\" \"2\"]] :else [[:range {:start \"a\"}]]}";
     List<String> first = op(0, "txn", put("a", "1"), putOk(2));
