@@ -18,8 +18,9 @@ import madjep.history.Verdict;
  *
  * <p>Semantics (DESIGN.md): {@code :fail} ops did not happen; {@code :info} ops and invocations that never completed
  * may take effect at any point after their invocation, or never; a read of {@code nil} is an unknown read; file
- * order is the real-time order, so an op that completes before another is invoked precedes it. Ops of named
- * processes (the nemesis) are ignored.
+ * order is the real-time order, so an op that completes before another is invoked precedes it (or, with
+ * {@link Options.RealTime#TIME}, {@code :time} order with closed intervals). Ops of named processes (the nemesis)
+ * are ignored.
  *
  * <p>The history is split into independent partitions ({@link Options#independent()}, {@link Model#partitionKeys})
  * searched in parallel, in rounds: each round gives every undecided partition a slice of search steps, twice as many
@@ -46,7 +47,7 @@ public final class LinearizabilityChecker {
   public static Result check(History history, Model model, Options options) {
     long start = System.nanoTime();
     long deadline = options.timeout() == null ? Long.MAX_VALUE : start + options.timeout().toNanos();
-    List<PartitionOps> parts = Partitioner.split(history, model, options.independent());
+    List<PartitionOps> parts = Partitioner.split(history, model, options.independent(), options.realTime());
     if (!hasClientOp(history)) {
       return new Result(Verdict.UNKNOWN, Result.Cause.EMPTY, model.name(), 0, 0, 0, null);
     }

@@ -12,8 +12,10 @@ import java.time.Duration;
  * @param timeout wall-clock limit for the whole check; past it the answer is unknown; null for none
  * @param memoryLimit bytes the searches' caches may use together; past it the answer is unknown
  * @param bitsets how the cache stores sets of ops; {@link Bitsets#LONGS} is the default and the faster
+ * @param realTime what says that one op came before another: file order (the default) or {@code :time}
  */
-public record Options(boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets) {
+public record Options(
+    boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets, RealTime realTime) {
   /** The default time limit, as in DESIGN.md's CLI. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -23,6 +25,24 @@ public record Options(boolean independent, int threads, Duration timeout, long m
     LONGS,
     /** RoaringBitmap clones. */
     ROARING
+  }
+
+  /**
+   * How real-time order is read from a history. An op precedes another when it completed before the other was
+   * invoked; the two readings differ on what "before" is.
+   */
+  public enum RealTime {
+    /**
+     * File order (Knossos's and Jepsen's reading): a completion written before an invocation came before it, whatever
+     * their {@code :time}. Right for histories written as things happened, by one recorder.
+     */
+    FILE,
+    /**
+     * {@code :time} order with closed intervals (Porcupine's reading): a completion precedes an invocation only at a
+     * strictly earlier time, so an op that returns at t overlaps one invoked at t. For producers whose file order
+     * is not the order of events, or whose clocks are coarse. Every op needs a {@code :time}.
+     */
+    TIME
   }
 
   public Options {
@@ -38,6 +58,9 @@ public record Options(boolean independent, int threads, Duration timeout, long m
     if (bitsets == null) {
       bitsets = Bitsets.LONGS;
     }
+    if (realTime == null) {
+      realTime = RealTime.FILE;
+    }
   }
 
   /**
@@ -46,27 +69,32 @@ public record Options(boolean independent, int threads, Duration timeout, long m
    */
   public static Options defaults() {
     return new Options(false, Runtime.getRuntime().availableProcessors(), DEFAULT_TIMEOUT,
-        Runtime.getRuntime().maxMemory() / 2, Bitsets.LONGS);
+        Runtime.getRuntime().maxMemory() / 2, Bitsets.LONGS, RealTime.FILE);
   }
 
   public Options withIndependent(boolean on) {
-    return new Options(on, threads, timeout, memoryLimit, bitsets);
+    return new Options(on, threads, timeout, memoryLimit, bitsets, realTime);
   }
 
   public Options withThreads(int n) {
-    return new Options(independent, n, timeout, memoryLimit, bitsets);
+    return new Options(independent, n, timeout, memoryLimit, bitsets, realTime);
   }
 
   /** A new time limit; null for none. */
   public Options withTimeout(Duration d) {
-    return new Options(independent, threads, d, memoryLimit, bitsets);
+    return new Options(independent, threads, d, memoryLimit, bitsets, realTime);
   }
 
   public Options withMemoryLimit(long bytes) {
-    return new Options(independent, threads, timeout, bytes, bitsets);
+    return new Options(independent, threads, timeout, bytes, bitsets, realTime);
+  }
+
+  /** Reads real-time order from file order or from {@code :time} (see {@link RealTime}). */
+  public Options withRealTime(RealTime r) {
+    return new Options(independent, threads, timeout, memoryLimit, bitsets, r);
   }
 
   public Options withBitsets(Bitsets b) {
-    return new Options(independent, threads, timeout, memoryLimit, b);
+    return new Options(independent, threads, timeout, memoryLimit, b, realTime);
   }
 }
