@@ -17,4 +17,12 @@ interface CompiledModel extends Model {
   default Stepper compile(Keyword[] f, Object[] value, int required) {
     return compile(f, value);
   }
+
+  /**
+   * This model reading a completed read of {@code nil} as "no value" ({@link Options.NilReads#NO_VALUE}), or itself
+   * when it has no empty state such a read could observe.
+   */
+  default CompiledModel withNoValueReads() {
+    return this;
+  }
 }

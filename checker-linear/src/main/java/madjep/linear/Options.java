@@ -12,10 +12,13 @@ import java.time.Duration;
  * @param timeout wall-clock limit for the whole check; past it the answer is unknown; null for none
  * @param memoryLimit bytes the searches' caches may use together; past it the answer is unknown
  * @param bitsets how the cache stores sets of ops; {@link Bitsets#LONGS} is the default and the faster
+ * @param nilReads what a completed read of {@code nil} means; {@link NilReads#UNKNOWN} (Knossos's reading) is the
+ *     default
  * @param realTime what says that one op came before another: file order (the default) or {@code :time}
  */
 public record Options(
-    boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets, RealTime realTime) {
+    boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets, NilReads nilReads,
+    RealTime realTime) {
   /** The default time limit, as in DESIGN.md's CLI. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -25,6 +28,22 @@ public record Options(
     LONGS,
     /** RoaringBitmap clones. */
     ROARING
+  }
+
+  /** What a completed ({@code :ok}) read of {@code nil} means. */
+  public enum NilReads {
+    /**
+     * Nothing: the read is always legal (Knossos and Jepsen), right for histories whose clients record {@code nil}
+     * when they could not tell what they read.
+     */
+    UNKNOWN,
+    /**
+     * The register holds no value: legal only where no write has taken effect (or the initial value is nil). Right
+     * for histories whose clients record exactly what the system answered, such as MadJep's simulated runs; a store
+     * that drops writes cannot pass. Models with an empty state honour it (register, cas-register); the others read
+     * nil as unknown.
+     */
+    NO_VALUE
   }
 
   /**
@@ -45,6 +64,11 @@ public record Options(
     TIME
   }
 
+  /** Knossos's reading, for a history from elsewhere. */
+  public Options(boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets) {
+    this(independent, threads, timeout, memoryLimit, bitsets, NilReads.UNKNOWN, RealTime.FILE);
+  }
+
   public Options {
     if (threads < 1) {
       throw new IllegalArgumentException("expected at least 1 thread, found " + threads);
@@ -58,6 +82,9 @@ public record Options(
     if (bitsets == null) {
       bitsets = Bitsets.LONGS;
     }
+    if (nilReads == null) {
+      nilReads = NilReads.UNKNOWN;
+    }
     if (realTime == null) {
       realTime = RealTime.FILE;
     }
@@ -69,32 +96,37 @@ public record Options(
    */
   public static Options defaults() {
     return new Options(false, Runtime.getRuntime().availableProcessors(), DEFAULT_TIMEOUT,
-        Runtime.getRuntime().maxMemory() / 2, Bitsets.LONGS, RealTime.FILE);
+        Runtime.getRuntime().maxMemory() / 2, Bitsets.LONGS);
   }
 
   public Options withIndependent(boolean on) {
-    return new Options(on, threads, timeout, memoryLimit, bitsets, realTime);
+    return new Options(on, threads, timeout, memoryLimit, bitsets, nilReads, realTime);
   }
 
   public Options withThreads(int n) {
-    return new Options(independent, n, timeout, memoryLimit, bitsets, realTime);
+    return new Options(independent, n, timeout, memoryLimit, bitsets, nilReads, realTime);
   }
 
   /** A new time limit; null for none. */
   public Options withTimeout(Duration d) {
-    return new Options(independent, threads, d, memoryLimit, bitsets, realTime);
+    return new Options(independent, threads, d, memoryLimit, bitsets, nilReads, realTime);
   }
 
   public Options withMemoryLimit(long bytes) {
-    return new Options(independent, threads, timeout, bytes, bitsets, realTime);
+    return new Options(independent, threads, timeout, bytes, bitsets, nilReads, realTime);
+  }
+
+  public Options withBitsets(Bitsets b) {
+    return new Options(independent, threads, timeout, memoryLimit, b, nilReads, realTime);
   }
 
   /** Reads real-time order from file order or from {@code :time} (see {@link RealTime}). */
   public Options withRealTime(RealTime r) {
-    return new Options(independent, threads, timeout, memoryLimit, bitsets, r);
+    return new Options(independent, threads, timeout, memoryLimit, bitsets, nilReads, r);
   }
 
-  public Options withBitsets(Bitsets b) {
-    return new Options(independent, threads, timeout, memoryLimit, b, realTime);
+  /** What a completed read of nil means. */
+  public Options withNilReads(NilReads r) {
+    return new Options(independent, threads, timeout, memoryLimit, bitsets, r, realTime);
   }
 }
