@@ -139,8 +139,15 @@ final class EtcdOp {
     }
   }
 
-  /** The op of function {@code f} with this value; throws {@link BadShape} for a malformed one. */
+  /**
+   * The op of function {@code f} with this value; throws {@link BadShape} for a malformed one. The value may also be
+   * spelled as JSON gives it back ({@code {"request": {"if": [["mod-revision", "a", 2]], ...}}}): field names and op
+   * names as strings.
+   */
   static EtcdOp parse(Keyword f, Object value) {
+    if (value instanceof Map<?, ?> m && m.containsKey("request")) {
+      value = fromJson(m);
+    }
     Map<?, ?> v = map(value, "a map {:request R} or {:request R, :response S}");
     for (Object k : v.keySet()) {
       if (k != REQUEST && k != RESPONSE) {
@@ -188,6 +195,48 @@ final class EtcdOp {
         only(req, "a defragment request without keys");
         return new EtcdOp(kind, null, 0, null, null, null, 0, response);
     }
+  }
+
+  /** The value with every map key that is a string made a keyword, and the names heading txn ops and conditions. */
+  private static Object fromJson(Map<?, ?> value) {
+    @SuppressWarnings("unchecked")
+    Map<Object, Object> v = (Map<Object, Object>) keywordKeys(value);
+    if (v.get(REQUEST) instanceof Map<?, ?> req) {
+      Map<Object, Object> r = new java.util.LinkedHashMap<>(req);
+      for (Keyword k : new Keyword[] {IF, THEN, ELSE}) {
+        if (r.get(k) instanceof List<?> l) {
+          List<Object> named = new java.util.ArrayList<>(l.size());
+          for (Object o : l) {
+            if (o instanceof List<?> step && !step.isEmpty() && step.get(0) instanceof String head) {
+              List<Object> copy = new java.util.ArrayList<>(step);
+              copy.set(0, Keyword.of(head));
+              o = copy;
+            }
+            named.add(o);
+          }
+          r.put(k, named);
+        }
+      }
+      v.put(REQUEST, r);
+    }
+    return v;
+  }
+
+  private static Object keywordKeys(Object o) {
+    if (o instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(k instanceof String s && Keyword.isValidName(s) ? Keyword.of(s) : k,
+          keywordKeys(x)));
+      return out;
+    }
+    if (o instanceof List<?> l) {
+      List<Object> out = new java.util.ArrayList<>(l.size());
+      for (Object x : l) {
+        out.add(keywordKeys(x));
+      }
+      return out;
+    }
+    return o;
   }
 
   private static Kind kindOf(Keyword f) {

@@ -90,6 +90,19 @@ class EtcdReportsTest {
   }
 
   @Test
+  void reportConvertedToJsonLinesOrEdn_checksTheSame() {
+    for (String to : new String[] {"json", "edn"}) {
+      for (String lastRead : new String[] {"3", "7"}) {
+        Path out = dir.resolve("history-" + lastRead + "." + to);
+        CliRun r = CliRun.of("history", "convert", "--to", to, report(lastRead).toString(), "-o", out.toString());
+        assertEquals(ExitCode.VALID, r.code(), r.out() + r.err());
+        r = CliRun.of("check", "linear", "--model", "etcd", out.toString());
+        assertEquals(lastRead.equals("3") ? ExitCode.VALID : ExitCode.INVALID, r.code(), to + ": " + r.out() + r.err());
+      }
+    }
+  }
+
+  @Test
   void malformedReport_exit65WithFileLineColumn() throws IOException {
     Path report = report("3");
     Path f = report.resolve("client-1/operations.json");
