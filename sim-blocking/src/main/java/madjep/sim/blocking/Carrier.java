@@ -1,0 +1,53 @@
+package madjep.sim.blocking;
+
+/**
+ * Runs tasks' code on their threads one at a time, handing control back and forth with the thread that runs the
+ * simulation. {@link #resume} returns when the task has parked through {@link #park}, ended, or stopped somewhere the
+ * simulator does not own (then its state is still {@link SimTask#RUNNING}, and the scheduler reports it).
+ */
+abstract class Carrier {
+  /** Starts or continues {@code t}; returns once it has given control back. Called by the simulation's thread. */
+  abstract void resume(SimTask t);
+
+  /**
+   * Called on {@code t}'s own thread after its state was set to parked or runnable: gives control back and returns
+   * once the scheduler resumes {@code t}.
+   */
+  abstract void park(SimTask t);
+
+  /** Called on {@code t}'s own thread as its code ends, after its state was set to done. */
+  abstract void exit(SimTask t);
+
+  /** Which mechanism runs the tasks, for reports. */
+  abstract String mechanism();
+
+  /** The mechanisms: the JDK's virtual threads with the simulator as their scheduler, or plain ones handed off. */
+  enum Kind {
+    /** The fastest: tasks' continuations run on the simulation's own thread, in the order the seed picks. */
+    DIRECT,
+    /** Plain virtual threads (no internal API): each runs while the simulation's thread waits for it to park. */
+    HANDOFF;
+
+    /**
+     * DIRECT when this JVM lets the runtime reach the JDK's scheduler-taking virtual-thread builder (it needs
+     * {@code --add-opens java.base/java.lang=ALL-UNNAMED}), else HANDOFF. {@code -Dmadjep.blocking.carrier=handoff}
+     * forces the hand-off.
+     */
+    static Kind best() {
+      if ("handoff".equals(System.getProperty("madjep.blocking.carrier"))) {
+        return HANDOFF;
+      }
+      return DirectCarrier.UNAVAILABLE == null ? DIRECT : HANDOFF;
+    }
+  }
+
+  static Carrier create(Kind kind) {
+    if (kind == Kind.DIRECT) {
+      if (DirectCarrier.UNAVAILABLE != null) {
+        throw new IllegalStateException("the direct carrier is unavailable: " + DirectCarrier.UNAVAILABLE);
+      }
+      return new DirectCarrier();
+    }
+    return new HandoffCarrier();
+  }
+}
