@@ -28,7 +28,8 @@ public final class SimTask {
   private final int peer;
   /** Written by the scheduler's thread and the task's thread in turn; volatile for the hand-off carrier. */
   volatile int state = NEW;
-  Thread thread;
+  /** Set by the carrier on start and by the task's own first step (the hand-off's thread may run first). */
+  volatile Thread thread;
   /** The direct carrier's continuation of this task's thread (the same runnable every time). */
   Runnable continuation;
   Throwable failure;

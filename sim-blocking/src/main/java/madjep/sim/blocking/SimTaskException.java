@@ -40,7 +40,7 @@ public abstract class SimTaskException extends RuntimeException {
   private static final String PACKAGE = SimTaskException.class.getPackageName() + ".";
   private static final java.util.List<String> RUNTIME = java.util.List.of("SimTask", "TaskScheduler", "Wait",
       "DirectCarrier", "HandoffCarrier", "NodeAdapter", "BlockingContext", "SimLock", "SimCondition", "SimFuture",
-      "SimQueue");
+      "SimQueue", "SimTaskException", "LivelockException", "TaskFailedException", "BlockedOutsideSimulationException");
 
   private static boolean isRuntime(String className) {
     if (!className.startsWith(PACKAGE)) {

@@ -147,6 +147,7 @@ final class TaskScheduler {
 
   /** The code every task thread runs. */
   void runBody(SimTask t) {
+    t.thread = Thread.currentThread();
     try {
       t.body.run();
     } catch (Throwable e) {
