@@ -91,4 +91,35 @@ class LifecycleTest {
     assertTrue(stopped[0]);
     assertTrue(sim.isDown(0));
   }
+
+  /** Server 1 answers a request {@code ms} after it came; server 0 calls it once per boot, slower the first time. */
+  static final class SlowEcho implements BlockingNode {
+    static final java.util.List<Object> replies = new java.util.ArrayList<>();
+
+    @Override
+    public void start(BlockingContext ctx) {
+      if (ctx.id() == 0) {
+        long ms = ctx.disk().exists("booted") ? 100 : 50;
+        ctx.disk().open("booted").fsync();
+        replies.add(ctx.call(1, ms, Durations.s(1)));
+      }
+    }
+
+    @Override
+    public Object serve(BlockingContext ctx, int from, Object request) {
+      ctx.sleep(Durations.ms((Long) request));
+      return "reply to " + request;
+    }
+  }
+
+  @Test
+  void restart_lateReplyToThePreviousIncarnation_neverReachesTheNewOnesCall() {
+    SlowEcho.replies.clear();
+    Simulation sim = Runs.start(7, 2, BlockingNodeFactory.of(id -> new SlowEcho()));
+    sim.runUntil(Durations.ms(10));
+    sim.crash(0);
+    sim.restart(0);
+    sim.runUntil(Durations.s(1));
+    assertEquals(java.util.List.of("reply to 100"), SlowEcho.replies, "the 50 ms reply came back to no one");
+  }
 }

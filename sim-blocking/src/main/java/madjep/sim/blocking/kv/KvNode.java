@@ -361,10 +361,15 @@ public final class KvNode implements BlockingNode {
       if (role != Role.LEADER || store.term != term || left <= 0) {
         // It may still commit under another leader: no answer, so the client records it as indeterminate.
         waiting.remove(index);
+        results.remove(index);
         return null;
       }
       changed.await(left);
     }
-    return results.remove(index);
+    // While this task waited, the node may have lost leadership and applied another leader's entry at this index
+    // (found by the checker: a cas answered with a read's result). Only an entry of this term is this op.
+    ClientReply r = results.remove(index);
+    waiting.remove(index);
+    return store.termAt(index) == term ? r : null;
   }
 }
