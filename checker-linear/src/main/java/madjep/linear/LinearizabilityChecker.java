@@ -43,6 +43,9 @@ public final class LinearizabilityChecker {
   public static Result check(History history, Model model, Options options) {
     long start = System.nanoTime();
     long deadline = options.timeout() == null ? Long.MAX_VALUE : start + options.timeout().toNanos();
+    if (options.nilReads() == Options.NilReads.NO_VALUE && model instanceof CompiledModel cm) {
+      model = cm.withNoValueReads();
+    }
     List<PartitionOps> parts = Partitioner.split(history, model, options.independent());
     if (!hasClientOp(history)) {
       return new Result(Verdict.UNKNOWN, Result.Cause.EMPTY, model.name(), 0, 0, 0, null);

@@ -12,8 +12,11 @@ import java.time.Duration;
  * @param timeout wall-clock limit for the whole check; past it the answer is unknown; null for none
  * @param memoryLimit bytes the searches' caches may use together; past it the answer is unknown
  * @param bitsets how the cache stores sets of ops; {@link Bitsets#LONGS} is the default and the faster
+ * @param nilReads what a completed read of {@code nil} means; {@link NilReads#UNKNOWN} (Knossos's reading) is the
+ *     default
  */
-public record Options(boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets) {
+public record Options(
+    boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets, NilReads nilReads) {
   /** The default time limit, as in DESIGN.md's CLI. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -23,6 +26,27 @@ public record Options(boolean independent, int threads, Duration timeout, long m
     LONGS,
     /** RoaringBitmap clones. */
     ROARING
+  }
+
+  /** What a completed ({@code :ok}) read of {@code nil} means. */
+  public enum NilReads {
+    /**
+     * Nothing: the read is always legal (Knossos and Jepsen), right for histories whose clients record {@code nil}
+     * when they could not tell what they read.
+     */
+    UNKNOWN,
+    /**
+     * The register holds no value: legal only where no write has taken effect (or the initial value is nil). Right
+     * for histories whose clients record exactly what the system answered, such as MadJep's simulated runs; a store
+     * that drops writes cannot pass. Models with an empty state honour it (register, cas-register); the others read
+     * nil as unknown.
+     */
+    NO_VALUE
+  }
+
+  /** Knossos's reading, for a history from elsewhere. */
+  public Options(boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets) {
+    this(independent, threads, timeout, memoryLimit, bitsets, NilReads.UNKNOWN);
   }
 
   public Options {
@@ -38,6 +62,9 @@ public record Options(boolean independent, int threads, Duration timeout, long m
     if (bitsets == null) {
       bitsets = Bitsets.LONGS;
     }
+    if (nilReads == null) {
+      nilReads = NilReads.UNKNOWN;
+    }
   }
 
   /**
@@ -50,23 +77,28 @@ public record Options(boolean independent, int threads, Duration timeout, long m
   }
 
   public Options withIndependent(boolean on) {
-    return new Options(on, threads, timeout, memoryLimit, bitsets);
+    return new Options(on, threads, timeout, memoryLimit, bitsets, nilReads);
   }
 
   public Options withThreads(int n) {
-    return new Options(independent, n, timeout, memoryLimit, bitsets);
+    return new Options(independent, n, timeout, memoryLimit, bitsets, nilReads);
   }
 
   /** A new time limit; null for none. */
   public Options withTimeout(Duration d) {
-    return new Options(independent, threads, d, memoryLimit, bitsets);
+    return new Options(independent, threads, d, memoryLimit, bitsets, nilReads);
   }
 
   public Options withMemoryLimit(long bytes) {
-    return new Options(independent, threads, timeout, bytes, bitsets);
+    return new Options(independent, threads, timeout, bytes, bitsets, nilReads);
   }
 
   public Options withBitsets(Bitsets b) {
-    return new Options(independent, threads, timeout, memoryLimit, b);
+    return new Options(independent, threads, timeout, memoryLimit, b, nilReads);
+  }
+
+  /** What a completed read of nil means. */
+  public Options withNilReads(NilReads r) {
+    return new Options(independent, threads, timeout, memoryLimit, bitsets, r);
   }
 }

@@ -2,21 +2,14 @@ package madjep.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import madjep.history.DataError;
+import madjep.harness.StoredRun;
 import madjep.history.History;
 import madjep.history.HistoryStats;
-import madjep.history.Verdict;
 import madjep.history.edn.Edn;
-import madjep.history.edn.EdnParser;
 import madjep.history.edn.Keyword;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -35,8 +28,6 @@ import picocli.CommandLine;
       "points at one. Exits as the run's verdict did: 0 valid, 1 invalid, 2 unknown."
     })
 final class ReportCommand implements Callable<Integer> {
-  private static final Keyword VALID = Keyword.of("valid?");
-
   @Parameters(paramLabel = "STORE_DIR", description = "A run directory, or a store whose 'latest' names one.")
   Path dir;
 
@@ -44,30 +35,19 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path run = runDirectory(dir);
-    Path resultsFile = run.resolve("results.edn");
-    Object parsed = EdnParser.parse(Files.readString(resultsFile, StandardCharsets.UTF_8), resultsFile.toString());
-    if (!(parsed instanceof Map<?, ?> results) || !results.containsKey(VALID)) {
-      throw new DataError(resultsFile.toString(), 1, 1, -1, "expected a results map with :valid?, found "
-          + EdnParser.describe(parsed));
-    }
+    StoredRun run = StoredRun.read(dir);
     PrintWriter out = spec.commandLine().getOut();
-    Verdict verdict = Verdict.fromData(results.get(VALID));
-    out.printf("%s: %s%n", run, VerdictText.word(verdict));
-    line(out, "scenario", results.get(Keyword.of("scenario")));
-    line(out, "seed", results.get(Keyword.of("seed")));
-    line(out, "checker", results.get(Keyword.of("checker")));
-    line(out, "checker options", results.get(Keyword.of("checker-options")));
-    line(out, "faults", results.get(Keyword.of("faults")));
-    Object inner = results.get(Keyword.of("results"));
-    Map<?, ?> checked = inner instanceof Map<?, ?> m ? m : results;
-    line(out, "anomaly types", checked.get(Keyword.of("anomaly-types")));
-    line(out, "not", checked.get(Keyword.of("not")));
-    for (String explanation : explanations(checked)) {
+    out.printf("%s: %s%n", run.dir(), VerdictText.word(run.verdict()));
+    for (String key : List.of("scenario", "system", "seed", "checker", "checker-options", "faults")) {
+      line(out, key.replace('-', ' '), run.get(key));
+    }
+    line(out, "anomaly types", run.checked().get(Keyword.of("anomaly-types")));
+    line(out, "not", run.checked().get(Keyword.of("not")));
+    for (String explanation : run.explanations(5)) {
       out.println("  explanation: " + explanation);
     }
-    line(out, "replay", results.get(Keyword.of("replay")));
-    Path historyFile = run.resolve("history.edn");
+    line(out, "replay", run.get("replay"));
+    Path historyFile = run.dir().resolve("history.edn");
     if (Files.isRegularFile(historyFile)) {
       History h = Histories.read(historyFile, null);
       HistoryStats s = HistoryStats.of(h);
@@ -76,24 +56,8 @@ final class ReportCommand implements Callable<Integer> {
           s.peakConcurrency(), s.crashed(),
           s.minTime() < 0 ? "" : ", " + Durations.format(s.maxTime() - s.minTime()));
     }
-    out.println("  files: " + String.join(" ", files(run)));
-    return ExitCode.of(verdict);
-  }
-
-  /** The run directory {@code d} names: itself when it holds results.edn, else what its 'latest' link names. */
-  static Path runDirectory(Path d) {
-    if (Files.isRegularFile(d.resolve("results.edn"))) {
-      return d;
-    }
-    Path latest = d.resolve("latest");
-    if (Files.isRegularFile(latest.resolve("results.edn"))) {
-      return latest;
-    }
-    if (!Files.exists(d)) {
-      throw new DataError(d.toString(), 0, 0, -1, "expected a store or run directory, found no such file");
-    }
-    throw new DataError(d.toString(), 0, 0, -1,
-        "expected a run directory holding results.edn, or a store whose 'latest' names one, found neither");
+    out.println("  files: " + String.join(" ", run.files()));
+    return ExitCode.of(run.verdict());
   }
 
   private static void line(PrintWriter out, String label, Object v) {
@@ -105,32 +69,5 @@ final class ReportCommand implements Callable<Integer> {
       text = text.substring(0, 297) + "...";
     }
     out.printf("  %s: %s%n", label, text);
-  }
-
-  /** Every {@code :explanation} string inside the results, breadth first, at most five. */
-  private static List<String> explanations(Object results) {
-    List<String> found = new ArrayList<>();
-    List<Object> queue = new ArrayList<>(List.of(results));
-    for (int i = 0; i < queue.size() && found.size() < 5; i++) {
-      Object v = queue.get(i);
-      if (v instanceof Map<?, ?> m) {
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-          if (e.getKey() == Keyword.of("explanation") && e.getValue() instanceof String s) {
-            found.add(s);
-          } else {
-            queue.add(e.getValue());
-          }
-        }
-      } else if (v instanceof Collection<?> c) {
-        queue.addAll(c);
-      }
-    }
-    return found;
-  }
-
-  private static List<String> files(Path run) throws IOException {
-    try (Stream<Path> s = Files.list(run)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
-    }
   }
 }

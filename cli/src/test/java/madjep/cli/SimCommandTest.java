@@ -84,7 +84,7 @@ class SimCommandTest {
   @Test
   void run_scenarioFile_usesItAndItsSeed() throws IOException {
     Path f = dir.resolve("mine.toml");
-    Files.writeString(f, "name = \"mine\"\nseed = 99\nduration = \"3s\"\n[workload]\nname = \"bank\"\n"
+    Files.writeString(f, "name = \"mine\"\nsystem = \"raft-kv\"\nseed = 99\nduration = \"3s\"\n[workload]\nname = \"bank\"\n"
         + "[faults]\nmode = \"none\"\n");
     CliRun r = CliRun.of("sim", "run", f.toString(), "--store", dir.resolve("s").toString());
     assertTrue(r.out().startsWith("mine seed 99:"), r.out());
@@ -158,7 +158,7 @@ class SimCommandTest {
   @Test
   void run_scenarioNamedLikeAPath_staysInsideTheStore() throws IOException {
     Path f = dir.resolve("evil.toml");
-    Files.writeString(f, "name = \"../../escape\"\nduration = \"2s\"\n[faults]\nmode = \"none\"\n");
+    Files.writeString(f, "name = \"../../escape\"\nsystem = \"raft-kv\"\nduration = \"2s\"\n[faults]\nmode = \"none\"\n");
     CliRun.of("sim", "run", f.toString(), "--store", dir.resolve("s").toString());
     assertTrue(Files.isDirectory(dir.resolve("s/__.._escape")), r(dir.resolve("s")));
     assertTrue(Files.notExists(dir.getParent().resolve("escape")));
@@ -180,7 +180,7 @@ class SimCommandTest {
   @Test
   void run_badScenarioFile_dataErrorWithFileAndKey() throws IOException {
     Path f = dir.resolve("bad.toml");
-    Files.writeString(f, "[workload]\nname = \"queue\"\n");
+    Files.writeString(f, "system = \"raft-kv\"\n[workload]\nname = \"queue\"\n");
     CliRun r = CliRun.of("sim", "run", f.toString(), "--store", dir.toString());
     assertEquals(ExitCode.DATA, r.code());
     assertTrue(r.err().startsWith(f.toString()) && r.err().contains("workload.name"), r.err());

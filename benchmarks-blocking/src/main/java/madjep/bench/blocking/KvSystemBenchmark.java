@@ -1,7 +1,6 @@
 package madjep.bench.blocking;
 
 import java.util.concurrent.TimeUnit;
-import madjep.sim.blocking.kv.KvScenarios;
 import madjep.sim.scenario.Bundled;
 import madjep.sim.scenario.Scenario;
 import madjep.sim.scenario.SimRunner;
@@ -34,11 +33,10 @@ public class KvSystemBenchmark {
   public String system;
 
   private static final Scenario RAFT_KV = Bundled.get("raft-kv").scenario().withSeed(1);
-  private static final Scenario KV_BLOCKING = RAFT_KV.toBuilder().name("kv-blocking").system(KvScenarios.SYSTEM)
-      .build();
+  private static final Scenario KV_BLOCKING = RAFT_KV.toBuilder().name("kv-blocking").system("kv-blocking").build();
 
   @Benchmark
   public long run() {
-    return system.equals("raft-kv") ? SimRunner.run(RAFT_KV).events() : KvScenarios.run(KV_BLOCKING).events();
+    return SimRunner.run(system.equals("raft-kv") ? RAFT_KV : KV_BLOCKING).events();
   }
 }
