@@ -109,8 +109,7 @@ public final class BlockingContext {
 
       @Override
       public void timeout() {
-        reply.completeFromEvent(null, new SimTimeoutException(
-            "no reply from " + ctx.nameOf(to) + " to " + request + " within " + timeout + " ns"));
+        reply.timeOutFromEvent(to, request, timeout);
       }
     });
     return reply;

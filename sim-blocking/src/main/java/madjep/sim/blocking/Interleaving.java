@@ -4,7 +4,7 @@ package madjep.sim.blocking;
 public enum Interleaving {
   /**
    * At every scheduling point (a task parks, yields with {@link BlockingContext#yieldNow()} or {@code sleep(0)},
-   * spawns a task, or releases, signals, completes or hands over something another task may wait for) the next task
+   * spawns a task, or releases a lock, completes a future or hands over an item another task may wait for) the next task
    * is drawn uniformly from the runnable ones, the current one included, from the node's scheduling stream. Seeds
    * explore interleavings as a controlled-concurrency tester does; a seed replays its interleaving exactly.
    */

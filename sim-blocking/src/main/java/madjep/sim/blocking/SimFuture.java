@@ -13,6 +13,10 @@ public final class SimFuture<T> {
   private T value;
   private Throwable failure;
   private ArrayList<Wait> waiters;
+  /** A call's timeout: the peer, the request and the limit, or -1. */
+  private int timedOutTo = -1;
+  private Object timedOutRequest;
+  private long timedOutAfter;
 
   SimFuture(TaskScheduler scheduler) {
     this.scheduler = scheduler;
@@ -38,12 +42,23 @@ public final class SimFuture<T> {
     return true;
   }
 
-  /** A reply (or its absence) arrived: settle and let the woken tasks run. Called from the event loop. */
+  /** A reply arrived: settle and let the woken tasks run. Called from the event loop. */
   @SuppressWarnings("unchecked")
   void completeFromEvent(Object v, Throwable e) {
     if (settle((T) v, e)) {
       scheduler.drain();
     }
+  }
+
+  /**
+   * No reply to a call came in time. The exception is made only when a task asks for the value, on that task's
+   * thread (so its stack trace is the caller's, and a timeout nobody reads costs nothing).
+   */
+  void timeOutFromEvent(int to, Object request, long timeout) {
+    timedOutTo = to;
+    timedOutRequest = request;
+    timedOutAfter = timeout;
+    completeFromEvent(null, null);
   }
 
   private boolean settle(T v, Throwable e) {
@@ -99,6 +114,10 @@ public final class SimFuture<T> {
   }
 
   private T result() {
+    if (timedOutTo >= 0) {
+      throw new SimTimeoutException("no reply from " + scheduler.nameOf(timedOutTo) + " to a "
+          + timedOutRequest.getClass().getSimpleName() + " within " + timedOutAfter + " ns");
+    }
     if (failure == null) {
       return value;
     }

@@ -21,11 +21,14 @@ public final class SimTask {
   static final int DONE = 4;
 
   final TaskScheduler scheduler;
-  final Body body;
+  /** The code to run; a worker (see {@link TaskScheduler}) gets a new one for each request it serves. */
+  Body body;
   /** What the task is, for reports: a name, or a kind with a number and a peer, joined only when printed. */
-  private final String kind;
-  private final long number;
-  private final int peer;
+  private String kind;
+  private long number;
+  private int peer;
+  /** Serves request after request (or message after message) instead of ending after one. */
+  final boolean worker;
   /** Written by the scheduler's thread and the task's thread in turn; volatile for the hand-off carrier. */
   volatile int state = NEW;
   /** Set by the carrier on start and by the task's own first step (the hand-off's thread may run first). */
@@ -36,12 +39,18 @@ public final class SimTask {
   /** Tasks waiting in {@link #join()}. */
   private ArrayList<Wait> joiners;
 
-  SimTask(TaskScheduler scheduler, String kind, long number, int peer, Body body) {
+  SimTask(TaskScheduler scheduler, String kind, long number, int peer, Body body, boolean worker) {
     this.scheduler = scheduler;
-    this.kind = kind;
-    this.number = number;
-    this.peer = peer;
-    this.body = body;
+    this.worker = worker;
+    assign(kind, number, peer, body);
+  }
+
+  /** Gives the task what to do next (a worker's next request) and the name that goes with it. */
+  void assign(String k, long n, int from, Body b) {
+    kind = k;
+    number = n;
+    peer = from;
+    body = b;
   }
 
   /** The task's name: what spawned it named it, or {@code serve#7 from c2} for a request's task. */

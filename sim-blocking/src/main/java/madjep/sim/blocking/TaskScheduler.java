@@ -22,6 +22,11 @@ final class TaskScheduler {
   private final SplittableRandom rng;
   private final Carrier carrier;
   private final ArrayList<SimTask> runnable = new ArrayList<>();
+  /**
+   * Workers that have served a request or message and wait for the next: a new request goes to one of them, which
+   * spares a thread's start and end per request (a thread pool, as a server would have).
+   */
+  private final ArrayList<SimTask> idle = new ArrayList<>();
   private SimTask current;
   /** The index in {@link #runnable} a task drew at a scheduling point before handing over, or -1. */
   private int preselected = -1;
@@ -62,15 +67,26 @@ final class TaskScheduler {
   // ---- tasks ----
 
   SimTask spawn(String name, SimTask.Body body) {
-    return add(new SimTask(this, name, -1, -1, body));
+    return add(new SimTask(this, name, -1, -1, body, false));
   }
 
   SimTask spawnRequest(int from, SimTask.Body body) {
-    return add(new SimTask(this, "serve", ++requests, from, body));
+    return serve("serve", ++requests, from, body);
   }
 
   SimTask spawnMessage(int from, SimTask.Body body) {
-    return add(new SimTask(this, "receive", ++messages, from, body));
+    return serve("receive", ++messages, from, body);
+  }
+
+  private SimTask serve(String kind, long number, int from, SimTask.Body body) {
+    if (idle.isEmpty()) {
+      return add(new SimTask(this, kind, number, from, body, true));
+    }
+    SimTask w = idle.remove(idle.size() - 1);
+    w.assign(kind, number, from, body);
+    w.state = SimTask.RUNNABLE;
+    runnable.add(w);
+    return w;
   }
 
   private SimTask add(SimTask t) {
@@ -150,6 +166,13 @@ final class TaskScheduler {
     t.thread = Thread.currentThread();
     try {
       t.body.run();
+      while (t.worker) {
+        t.body = null;
+        idle.add(t);
+        t.state = SimTask.PARKED;
+        carrier.park(t);
+        t.body.run();
+      }
     } catch (Throwable e) {
       t.failure = e;
     }

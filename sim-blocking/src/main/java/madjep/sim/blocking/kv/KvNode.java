@@ -2,11 +2,11 @@ package madjep.sim.blocking.kv;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import madjep.history.edn.Keyword;
 import madjep.sim.blocking.BlockingContext;
 import madjep.sim.blocking.BlockingNode;
 import madjep.sim.blocking.SimCondition;
+import madjep.sim.blocking.SimFuture;
 import madjep.sim.blocking.SimLock;
 import madjep.sim.blocking.SimTimeoutException;
 import madjep.sim.workload.ClientOp;
@@ -15,7 +15,7 @@ import madjep.sim.workload.OpMachine;
 
 /**
  * A Raft key-value store written as ordinary blocking Java: the shape of a production service, with one lock over
- * the node's state, a condition for "something changed", and tasks that call and wait. An election task sleeps
+ * the node's state, a condition for "new entries", a future per client op, and tasks that call and wait. An election task sleeps
  * until the election deadline and then campaigns; a leader runs one replicator task per peer, each calling
  * AppendEntries and waiting for the reply or for new entries; every request (a client op, a vote, an append) is
  * served by a task of its own, and a client's task waits until its entry is applied before it answers. Reads go
@@ -32,7 +32,7 @@ public final class KvNode implements BlockingNode {
   private final KvConfig cfg;
   private BlockingContext ctx;
   private SimLock lock;
-  /** Signalled whenever the log, the commit point, the applied point, the term or the role changes. */
+  /** Signalled when the log grows or the role changes: what a leader's replicators wait for between appends. */
   private SimCondition changed;
   private KvStorage store;
   private OpMachine machine;
@@ -43,9 +43,8 @@ public final class KvNode implements BlockingNode {
   private long electionDeadline;
   private long[] next;
   private long[] match;
-  /** Indexes whose client tasks wait for their result, and the results applied for them. */
-  private final HashSet<Long> waiting = new HashSet<>();
-  private final HashMap<Long, ClientReply> results = new HashMap<>();
+  /** The client ops this leader logged and has not applied yet: index to the future its client's task waits on. */
+  private final HashMap<Long, SimFuture<ClientReply>> pending = new HashMap<>();
 
   public KvNode(int id, KvConfig cfg) {
     this.id = id;
@@ -176,6 +175,11 @@ public final class KvNode implements BlockingNode {
       ctx.log("steps down in term " + store.term);
     }
     role = Role.FOLLOWER;
+    // Those ops may still commit under another leader: no answer, so their clients record them as indeterminate.
+    for (SimFuture<ClientReply> f : pending.values()) {
+      f.complete(null);
+    }
+    pending.clear();
     changed.signalAll();
   }
 
@@ -261,18 +265,21 @@ public final class KvNode implements BlockingNode {
       ClientOp op = store.entry(applied).op();
       if (op != null) {
         ClientReply reply = machine.apply(op);
-        if (waiting.remove(applied)) {
-          results.put(applied, reply);
+        SimFuture<ClientReply> f = pending.remove(applied);
+        if (f != null) {
+          f.complete(reply);
         }
       }
     }
-    changed.signalAll();
   }
 
   // ---- requests ----
 
   @Override
   public Object serve(BlockingContext c, int from, Object request) {
+    if (request instanceof ClientOp op) {
+      return onClient(op);
+    }
     lock.lock();
     try {
       if (request instanceof KvMessages.Append a) {
@@ -280,9 +287,6 @@ public final class KvNode implements BlockingNode {
       }
       if (request instanceof KvMessages.Vote v) {
         return onVote(from, v);
-      }
-      if (request instanceof ClientOp op) {
-        return onClient(op);
       }
       throw new IllegalArgumentException("unexpected request " + request);
     } finally {
@@ -343,33 +347,28 @@ public final class KvNode implements BlockingNode {
 
   /** A client's op: logged, replicated, applied, answered; or refused with a hint when not the leader. */
   private ClientReply onClient(ClientOp op) {
-    if (role != Role.LEADER) {
-      return new ClientReply.NotLeader(leader);
-    }
-    long term = store.term;
-    store.append(new KvMessages.Entry(term, op));
-    store.fsync();
-    long index = store.last();
-    changed.signalAll();
-    if (cfg.earlyAck() && op.f() == WRITE) {
-      return new ClientReply.Ok(op.value());
-    }
-    waiting.add(index);
-    long deadline = ctx.monotonic() + cfg.clientWait();
-    while (applied < index) {
-      long left = deadline - ctx.monotonic();
-      if (role != Role.LEADER || store.term != term || left <= 0) {
-        // It may still commit under another leader: no answer, so the client records it as indeterminate.
-        waiting.remove(index);
-        results.remove(index);
-        return null;
+    SimFuture<ClientReply> result;
+    lock.lock();
+    try {
+      if (role != Role.LEADER) {
+        return new ClientReply.NotLeader(leader);
       }
-      changed.await(left);
+      store.append(new KvMessages.Entry(store.term, op));
+      store.fsync();
+      changed.signalAll();
+      if (cfg.earlyAck() && op.f() == WRITE) {
+        return new ClientReply.Ok(op.value());
+      }
+      result = ctx.newFuture();
+      pending.put(store.last(), result);
+    } finally {
+      lock.unlock();
     }
-    // While this task waited, the node may have lost leadership and applied another leader's entry at this index
-    // (found by the checker: a cas answered with a read's result). Only an entry of this term is this op.
-    ClientReply r = results.remove(index);
-    waiting.remove(index);
-    return store.termAt(index) == term ? r : null;
+    try {
+      return result.get(cfg.clientWait());
+    } catch (SimTimeoutException e) {
+      // Not applied in time: no answer, as when leadership is lost (the future then completes with null).
+      return null;
+    }
   }
 }

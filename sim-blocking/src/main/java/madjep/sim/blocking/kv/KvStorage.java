@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import madjep.history.edn.Edn;
+import madjep.history.edn.EdnParser;
+import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
 import madjep.sim.RecordFile;
 import madjep.sim.SimDisk;
@@ -48,7 +50,7 @@ final class KvStorage {
             if (in.readBoolean()) {
               Keyword f = Keyword.of(in.readUTF());
               long process = in.readLong();
-              op = new ClientOp(f, Edn.parse(in.readUTF()), process);
+              op = new ClientOp(f, readValue(in), process);
             }
             truncateInMemory(index);
             log.add(new KvMessages.Entry(t, op));
@@ -96,7 +98,7 @@ final class KvStorage {
       if (e.op() != null) {
         out.writeUTF(e.op().f().name());
         out.writeLong(e.op().process());
-        out.writeUTF(Edn.print(e.op().value()));
+        writeValue(out, e.op().value());
       }
     });
   }
@@ -136,6 +138,60 @@ final class KvStorage {
     }
     byte[] b = bytes.toByteArray();
     file.append(b, b.length);
+  }
+
+  private static final byte NIL = 0;
+  private static final byte LONG = 1;
+  private static final byte VECTOR = 2;
+  private static final byte KEYWORD = 3;
+  private static final byte EDN = 4;
+
+  /**
+   * An op's value in a few bytes: nil, longs, keywords and vectors of them (every register, kv, list-append and
+   * rw-register value) directly, anything else as EDN text. Restarts replay the whole log, so this is on their path.
+   */
+  private static void writeValue(DataOutputStream out, Object v) throws IOException {
+    if (v == null) {
+      out.writeByte(NIL);
+    } else if (v instanceof Long l) {
+      out.writeByte(LONG);
+      out.writeLong(l);
+    } else if (v instanceof Keyword k) {
+      out.writeByte(KEYWORD);
+      out.writeUTF(k.name());
+    } else if (v instanceof EdnVector vec) {
+      out.writeByte(VECTOR);
+      out.writeInt(vec.size());
+      for (Object x : vec) {
+        writeValue(out, x);
+      }
+    } else {
+      out.writeByte(EDN);
+      out.writeUTF(Edn.print(v));
+    }
+  }
+
+  private static Object readValue(DataInputStream in) throws IOException {
+    byte tag = in.readByte();
+    switch (tag) {
+      case NIL:
+        return null;
+      case LONG:
+        return EdnParser.box(in.readLong());
+      case KEYWORD:
+        return Keyword.of(in.readUTF());
+      case VECTOR: {
+        Object[] items = new Object[in.readInt()];
+        for (int i = 0; i < items.length; i++) {
+          items[i] = readValue(in);
+        }
+        return EdnVector.of(items);
+      }
+      case EDN:
+        return Edn.parse(in.readUTF());
+      default:
+        throw new IllegalStateException("kv.log: unknown value tag " + tag);
+    }
   }
 
   List<KvMessages.Entry> entries(long from, int max) {
