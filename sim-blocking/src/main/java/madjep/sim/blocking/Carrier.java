@@ -5,7 +5,31 @@ package madjep.sim.blocking;
  * simulation. {@link #resume} returns when the task has parked through {@link #park}, ended, or stopped somewhere the
  * simulator does not own (then its state is still {@link SimTask#RUNNING}, and the scheduler reports it).
  */
+@SuppressForbidden("owns the task threads: starts and unparks them")
 abstract class Carrier {
+  /**
+   * The executor that owns the task threads, one per incarnation. A thread-per-task executor keeps its threads in a
+   * container of its own: when a crashed node's incarnation is dropped, its parked threads go with it (threads
+   * started directly stay in the JDK's root container for good).
+   */
+  private final java.util.concurrent.ExecutorService threads;
+  private Thread created;
+
+  Carrier(java.util.concurrent.ThreadFactory factory) {
+    threads = java.util.concurrent.Executors.newThreadPerTaskExecutor(r -> created = factory.newThread(r));
+  }
+
+  /** Starts {@code t}'s thread the first time, else unparks it. */
+  final void startOrUnpark(SimTask t) {
+    if (t.thread == null) {
+      threads.execute(() -> t.scheduler.runBody(t));
+      t.thread = created;
+      created = null;
+    } else {
+      java.util.concurrent.locks.LockSupport.unpark(t.thread);
+    }
+  }
+
   /** Starts or continues {@code t}; returns once it has given control back. Called by the simulation's thread. */
   abstract void resume(SimTask t);
 

@@ -2,8 +2,6 @@ package madjep.sim.blocking;
 
 import java.lang.reflect.Constructor;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 
@@ -55,23 +53,26 @@ final class DirectCarrier extends Carrier {
     UNAVAILABLE = why;
   }
 
-  /** The executor that owns the task threads; unreferenced with the node's incarnation, it frees them all. */
-  private final ExecutorService threads;
   private Thread runner;
   private Runnable submitted;
-  private Thread created;
 
   DirectCarrier() {
-    Thread.Builder.OfVirtual builder;
+    this(new Executor[1]);
+  }
+
+  /** The builder's scheduler must exist before this object does: it forwards to {@link #execute} once built. */
+  private DirectCarrier(Executor[] self) {
+    super(factory(self));
+    self[0] = this::execute;
+  }
+
+  private static ThreadFactory factory(Executor[] self) {
     try {
-      builder = (Thread.Builder.OfVirtual) BUILDER.newInstance((Executor) this::execute);
+      Executor forward = r -> self[0].execute(r);
+      return ((Thread.Builder.OfVirtual) BUILDER.newInstance(forward)).factory();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("the virtual-thread builder failed: " + e, e);
     }
-    ThreadFactory f = builder.factory();
-    // A thread-per-task executor keeps its threads in a container of its own: when a crashed node's executor is
-    // dropped, its parked threads go with it. (Threads started directly stay in the JDK's root container forever.)
-    threads = Executors.newThreadPerTaskExecutor(r -> created = f.newThread(r));
   }
 
   private void execute(Runnable continuation) {
@@ -85,13 +86,7 @@ final class DirectCarrier extends Carrier {
   void resume(SimTask t) {
     runner = Thread.currentThread();
     submitted = null;
-    if (t.thread == null) {
-      threads.execute(() -> t.scheduler.runBody(t));
-      t.thread = created;
-      created = null;
-    } else {
-      LockSupport.unpark(t.thread);
-    }
+    startOrUnpark(t);
     Runnable c = submitted;
     while (c != null) {
       submitted = null;

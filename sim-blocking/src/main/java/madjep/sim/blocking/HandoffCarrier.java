@@ -1,8 +1,5 @@
 package madjep.sim.blocking;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -19,25 +16,16 @@ import java.util.concurrent.locks.LockSupport;
 final class HandoffCarrier extends Carrier {
   static final long CHECK_NS = 20_000_000L;
 
-  private final ExecutorService threads;
   private volatile Thread runner;
-  private Thread created;
 
   HandoffCarrier() {
-    ThreadFactory f = Thread.ofVirtual().factory();
-    threads = Executors.newThreadPerTaskExecutor(r -> created = f.newThread(r));
+    super(Thread.ofVirtual().factory());
   }
 
   @Override
   void resume(SimTask t) {
     runner = Thread.currentThread();
-    if (t.thread == null) {
-      threads.execute(() -> t.scheduler.runBody(t));
-      t.thread = created;
-      created = null;
-    } else {
-      LockSupport.unpark(t.thread);
-    }
+    startOrUnpark(t);
     int stuck = 0;
     while (t.state == SimTask.RUNNING) {
       LockSupport.parkNanos(this, CHECK_NS);

@@ -24,18 +24,17 @@ public final class SimFuture<T> {
 
   /** Sets the value and wakes the waiters; false (and no change) when already done. */
   public boolean complete(T v) {
-    SimTask me = scheduler.current("complete");
-    if (!settle(v, null)) {
-      return false;
-    }
-    scheduler.schedulingPoint(me);
-    return true;
+    return settleFromTask("complete", v, null);
   }
 
   /** Fails the future: waiters' {@link #get()} throws {@code e} (wrapped unless unchecked). */
   public boolean fail(Throwable e) {
-    SimTask me = scheduler.current("fail");
-    if (!settle(null, e)) {
+    return settleFromTask("fail", null, e);
+  }
+
+  private boolean settleFromTask(String what, T v, Throwable e) {
+    SimTask me = scheduler.current(what);
+    if (!settle(v, e)) {
       return false;
     }
     scheduler.schedulingPoint(me);

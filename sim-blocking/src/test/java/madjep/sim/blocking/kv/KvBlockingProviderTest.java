@@ -29,6 +29,16 @@ class KvBlockingProviderTest {
     assertTrue(run.summary().contains("cas-register"), run.summary());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"list-append", "bank", "set"})
+  void otherWorkloads_underCrashesAndPartitions_valid(String workload) throws Exception {
+    Scenario s = Bundled.get("kv-blocking").scenario().toBuilder().workload(workload).duration(
+        madjep.sim.Durations.s(8)).seed(5).build();
+    madjep.harness.Run run = madjep.harness.Harness.defaults().run(s, "");
+    assertEquals(Verdict.VALID, run.verdict(), run.summary());
+    assertTrue(run.sim().stats().get("ops-completed") > 300, run.sim().stats().toString());
+  }
+
   @Test
   void unknownBug_refusedNamingTheKnownOnes() {
     Scenario s = Bundled.get("kv-blocking").scenario().toBuilder().bug("stale-read").build();
