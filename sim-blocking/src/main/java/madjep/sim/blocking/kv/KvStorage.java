@@ -1,10 +1,5 @@
 package madjep.sim.blocking.kv;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import madjep.history.edn.Edn;
@@ -25,6 +20,7 @@ final class KvStorage {
   private static final byte TRUNCATE = 3;
 
   private final RecordFile file;
+  private final Bytes out = new Bytes(128);
   long term;
   int votedFor = -1;
   /** Entry {@code i} (from 1) is {@code log.get(i - 1)}. */
@@ -37,29 +33,26 @@ final class KvStorage {
   /** Reads back what survived the last crash. */
   void recover() {
     for (byte[] r : file.recover()) {
-      try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(r))) {
-        switch (in.readByte()) {
-          case TERM -> {
-            term = in.readLong();
-            votedFor = in.readInt();
-          }
-          case ENTRY -> {
-            long index = in.readLong();
-            long t = in.readLong();
-            ClientOp op = null;
-            if (in.readBoolean()) {
-              Keyword f = Keyword.of(in.readUTF());
-              long process = in.readLong();
-              op = new ClientOp(f, readValue(in), process);
-            }
-            truncateInMemory(index);
-            log.add(new KvMessages.Entry(t, op));
-          }
-          case TRUNCATE -> truncateInMemory(in.readLong());
-          default -> throw new IllegalStateException("kv.log: unknown record type " + r[0]);
+      Bytes in = new Bytes(r);
+      switch (in.getByte()) {
+        case TERM -> {
+          term = in.getLong();
+          votedFor = in.getInt();
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        case ENTRY -> {
+          long index = in.getLong();
+          long t = in.getLong();
+          ClientOp op = null;
+          if (in.getByte() == 1) {
+            Keyword f = Keyword.of(in.getString());
+            long process = in.getLong();
+            op = new ClientOp(f, readValue(in), process);
+          }
+          truncateInMemory(index);
+          log.add(new KvMessages.Entry(t, op));
+        }
+        case TRUNCATE -> truncateInMemory(in.getLong());
+        default -> throw new IllegalStateException("kv.log: unknown record type " + r[0]);
       }
     }
   }
@@ -80,36 +73,36 @@ final class KvStorage {
   void saveTerm(long t, int vote) {
     term = t;
     votedFor = vote;
-    write(out -> {
-      out.writeByte(TERM);
-      out.writeLong(t);
-      out.writeInt(vote);
-    });
+    out.reset();
+    out.putByte(TERM);
+    out.putLong(t);
+    out.putInt(vote);
+    write();
   }
 
   void append(KvMessages.Entry e) {
     log.add(e);
     long index = log.size();
-    write(out -> {
-      out.writeByte(ENTRY);
-      out.writeLong(index);
-      out.writeLong(e.term());
-      out.writeBoolean(e.op() != null);
-      if (e.op() != null) {
-        out.writeUTF(e.op().f().name());
-        out.writeLong(e.op().process());
-        writeValue(out, e.op().value());
-      }
-    });
+    out.reset();
+    out.putByte(ENTRY);
+    out.putLong(index);
+    out.putLong(e.term());
+    out.putByte(e.op() != null ? 1 : 0);
+    if (e.op() != null) {
+      out.putString(e.op().f().name());
+      out.putLong(e.op().process());
+      writeValue(out, e.op().value());
+    }
+    write();
   }
 
   /** Removes entries {@code index} and later. */
   void truncateFrom(long index) {
     truncateInMemory(index);
-    write(out -> {
-      out.writeByte(TRUNCATE);
-      out.writeLong(index);
-    });
+    out.reset();
+    out.putByte(TRUNCATE);
+    out.putLong(index);
+    write();
   }
 
   private void truncateInMemory(long index) {
@@ -124,20 +117,8 @@ final class KvStorage {
     }
   }
 
-  /** What a record holds. */
-  private interface Record {
-    void write(DataOutputStream out) throws IOException;
-  }
-
-  private void write(Record r) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      r.write(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    byte[] b = bytes.toByteArray();
-    file.append(b, b.length);
+  private void write() {
+    file.append(out.buf, out.pos);
   }
 
   private static final byte NIL = 0;
@@ -150,45 +131,45 @@ final class KvStorage {
    * An op's value in a few bytes: nil, longs, keywords and vectors of them (every register, kv, list-append and
    * rw-register value) directly, anything else as EDN text. Restarts replay the whole log, so this is on their path.
    */
-  private static void writeValue(DataOutputStream out, Object v) throws IOException {
+  private static void writeValue(Bytes out, Object v) {
     if (v == null) {
-      out.writeByte(NIL);
+      out.putByte(NIL);
     } else if (v instanceof Long l) {
-      out.writeByte(LONG);
-      out.writeLong(l);
+      out.putByte(LONG);
+      out.putLong(l);
     } else if (v instanceof Keyword k) {
-      out.writeByte(KEYWORD);
-      out.writeUTF(k.name());
+      out.putByte(KEYWORD);
+      out.putString(k.name());
     } else if (v instanceof EdnVector vec) {
-      out.writeByte(VECTOR);
-      out.writeInt(vec.size());
+      out.putByte(VECTOR);
+      out.putInt(vec.size());
       for (Object x : vec) {
         writeValue(out, x);
       }
     } else {
-      out.writeByte(EDN);
-      out.writeUTF(Edn.print(v));
+      out.putByte(EDN);
+      out.putString(Edn.print(v));
     }
   }
 
-  private static Object readValue(DataInputStream in) throws IOException {
-    byte tag = in.readByte();
+  private static Object readValue(Bytes in) {
+    byte tag = in.getByte();
     switch (tag) {
       case NIL:
         return null;
       case LONG:
-        return EdnParser.box(in.readLong());
+        return EdnParser.box(in.getLong());
       case KEYWORD:
-        return Keyword.of(in.readUTF());
+        return Keyword.of(in.getString());
       case VECTOR: {
-        Object[] items = new Object[in.readInt()];
+        Object[] items = new Object[in.getInt()];
         for (int i = 0; i < items.length; i++) {
           items[i] = readValue(in);
         }
         return EdnVector.of(items);
       }
       case EDN:
-        return Edn.parse(in.readUTF());
+        return Edn.parse(in.getString());
       default:
         throw new IllegalStateException("kv.log: unknown value tag " + tag);
     }
