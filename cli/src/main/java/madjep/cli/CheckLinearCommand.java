@@ -75,13 +75,15 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
 
   @Mixin FormatOption format;
 
+  @Mixin HtmlOption html;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "History files.")
   List<Path> files;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** One file's outcome. */
-  private record Checked(Path file, Result result, long nanos) {}
+  private record Checked(Path file, Result result, long nanos, History history) {}
 
   @Override
   public Integer call() throws IOException {
@@ -89,6 +91,9 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (cores < 1) {
       throw new UsageError("--threads takes a number of threads of at least 1, not " + cores);
+    }
+    if (html.wanted() && files.size() != 1) {
+      throw new UsageError("--html writes the page of one FILE, not of " + files.size());
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new UsageError("--timeout takes a positive duration, not " + timeout);
@@ -112,6 +117,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
       for (Future<Checked> f : pending) {
         Checked c = get(f);
         done.add(c);
+        html.write(c.file(), c.history(), c.result().toData());
         print(out, c, m);
         out.flush();
       }
@@ -156,7 +162,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     History h = Histories.read(file, format.format());
     long start = System.nanoTime();
     Result r = LinearizabilityChecker.check(h, m, options);
-    return new Checked(file, r, System.nanoTime() - start);
+    return new Checked(file, r, System.nanoTime() - start, html.wanted() ? h : null);
   }
 
   /** The future's value; its DataError or IOException as they are, so that Main reports them. */

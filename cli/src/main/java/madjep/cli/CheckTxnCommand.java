@@ -78,6 +78,8 @@ final class CheckTxnCommand implements Callable<Integer> {
 
   @Mixin FormatOption format;
 
+  @Mixin HtmlOption html;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -102,6 +104,9 @@ final class CheckTxnCommand implements Callable<Integer> {
     Result r = TxnChecker.check(read(), o);
     if (json != null) {
       AtomicFiles.writeString(json, JsonValues.toJson(r.toData(), true) + "\n");
+    }
+    if (html.wanted()) {
+      html.write(file, Histories.read(file, format.format()), r.toData());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (edn) {

@@ -14,7 +14,7 @@
  *
  * <p>Mechanism: on a JVM started with {@code --add-opens java.base/java.lang=ALL-UNNAMED}, the tasks' virtual
  * threads take the simulator as their scheduler (a JDK-internal builder) and their continuations run on the
- * simulation's own thread; otherwise plain virtual threads hand control back and forth with it, about ten times
+ * simulation's own thread; otherwise plain virtual threads hand control back and forth with it, 10 to 40 times
  * slower, with the same results. Needs JDK 21 or later.
  */
 package madjep.sim.blocking;

@@ -131,11 +131,10 @@ class DetectionTest {
 
   @Test
   void blockingCallOutsideATask_refused() {
-    Simulation sim = Runs.start(1, 1, BlockingNodeFactory.of(id -> ctx -> {}));
     BlockingContext[] ctx = new BlockingContext[1];
-    Simulation other = Runs.start(1, 1, BlockingNodeFactory.of(id -> c -> ctx[0] = c));
-    other.runUntil(1);
+    Simulation sim = Runs.start(1, 1, BlockingNodeFactory.of(id -> c -> ctx[0] = c));
     sim.runUntil(1);
-    assertThrows(IllegalStateException.class, () -> ctx[0].sleep(5));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> ctx[0].sleep(5));
+    assertTrue(e.getMessage().contains("task of node n1"), e.getMessage());
   }
 }
