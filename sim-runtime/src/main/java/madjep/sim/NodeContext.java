@@ -44,6 +44,9 @@ public final class NodeContext {
     this.sim = sim;
     this.ep = ep;
     this.incarnation = ep.incarnation;
+    // Ids never repeat across incarnations: a response to the previous incarnation's request, still in flight after
+    // a restart, must not reach the handler of a new request that happens to have the same number.
+    this.nextRequestId = (long) ep.incarnation << 40;
   }
 
   /** This node's id: servers are {@code 0..servers()-1}, clients come after. */
