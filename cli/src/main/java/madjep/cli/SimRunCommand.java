@@ -116,11 +116,22 @@ final class SimRunCommand implements Callable<Integer> {
         Durations.format(r.simulated()), r.simulated() / (double) Math.max(1, t1 - t0));
     Harness.Finished f = h.finish(r, replay, started);
     Run run = f.run();
-    out.printf("check %s in %s (store written in %s)%n", run.summary(), Durations.format(f.checkNanos()),
+    out.printf("check %s in %s (store written in %s)%n", run.check().summary(), Durations.format(f.checkNanos()),
         Durations.format(f.finishNanos()));
+    out.printf("faults fired: %s%n", r.coverage().describe());
+    if (r.liveness() != null) {
+      out.printf("liveness: %s%n", r.liveness().ok() ? "ok, " + r.liveness().describe()
+          : (r.liveness().failed() ? "INVALID, " : "unknown, ") + r.liveness().describe());
+    }
+    for (String line : run.findings()) {
+      if (!line.equals(run.check().summary()) && !line.startsWith("liveness: ")) {
+        out.println(line);
+      }
+    }
     out.printf("results: %s%n", f.dir());
     if (run.verdict() != madjep.history.Verdict.VALID) {
-      out.printf("seed %d: %s; replay: %s%n", s.seed(), VerdictText.word(run.verdict()), replay);
+      out.printf("seed %d: %s (%s); replay: %s%n", s.seed(), VerdictText.word(run.verdict()),
+          String.join(", ", run.causes()), replay);
     }
     return ExitCode.of(run.verdict());
   }

@@ -96,7 +96,9 @@ class SimCommandTest {
   void run_raftKv_linearizable_exitsZero() {
     CliRun r = CliRun.of("sim", "run", "raft-kv", "--seed", "11", "--store", dir.toString());
     assertEquals(0, r.code(), r.out());
-    assertTrue(r.out().contains("check linear (cas-register per key): valid"), r.out());
+    assertTrue(r.out().contains("check linear (cas-register per key, a read of nil is no value): valid"), r.out());
+    assertTrue(r.out().contains("liveness: ok"), r.out());
+    assertTrue(r.out().contains("faults fired: "), r.out());
   }
 
   @Test
@@ -104,7 +106,7 @@ class SimCommandTest {
     CliRun r = CliRun.of("sim", "run", "raft-kv-stale-read", "--seed", "1", "--store", dir.toString());
     assertEquals(ExitCode.INVALID, r.code(), r.out());
     assertTrue(r.out().contains("INVALID"), r.out());
-    assertTrue(r.out().contains("seed 1: INVALID; replay: madjep sim run raft-kv-stale-read --seed 1"), r.out());
+    assertTrue(r.out().contains("seed 1: INVALID (linear); replay: madjep sim run raft-kv-stale-read --seed 1"), r.out());
   }
 
   @org.junit.jupiter.params.ParameterizedTest

@@ -38,6 +38,10 @@ public final class Clients {
   private long mainEnd;
   private long completed;
   private long infos;
+  /** When the recovery window opens (every fault healed) and closes; MAX_VALUE until {@link #watchRecovery}. */
+  private long recoveryFrom = Long.MAX_VALUE;
+  private long recoveryUntil = Long.MAX_VALUE;
+  private int recoveryMinOps;
 
   /** Adds the client endpoints to {@code sim}, which must not be started yet. */
   public Clients(Simulation sim, Workload workload, HistoryRecorder history, ClientSettings settings) {
@@ -61,6 +65,28 @@ public final class Clients {
   public void run(long start, long end) {
     mainEnd = end;
     sim.at(start, this::tick);
+  }
+
+  /**
+   * Watches the window {@code [from, until)}: each thread counts the ops it invokes in it and those the system answers
+   * in it, and threads short of {@code minOps} answers are picked first for new ops, so that every thread is tried.
+   */
+  public void watchRecovery(long from, long until, int minOps) {
+    recoveryFrom = from;
+    recoveryUntil = until;
+    recoveryMinOps = minOps;
+  }
+
+  /** Which threads the system did not serve in the recovery window; call after the window closed. */
+  public LivenessReport liveness() {
+    List<LivenessReport.Stuck> stuck = new java.util.ArrayList<>();
+    for (Worker w : workers) {
+      if (w.recovered < recoveryMinOps) {
+        stuck.add(new LivenessReport.Stuck(w.ctx == null ? "c" + w.index : w.ctx.name(), w.process, w.recovered,
+            w.recoveryInvoked, w.lastCompleted()));
+      }
+    }
+    return new LivenessReport(recoveryFrom, recoveryUntil - recoveryFrom, recoveryMinOps, workers.length, stuck);
   }
 
   /** At {@code at}, runs the workload's final ops, each retried (every second) until it succeeds or time runs out. */
@@ -103,6 +129,15 @@ public final class Clients {
     int n = workers.length;
     int start = pickRng.nextInt(n);
     Worker free = null;
+    if (now >= recoveryFrom) {
+      // Recovering: a thread the system has not yet served goes first, so that each one is tried.
+      for (int k = 0; k < n && free == null; k++) {
+        Worker w = workers[(start + k) % n];
+        if (!w.busy && w.recovered < recoveryMinOps) {
+          free = w;
+        }
+      }
+    }
     for (int k = 0; k < n && free == null; k++) {
       Worker w = workers[(start + k) % n];
       if (!w.busy) {
@@ -148,6 +183,22 @@ public final class Clients {
     long deadline;
     int target;
     NodeContext ctx;
+    long invokedAt;
+    long recovered;
+    long recoveryInvoked;
+    /** The server the current op was last sent to: its completion's {@code :node}. */
+    int asked = -1;
+    /** The last op the system answered: kept raw, put in words only when liveness fails. */
+    OpType lastType;
+    Keyword lastF;
+    Object lastValue;
+    long lastAt;
+    int lastNode;
+
+    String lastCompleted() {
+      return lastType == null ? "none" : lastType.name().toLowerCase(java.util.Locale.ROOT) + " :" + lastF.name()
+          + " " + madjep.history.edn.Edn.print(lastValue) + " at " + lastAt + " ns on " + ctx.nameOf(lastNode);
+    }
 
     Worker(int index) {
       this.index = index;
@@ -175,6 +226,11 @@ public final class Clients {
       op = inv;
       done = d;
       deadline = sim.now() + settings.timeout();
+      invokedAt = sim.now();
+      asked = -1;
+      if (invokedAt >= recoveryFrom && invokedAt < recoveryUntil) {
+        recoveryInvoked++;
+      }
       history.invoke(process, inv.f(), inv.value());
       attempt();
     }
@@ -185,10 +241,16 @@ public final class Clients {
         finish(OpType.FAIL, op.value(), UNAVAILABLE);
         return;
       }
+      asked = target;
       ctx.request(target, new ClientOp(op.f(), op.value(), process), remaining, new Rpc.Handler() {
         @Override
         public void response(Object body) {
-          onReply((ClientReply) body);
+          if (!(body instanceof ClientReply r)) {
+            throw new IllegalStateException(ctx.nameOf(asked) + " answered a ClientOp with "
+                + (body == null ? "null" : body.getClass().getName()) + "; the client protocol expects a ClientReply"
+                + " (Ok, Fail or NotLeader) in the Rpc reply");
+          }
+          onReply(r);
         }
 
         @Override
@@ -216,7 +278,19 @@ public final class Clients {
     void finish(OpType type, Object value, Object error) {
       long p = process;
       Invocation inv = op;
-      history.complete(p, type, inv.f(), value, error);
+      history.complete(p, type, inv.f(), value, error, asked);
+      boolean answered = type == OpType.OK || (type == OpType.FAIL && error != UNAVAILABLE);
+      if (answered) {
+        long now = sim.now();
+        if (invokedAt >= recoveryFrom && now < recoveryUntil) {
+          recovered++;
+        }
+        lastType = type;
+        lastF = inv.f();
+        lastValue = value;
+        lastAt = now;
+        lastNode = asked;
+      }
       busy = false;
       op = null;
       completed++;

@@ -65,7 +65,8 @@ public final class RegisterWorkload implements Workload {
 
   @Override
   public CheckSpec check() {
-    return CheckSpec.of("linear", "model", "cas-register", "independent", true);
+    // A simulated client records exactly what the system answered: a read of nil saw no value.
+    return CheckSpec.of("linear", "model", "cas-register", "independent", true, "nil-reads", "no-value");
   }
 
   @Override
