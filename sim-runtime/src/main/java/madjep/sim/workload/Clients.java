@@ -42,6 +42,9 @@ public final class Clients {
   private long recoveryFrom = Long.MAX_VALUE;
   private long recoveryUntil = Long.MAX_VALUE;
   private int recoveryMinOps;
+  /** Final ops waiting for a free thread, and when the final phase ends. */
+  private final java.util.ArrayDeque<Invocation> finalQueue = new java.util.ArrayDeque<>();
+  private long finalsUntil;
 
   /** Adds the client endpoints to {@code sim}, which must not be started yet. */
   public Clients(Simulation sim, Workload workload, HistoryRecorder history, ClientSettings settings) {
@@ -91,10 +94,29 @@ public final class Clients {
 
   /** At {@code at}, runs the workload's final ops, each retried (every second) until it succeeds or time runs out. */
   public void runFinals(long at, long until) {
-    List<Invocation> finals = workload.finals();
-    for (int i = 0; i < finals.size(); i++) {
-      Invocation inv = finals.get(i);
-      sim.at(at, () -> finalOp(inv, until));
+    sim.at(at, () -> {
+      // Asked now, not when scheduled: a register workload reads back every key it used.
+      finalQueue.addAll(workload.finals());
+      finalsUntil = until;
+      dispatchFinals();
+    });
+  }
+
+  /** Hands queued final ops to free threads, in thread order. */
+  private void dispatchFinals() {
+    for (int i = 0; i < workers.length && !finalQueue.isEmpty(); i++) {
+      Worker w = workers[i];
+      if (!w.busy) {
+        Invocation inv = finalQueue.poll();
+        w.invoke(inv, type -> {
+          if (type != OpType.OK && sim.now() + 1_000_000_000L < finalsUntil) {
+            sim.after(1_000_000_000L, () -> {
+              finalQueue.add(inv);
+              dispatchFinals();
+            });
+          }
+        });
+      }
     }
   }
 
@@ -153,20 +175,6 @@ public final class Clients {
     }
     long gap = (long) (2e9 / settings.rate());
     sim.after(gap <= 0 ? 0 : gapRng.nextLong(gap + 1), this::tick);
-  }
-
-  private void finalOp(Invocation inv, long until) {
-    for (Worker w : workers) {
-      if (!w.busy) {
-        w.invoke(inv, type -> {
-          if (type != OpType.OK && sim.now() + 1_000_000_000L < until) {
-            sim.after(1_000_000_000L, () -> finalOp(inv, until));
-          }
-        });
-        return;
-      }
-    }
-    sim.after(10_000_000L, () -> finalOp(inv, until));
   }
 
   /** Called when an op completes. */
@@ -305,6 +313,9 @@ public final class Clients {
       done = null;
       if (d != null) {
         d.done(type);
+      }
+      if (!finalQueue.isEmpty()) {
+        dispatchFinals();
       }
     }
   }
