@@ -87,6 +87,11 @@ public final class Harness {
     return SimRunner.run(s);
   }
 
+  /** Only the simulation step, handing the simulation to {@code watch} first (for a progress display). */
+  public SimResult simulate(Scenario s, java.util.function.Consumer<madjep.sim.Simulation> watch) {
+    return SimRunner.run(s, watch);
+  }
+
   /** A checked run, where it was stored (null without a store), and how long checking and writing took. */
   public record Finished(Run run, Path dir, long checkNanos, long finishNanos) {}
 

@@ -26,9 +26,24 @@ public final class SimRunner {
 
   /** Runs {@code s} once. */
   public static SimResult run(Scenario s) {
+    return run(s, sim -> { });
+  }
+
+  /**
+   * Runs {@code s} once, first handing its {@link Simulation} to {@code watch} (a progress display may read its
+   * virtual time and event count from another thread; nothing it does changes the run).
+   */
+  public static SimResult run(Scenario s, java.util.function.Consumer<Simulation> watch) {
     Setup setup = new Setup(s);
+    watch.accept(setup.sim);
     setup.run();
     return setup.result();
+  }
+
+  /** How much virtual time a run of {@code s} covers at most: main phase, liveness window, quiet, finals. */
+  public static long plannedTime(Scenario s) {
+    return s.duration() + (s.liveness().enabled() ? s.liveness().window() : 0) + s.quiet() + s.finals()
+        + s.clients().timeout() + 1;
   }
 
   /** The fault settings a run of {@code s} uses (swarm mode's draw from the seed), in one line, without running. */
@@ -111,7 +126,7 @@ public final class SimRunner {
       });
       long finalsAt = end + window + s.quiet();
       clients.runFinals(finalsAt, finalsAt + s.finals());
-      sim.runUntil(finalsAt + s.finals() + s.clients().timeout() + 1);
+      sim.runUntil(plannedTime(s));
     }
 
     /** Phases decide themselves when the mix runs. */
