@@ -62,6 +62,7 @@ public final class SimSeed {
     Scenario s = scenario.withSeed(seed);
     try {
       harness.validate(s);
+      StoreWriter.check(settings.store(), s.name());
       if (settings.checkDeterminism()) {
         DeterminismCheck.Report r = SimRunner.checkDeterminism(s);
         if (!r.deterministic()) {

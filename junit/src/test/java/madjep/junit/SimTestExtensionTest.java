@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import madjep.sim.Durations;
-import madjep.sim.Node;
-import madjep.sim.NodeContext;
 import madjep.sim.NodeFactory;
 import madjep.sim.nemesis.FaultSettings;
 import madjep.sim.scenario.Scenario;
@@ -152,31 +150,10 @@ class SimTestExtensionTest {
     assertEquals("MADJEP_TEST_CHECK_DETERMINISM", SimTestSettings.envName("madjep.test.checkDeterminism"));
   }
 
-  /** A node whose timers depend on identity hash codes, which differ between runs. */
-  static final class Leaky implements NodeFactory {
-    @Override
-    public Node create(int id) {
-      return new Node() {
-        @Override
-        public void start(NodeContext ctx) {
-          ctx.setTimer(1_000_000L + (System.identityHashCode(new Object()) & 0xffff), "t");
-        }
-
-        @Override
-        public void receive(NodeContext ctx, int from, Object message) {}
-
-        @Override
-        public void timer(NodeContext ctx, Object tag) {
-          ctx.setTimer(1_000_000L + (System.identityHashCode(new Object()) & 0xffff), "t");
-        }
-      };
-    }
-  }
-
   static class LeakyTarget {
     @SimTest(seeds = "1..2")
     void leaky(SimSeed sim) {
-      sim.run(scenario("leaky", new Leaky()).toBuilder().faultMode("none").build());
+      sim.run(scenario("leaky", new madjep.sim.testing.LeakyNodes()).toBuilder().faultMode("none").build());
     }
   }
 
