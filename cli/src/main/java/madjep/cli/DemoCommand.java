@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     int code = SimRunCommand.runAndReport(s, "madjep demo --seed " + seed, h, out, spec.commandLine().getErr());
     out.println();
     out.printf("Open %s/latest/ for history.edn (Jepsen's format), results.edn, trace.log (the faults as they"
-        + " happened), timeline.html and scenario.toml.%n", store);
+        + " happened), report.html (open it in a browser) and scenario.toml.%n", store);
     out.println("Try a seeded bug: madjep sim sweep raft-kv-stale-read --seeds 1..20");
     return code;
   }

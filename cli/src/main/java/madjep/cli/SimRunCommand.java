@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a scenario (a bundled name or a TOML/YAML file), check its history with the checker its workload",
       "names, and write Jepsen's store layout: STORE/<scenario>/<time>/ with history.edn, history.jsonl,",
-      "results.edn, results.json, scenario.toml (fully resolved, seed included) and trace.log; STORE/latest",
-      "links to it. Exit 0 valid, 1 invalid, 2 unknown."
+      "results.edn, results.json, scenario.toml (fully resolved, seed included), trace.log and report.html;",
+      "STORE/latest links to it. Exit 0 valid, 1 invalid, 2 unknown."
     })
 final class SimRunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SCENARIO", description = "A bundled scenario name (see 'sim list') or a scenario file.")

@@ -37,7 +37,7 @@ class SimCommandTest {
     assertTrue(Files.isDirectory(run), r.out() + r.err());
     assertTrue(Files.isSymbolicLink(dir.resolve("raft-kv").resolve("latest")));
     for (String f : List.of("history.edn", "history.jsonl", "results.edn", "results.json", "scenario.toml",
-        "trace.log", "timeline.html")) {
+        "trace.log", "report.html")) {
       assertTrue(Files.size(run.resolve(f)) > 0, f);
     }
     assertTrue(run.toRealPath().getFileName().toString().matches("\\d{8}T\\d{6}\\.\\d{3}"), run.toRealPath()
@@ -55,8 +55,9 @@ class SimCommandTest {
     int expected = valid == Boolean.TRUE ? 0 : valid == Boolean.FALSE ? 1 : 2;
     assertEquals(expected, r.code(), "exit code follows the verdict");
     assertTrue(r.out().contains("results: " + dir.resolve("raft-kv")), r.out());
-    String timeline = Files.readString(run.resolve("timeline.html"));
-    assertTrue(timeline.contains("class=\"op ok\"") && timeline.contains("class=\"op nemesis\""), "ops and faults");
+    String page = Files.readString(run.resolve("report.html"));
+    assertTrue(page.contains("class=\"op ok\"") && page.contains("class=\"band "), "ops and faults");
+    assertTrue(page.contains("<code id=\"replay\">madjep sim run raft-kv --seed 7</code>"), "the replay command");
   }
 
   @Test
@@ -243,7 +244,7 @@ class SimCommandTest {
         String name = run.getFileName().toString();
         assertTrue(!name.startsWith(".tmp-"), "no temporary left: " + name);
         if (!name.equals("latest")) {
-          assertTrue(Files.isRegularFile(run.resolve("timeline.html")), "complete: " + run);
+          assertTrue(Files.isRegularFile(run.resolve("report.html")), "complete: " + run);
         }
       }
     }

@@ -28,6 +28,7 @@ import madjep.history.edn.Keyword;
 import madjep.history.io.HistoryFormat;
 import madjep.history.io.HistoryWriter;
 import madjep.history.io.JsonValues;
+import madjep.report.HtmlReport;
 import madjep.sim.scenario.ScenarioFiles;
 import madjep.sim.scenario.SimResult;
 
@@ -82,8 +83,7 @@ public final class StoreWriter {
     m.put("results.json", (run, f) -> text(f, JsonValues.toJson(Results.of(run), true) + "\n"));
     m.put("scenario.toml", (run, f) -> text(f, ScenarioFiles.toToml(run.sim().scenario())));
     m.put("trace.log", (run, f) -> text(f, run.sim().trace()));
-    m.put("timeline.html", (run, f) -> text(f, TimelineHtml.render(run.sim().history(),
-        run.sim().scenario().name() + " seed " + run.sim().scenario().seed())));
+    m.put("report.html", (run, f) -> text(f, HtmlReport.render(RunPages.of(run))));
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -35,6 +35,7 @@ class ModuleArrowsTest {
       "checker-linear", Set.of("history-format"),
       "checker-txn", Set.of("history-format"),
       "sim-runtime", Set.of("history-format"),
+      "report", Set.of("history-format", "checker-txn"),
       "systems", Set.of("sim-runtime", "history-format"));
 
   /** Modules that nothing's main code may depend on. */

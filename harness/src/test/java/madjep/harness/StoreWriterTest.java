@@ -35,7 +35,7 @@ class StoreWriterTest {
     run("mine");
     Path latest = dir.resolve("latest");
     for (String f : List.of("history.edn", "history.jsonl", "results.edn", "results.json", "scenario.toml",
-        "trace.log", "timeline.html")) {
+        "trace.log", "report.html")) {
       assertTrue(Files.size(latest.resolve(f)) > 0, f);
       assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(latest.resolve(f))), f);
     }
