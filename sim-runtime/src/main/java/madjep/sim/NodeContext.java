@@ -44,8 +44,8 @@ public final class NodeContext {
     this.sim = sim;
     this.ep = ep;
     this.incarnation = ep.incarnation;
-    // Ids never repeat across incarnations: a response to the previous incarnation's request, still in flight after
-    // a restart, must not reach the handler of a new request that happens to have the same number.
+    // Request ids carry the incarnation: a response to a request of an earlier life (delayed, duplicated or held by a
+    // clog) never answers a request of this one, as a reply on a dead connection would never reach a new process.
     this.nextRequestId = (long) ep.incarnation << 40;
   }
 
