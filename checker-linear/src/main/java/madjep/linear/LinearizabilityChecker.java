@@ -3,32 +3,36 @@ package madjep.linear;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import madjep.history.DataError;
 import madjep.history.History;
 import madjep.history.Verdict;
 
 /**
  * Checks a history for linearizability against a {@link Model}: a pure function of the history, the model and the
- * {@link Options}, which reads the clock only to honour {@link Options#timeout()}.
+ * {@link LinearizabilityOptions}, which reads the clock only to honour {@link LinearizabilityOptions#timeout()}.
  *
  * <pre>{@code
  * History h = HistoryReader.read(Path.of("history.edn"));
- * Result r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L), Options.defaults());
+ * LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L),
+ *     LinearizabilityOptions.defaults());
  * if (r.verdict() == Verdict.INVALID) System.out.println(r.failure().explanation());
  * }</pre>
  *
  * <p>Semantics (DESIGN.md): {@code :fail} ops did not happen; {@code :info} ops and invocations that never completed
  * may take effect at any point after their invocation, or never; a read of {@code nil} is an unknown read; file
- * order is the real-time order, so an op that completes before another is invoked precedes it. Ops of named
- * processes (the nemesis) are ignored.
+ * order is the real-time order, so an op that completes before another is invoked precedes it (or, with
+ * {@link LinearizabilityOptions.RealTime#TIME}, {@code :time} order with closed intervals). Ops of named processes (the nemesis)
+ * are ignored.
  *
- * <p>The history is split into independent partitions ({@link Options#independent()}, {@link Model#partitionKeys})
+ * <p>The history is split into independent partitions ({@link LinearizabilityOptions#independent()}, {@link Model#partitionKeys})
  * searched in parallel, in rounds: each round gives every undecided partition a slice of search steps, twice as many
  * as the round before, so a cheap violation is found before an expensive partition is finished. After the first
  * round that finds a violation the rest are cancelled; of that round's violations the earliest partition's is
  * reported. Step counts, not timing, decide all of this, so the answer is the same on every run and any number of
- * threads. Running out of time or memory answers {@link Verdict#UNKNOWN}, never valid.
- *
- * @throws madjep.history.DataError when the history is malformed or an op has a shape the model does not accept
+ * threads. Running out of time or memory answers {@link Verdict#UNKNOWN}, never valid. The time limit holds inside a
+ * model that is not built in, too: the clock is read after each of its steps, and a step still running shortly
+ * after the limit is abandoned (interrupted; the answer is unknown, and a step that ignores interrupts finishes on
+ * its own daemon thread).
  */
 public final class LinearizabilityChecker {
   private LinearizabilityChecker() {}
@@ -39,24 +43,38 @@ public final class LinearizabilityChecker {
   /** Search steps each partition gets in the first round (when there are several partitions). */
   static final long FIRST_SLICE = 1 << 16;
 
-  /** Checks {@code history} against {@code model}; see the class comment. */
-  public static Result check(History history, Model model, Options options) {
+  /**
+   * Checks {@code history} against {@code model}; see the class comment.
+   *
+   * @param history the history to check
+   * @param model the model whose sequential behaviour the ops must match
+   * @param options limits (time, memory, threads) and the independent-keys switch
+   * @return the verdict, with a witness when it is invalid and a cause when it is unknown
+   * @throws madjep.history.DataError when the history is malformed or an op has a shape the model does not accept
+   */
+  public static LinearizabilityResult check(History history, Model model, LinearizabilityOptions options) {
     long start = System.nanoTime();
     long deadline = options.timeout() == null ? Long.MAX_VALUE : start + options.timeout().toNanos();
-    if (options.nilReads() == Options.NilReads.NO_VALUE && model instanceof CompiledModel cm) {
+    if (options.nilReads() == LinearizabilityOptions.NilReads.NO_VALUE && model instanceof CompiledModel cm) {
       model = cm.withNoValueReads();
     }
-    List<PartitionOps> parts = Partitioner.split(history, model, options.independent());
+    List<PartitionOps> parts = Partitioner.split(history, model, options.independent(), options.realTime());
     if (!hasClientOp(history)) {
-      return new Result(Verdict.UNKNOWN, Result.Cause.EMPTY, model.name(), 0, 0, 0, null);
+      return new LinearizabilityResult(Verdict.UNKNOWN, LinearizabilityResult.Cause.EMPTY, model.name(), 0, 0, 0, null);
     }
     int ops = 0;
     for (PartitionOps p : parts) {
       ops += p.n;
     }
     Run run = new Run(history, model, parts, deadline, new MemoryBudget(options.memoryLimit()), options);
-    return run.execute(ops);
+    if (model instanceof CompiledModel || deadline == Long.MAX_VALUE) {
+      return run.execute(ops);
+    }
+    return run.executeWatched(ops);
   }
+
+  /** How long past the deadline a user's model may keep one step running before the check answers without it. */
+  static final long WATCHDOG_GRACE_NANOS = 250_000_000L;
 
   private static boolean hasClientOp(History history) {
     for (int i = 0; i < history.size(); i++) {
@@ -74,7 +92,7 @@ public final class LinearizabilityChecker {
     private final List<PartitionOps> parts;
     private final long deadline;
     private final MemoryBudget budget;
-    private final Options options;
+    private final LinearizabilityOptions options;
     private final Search.Outcome[] outcomes;
     private final Search[] searches;
     private final Stepper[] steppers;
@@ -83,6 +101,10 @@ public final class LinearizabilityChecker {
     private final Failure[] failures;
     private final AtomicInteger firstInvalid = new AtomicInteger(Integer.MAX_VALUE);
     private volatile RuntimeException error;
+    /** Set when the caller stopped waiting (a user's model step outlived the deadline): every search stops. */
+    private volatile boolean abandoned;
+    /** The threads running this check's searches, to interrupt when it is abandoned. */
+    private final List<Thread> running = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     // The current round.
     private int[] active;
@@ -90,7 +112,7 @@ public final class LinearizabilityChecker {
     private final AtomicInteger nextActive = new AtomicInteger();
 
     Run(History history, Model model, List<PartitionOps> parts, long deadline, MemoryBudget budget,
-        Options options) {
+        LinearizabilityOptions options) {
       this.history = history;
       this.model = model;
       this.parts = parts;
@@ -106,7 +128,48 @@ public final class LinearizabilityChecker {
       this.failures = new Failure[n];
     }
 
-    Result execute(int ops) {
+    /**
+     * Runs {@link #execute} on a thread of its own and waits for it until shortly after the deadline: a user's model
+     * whose step never returns (it sleeps, spins or blocks) cannot hold the check past its time limit. Past it, the
+     * searches are told to stop and interrupted, and the answer is unknown; a step that ignores interrupts keeps its
+     * daemon thread busy until it returns, but no longer holds up the caller.
+     */
+    LinearizabilityResult executeWatched(int ops) {
+      java.util.concurrent.FutureTask<LinearizabilityResult> task = new java.util.concurrent.FutureTask<>(() -> execute(ops));
+      Thread t = new Thread(task, "madjep-linear-watched");
+      t.setDaemon(true);
+      running.add(t);
+      t.start();
+      try {
+        long wait = Math.max(0, deadline - System.nanoTime()) + WATCHDOG_GRACE_NANOS;
+        return task.get(wait, java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        abandon();
+        return new LinearizabilityResult(Verdict.UNKNOWN, LinearizabilityResult.Cause.TIMEOUT, model.name(), ops, parts.size(), 0, null);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        abandon();
+        return new LinearizabilityResult(Verdict.UNKNOWN, LinearizabilityResult.Cause.TIMEOUT, model.name(), ops, parts.size(), 0, null);
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) {
+          throw re;
+        }
+        if (cause instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
+
+    private void abandon() {
+      abandoned = true;
+      for (Thread t : running) {
+        t.interrupt();
+      }
+    }
+
+    LinearizabilityResult execute(int ops) {
       int n = parts.size();
       active = new int[n];
       for (int p = 0; p < n; p++) {
@@ -150,6 +213,7 @@ public final class LinearizabilityChecker {
         Thread w = new Thread(this::work, "madjep-linear-" + t);
         w.setDaemon(true);
         workers.add(w);
+        running.add(w);
         w.start();
       }
       work();
@@ -176,7 +240,7 @@ public final class LinearizabilityChecker {
           return;
         }
         int p = active[i];
-        if (error != null || p > firstInvalid.get()) {
+        if (error != null || abandoned || p > firstInvalid.get()) {
           outcomes[p] = Search.Outcome.CANCELLED;
           continue;
         }
@@ -189,8 +253,14 @@ public final class LinearizabilityChecker {
         } catch (OutOfMemoryError e) {
           outcomes[p] = Search.Outcome.MEMORY;
           searches[p] = null;
+        } catch (ModelFailure e) {
+          // A model that throws: a data error at the op, surfaced to the caller when the round is over.
+          error = e.toDataError(history, model, parts.get(p));
+          outcomes[p] = Search.Outcome.CANCELLED;
+        } catch (DataError e) {
+          error = e;
+          outcomes[p] = Search.Outcome.CANCELLED;
         } catch (RuntimeException e) {
-          // A model that throws: surfaced to the caller when the round is over.
           error = e;
           outcomes[p] = Search.Outcome.CANCELLED;
         }
@@ -208,18 +278,22 @@ public final class LinearizabilityChecker {
       if (search == null) {
         PartitionOps ops = parts.get(p);
         steppers[p] = model instanceof CompiledModel c
-            ? c.compile(ops.f, ops.value)
-            : new GenericStepper(model, ops.f, ops.value);
+            ? c.compile(ops.f, ops.value, ops.required)
+            : new GenericStepper(model, ops.f, ops.value, deadline);
         caches[p] = newCache(ops);
         search = new Search(ops, steppers[p], caches[p], () -> {
           if (System.nanoTime() > deadline) {
             return Search.Outcome.TIMEOUT;
           }
-          return p > firstInvalid.get() || error != null ? Search.Outcome.CANCELLED : null;
+          return p > firstInvalid.get() || error != null || abandoned ? Search.Outcome.CANCELLED : null;
         });
         searches[p] = search;
       }
       Search.Outcome outcome = search.run(slice);
+      if (outcome == Search.Outcome.INVALID && steppers[p].expired()) {
+        // The search failed on answers the stepper made up after the deadline: out of time, not invalid.
+        outcome = Search.Outcome.TIMEOUT;
+      }
       configurations[p] = caches[p].size();
       if (outcome == Search.Outcome.INVALID) {
         failures[p] = Explainer.explain(history, model, parts.get(p), steppers[p], search, parts.size() > 1);
@@ -228,7 +302,7 @@ public final class LinearizabilityChecker {
     }
 
     private VisitedSet newCache(PartitionOps ops) {
-      if (options.bitsets() == Options.Bitsets.ROARING) {
+      if (options.bitsets() == LinearizabilityOptions.Bitsets.ROARING) {
         return new RoaringVisitedSet(ops.n, budget);
       }
       if ((ops.n + 63) >>> 6 <= FlatVisitedSet.MAX_WORDS) {
@@ -247,7 +321,7 @@ public final class LinearizabilityChecker {
       steppers[p] = null;
     }
 
-    Result result(int ops) {
+    LinearizabilityResult result(int ops) {
       if (error != null) {
         throw error;
       }
@@ -260,17 +334,19 @@ public final class LinearizabilityChecker {
         explored += configurations[p];
       }
       if (inv != Integer.MAX_VALUE) {
-        return new Result(Verdict.INVALID, null, name, ops, parts.size(), explored, failures[inv]);
+        return new LinearizabilityResult(Verdict.INVALID, null, name, ops, parts.size(), explored, failures[inv]);
       }
       for (Search.Outcome o : outcomes) {
         if (o == Search.Outcome.MEMORY) {
-          return new Result(Verdict.UNKNOWN, Result.Cause.MEMORY, name, ops, parts.size(), explored, null);
+          return new LinearizabilityResult(Verdict.UNKNOWN, LinearizabilityResult.Cause.MEMORY, name, ops,
+              parts.size(), explored, null);
         }
         if (o != Search.Outcome.VALID) {
-          return new Result(Verdict.UNKNOWN, Result.Cause.TIMEOUT, name, ops, parts.size(), explored, null);
+          return new LinearizabilityResult(Verdict.UNKNOWN, LinearizabilityResult.Cause.TIMEOUT, name, ops,
+              parts.size(), explored, null);
         }
       }
-      return new Result(Verdict.VALID, null, name, ops, parts.size(), explored, null);
+      return new LinearizabilityResult(Verdict.VALID, null, name, ops, parts.size(), explored, null);
     }
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Each built-in model's rules on small histories, and its initial-value option. */
 class ModelsTest {
   private static Verdict check(String model, String initial, String... ops) {
-    return LinearizabilityChecker.check(Hist.of(ops), Models.parse(model, initial), Options.defaults()).verdict();
+    return LinearizabilityChecker.check(Hist.of(ops), Models.parse(model, initial), LinearizabilityOptions.defaults())
+        .verdict();
   }
 
   @Test
@@ -75,7 +76,7 @@ class ModelsTest {
   void byName_unknownModelOrWrongInitial_explains() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.byName("stack"));
     assertEquals("expected a model: register, cas-register, multi-register, mutex, kv, set, fifo-queue, "
-        + "unordered-queue; found 'stack'", e.getMessage());
+        + "unordered-queue, etcd; found 'stack'", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Models.byName("kv", Edn.parse("3")));
     assertEquals("expected an initial value for kv: a string, found 3", e.getMessage());
   }

@@ -23,8 +23,8 @@ import madjep.linear.Failure;
 import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Model;
 import madjep.linear.Models;
-import madjep.linear.Options;
-import madjep.linear.Result;
+import madjep.linear.LinearizabilityOptions;
+import madjep.linear.LinearizabilityResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +40,8 @@ import picocli.CommandLine;
           + "line per file (verdict, ops, partitions, time), then why each invalid file is invalid.",
       "",
       "Semantics: :fail ops did not happen; :info and never-completed ops may take effect any time after their "
-          + "invocation, or never; a read of nil is an unknown read; file order is real-time order.",
+          + "invocation, or never; a read of nil is an unknown read; file order is real-time order (--time: :time "
+          + "order, closed intervals).",
       "",
       "Exit 0 all valid, 1 any invalid, 2 any unknown (time or memory limit), 64 usage, 65 bad data."
     })
@@ -49,7 +50,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
   static final int SHOWN_STEPS = 8;
 
   @Option(names = "--model", required = true, paramLabel = "MODEL",
-      description = "register, cas-register, multi-register, mutex, kv, set, fifo-queue or unordered-queue.")
+      description = "register, cas-register, multi-register, mutex, kv, set, fifo-queue, unordered-queue or etcd.")
   String model;
 
   @Option(names = "--initial", paramLabel = "EDN",
@@ -60,12 +61,17 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
       description = "Values are Jepsen independent [key value] tuples: check each key apart.")
   boolean independent;
 
+  @Option(names = "--time",
+      description = "Order ops by :time with closed intervals (Porcupine's reading: an op that returns at t overlaps "
+          + "one invoked at t) instead of by their order in the file (Knossos's reading). Every op needs a :time.")
+  boolean byTime;
+
   @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the number of cores).")
   Integer threads;
 
   @Option(names = "--timeout", paramLabel = "D", converter = Durations.Converter.class,
       description = "Time limit per file, e.g. 30s, 500ms, 2m (default: 60s); past it the verdict is unknown.")
-  Duration timeout = Options.DEFAULT_TIMEOUT;
+  Duration timeout = LinearizabilityOptions.DEFAULT_TIMEOUT;
 
   @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON to OUT.")
   Path json;
@@ -77,13 +83,14 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
 
   @Mixin HtmlOption html;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "History files.")
+  @Parameters(arity = "1..*", paramLabel = "FILE",
+      description = "History files, or etcd robustness report directories (client-*/operations.json).")
   List<Path> files;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** One file's outcome. */
-  private record Checked(Path file, Result result, long nanos, History history) {}
+  private record Checked(Path file, LinearizabilityResult result, long nanos, History history) {}
 
   @Override
   public Integer call() throws IOException {
@@ -100,8 +107,9 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     }
     // Several files are checked side by side, one thread each; one file gets every thread for its partitions.
     int workers = Math.min(cores, files.size());
-    Options options = Options.defaults().withIndependent(independent).withTimeout(timeout)
-        .withThreads(Math.max(1, cores / workers));
+    LinearizabilityOptions options = LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout)
+        .withThreads(Math.max(1, cores / workers))
+        .withRealTime(byTime ? LinearizabilityOptions.RealTime.TIME : LinearizabilityOptions.RealTime.FILE);
     PrintWriter out = spec.commandLine().getOut();
     List<Checked> done = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -158,10 +166,10 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     }
   }
 
-  private Checked check(Path file, Model m, Options options) throws IOException {
+  private Checked check(Path file, Model m, LinearizabilityOptions options) throws IOException {
     History h = Histories.read(file, format.format());
     long start = System.nanoTime();
-    Result r = LinearizabilityChecker.check(h, m, options);
+    LinearizabilityResult r = LinearizabilityChecker.check(h, m, options);
     return new Checked(file, r, System.nanoTime() - start, html.wanted() ? h : null);
   }
 
@@ -188,7 +196,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
   }
 
   private static void print(PrintWriter out, Checked c, Model m) {
-    Result r = c.result();
+    LinearizabilityResult r = c.result();
     String verdict = VerdictText.word(r.verdict())
         + (r.cause() == null ? "" : " (" + r.cause().keyword().name() + ")");
     out.printf("%s: %s  %d ops, %d %s, %s%n", c.file(), verdict, r.ops(), r.partitions(),

@@ -10,9 +10,10 @@ import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
 import madjep.linear.LinearizabilityChecker;
+import madjep.linear.Model;
 import madjep.linear.Models;
-import madjep.linear.Options;
-import madjep.linear.Result;
+import madjep.linear.LinearizabilityOptions;
+import madjep.linear.LinearizabilityResult;
 import madjep.sim.workload.CheckSpec;
 import madjep.txn.jepsen.BankChecker;
 import madjep.txn.jepsen.JepsenResult;
@@ -49,17 +50,26 @@ public final class Checkers {
   private static CheckResult linear(History h, CheckSpec spec, Duration timeout) {
     String model = (String) spec.option("model");
     boolean independent = Boolean.TRUE.equals(spec.option("independent"));
-    Result r = LinearizabilityChecker.check(h, Models.byName(model),
-        Options.defaults().withIndependent(independent).withTimeout(timeout));
+    Model m = Models.byName(model);
+    LinearizabilityOptions.NilReads nils = "no-value".equals(spec.option("nil-reads")) && Models.readsNoValue(m)
+        ? LinearizabilityOptions.NilReads.NO_VALUE : LinearizabilityOptions.NilReads.UNKNOWN;
+    LinearizabilityResult r = LinearizabilityChecker.check(h, m,
+        LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout).withNilReads(nils));
     StringBuilder summary = new StringBuilder("linear (").append(model).append(independent ? " per key" : "")
-        .append("): ").append(CheckResult.word(r.verdict()))
+        .append(nils == LinearizabilityOptions.NilReads.NO_VALUE ? ", a read of nil is no value" : "").append("): ")
+        .append(CheckResult.word(r.verdict()))
         .append(r.cause() == null ? "" : " (" + r.cause().keyword().name() + ")")
         .append(String.format(java.util.Locale.ROOT, ", %,d ops in %,d %s", r.ops(), r.partitions(),
             r.partitions() == 1 ? "partition" : "partitions"));
     if (r.failure() != null) {
       summary.append("; ").append(r.failure().explanation());
     }
-    return new CheckResult(r.verdict(), summary.toString(), r.toData());
+    Map<Keyword, Object> data = new LinkedHashMap<>(r.toData());
+    // Which reading of a completed read of nil the verdict rests on.
+    data.put(Keyword.of("nil-reads"),
+        Keyword.of(nils == LinearizabilityOptions.NilReads.NO_VALUE ? "no-value" : "unknown"));
+    return new CheckResult(r.verdict(), summary.toString(), data,
+        r.failure() == null ? -1 : r.failure().op().position());
   }
 
   private static CheckResult txn(History h, CheckSpec spec, Duration timeout) {
@@ -71,11 +81,11 @@ public final class Checkers {
         models.add(String.valueOf(x));
       }
     }
-    madjep.txn.Options o = madjep.txn.Options.of(w).withDeadline(madjep.txn.Deadline.after(timeout));
+    madjep.txn.TxnOptions o = madjep.txn.TxnOptions.of(w).withDeadline(madjep.txn.Deadline.after(timeout));
     if (!models.isEmpty()) {
       o = o.withModels(models);
     }
-    madjep.txn.Result r = madjep.txn.TxnChecker.check(h, o);
+    madjep.txn.TxnResult r = madjep.txn.TxnChecker.check(h, o);
     String summary = "txn " + w.cliName() + " (" + String.join(", ", models) + "): " + CheckResult.word(r.valid())
         + (r.anomalyTypes().isEmpty() ? "" : ", anomalies " + String.join(" ", r.anomalyTypes()));
     return new CheckResult(r.valid(), summary, r.toData());

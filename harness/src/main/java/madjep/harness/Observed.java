@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import madjep.history.Verdict;
 import madjep.history.edn.Keyword;
 import madjep.sim.Assertions;
 import madjep.sim.Durations;
@@ -14,30 +13,29 @@ import madjep.sim.scenario.SimResult;
 
 /**
  * What a run watched besides its history, in its verdict and results: a failed {@code always} or {@code unreachable}
- * assertion, or a broken invariant, makes the run invalid whatever the checker said; results list every assertion,
- * every fault point, and what the storage and resource faults did.
+ * assertion, or a broken invariant, makes the run invalid whatever the checker said (cause {@code assertion}, see
+ * {@link Run#judge}); results list every assertion and every fault point.
  */
 final class Observed {
   private Observed() {}
 
-  /** The checker's result, made invalid (cause {@code :assertion}) when an assertion or invariant failed. */
-  static CheckResult withAssertions(CheckResult c, SimResult r) {
+  /**
+   * The first failed {@code always} or {@code unreachable} assertion or broken invariant, in one sentence with its
+   * node and time ({@code always 'x' failed on n2 at 3.2s: detail (and 1 more)}); null when none failed.
+   */
+  static String assertionFailure(SimResult r) {
     List<Assertions.Result> failed = r.observations().failures();
     if (failed.isEmpty()) {
-      return c;
+      return null;
     }
     Assertions.Result first = failed.get(0);
     Assertions.Failure f = first.first();
-    String why = first.kind().label() + " '" + first.name() + "' failed on " + f.node() + " at "
+    return first.kind().label() + " '" + first.name() + "' failed on " + f.node() + " at "
         + Durations.format(f.time()) + (f.detail() == null ? "" : ": " + f.detail())
         + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : "");
-    Map<Keyword, Object> data = new LinkedHashMap<>(c.data());
-    data.put(Keyword.of("valid?"), Boolean.FALSE);
-    data.put(Keyword.of("assertion-failure"), why);
-    return new CheckResult(Verdict.INVALID, c.summary() + "; but " + why, data);
   }
 
-  /** The results map's {@code :assertions}, {@code :fault-points} and {@code :fault-counts}. */
+  /** The results map's {@code :assertions} and {@code :fault-points}. */
   static void addTo(Map<Keyword, Object> m, Observations o) {
     List<Object> assertions = new ArrayList<>();
     for (Assertions.Result a : o.assertions()) {
@@ -70,8 +68,5 @@ final class Observed {
       points.add(x);
     }
     m.put(Keyword.of("fault-points"), points);
-    Map<Object, Object> counts = new LinkedHashMap<>();
-    o.faultCounts().forEach((k, v) -> counts.put(Keyword.of(k), v));
-    m.put(Keyword.of("fault-counts"), counts);
   }
 }

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 /**
  * A simulated disk refused an operation, as a real one answers with {@code EIO} or {@code ENOSPC}: a read that hit a
  * latent sector error, a write past a full disk, an fsync that failed. Unchecked, so that nodes written before the
- * disk could fail keep compiling; a node that lets it escape a handler fails the run like any other exception.
+ * disk could fail keep compiling. A node that lets it escape a handler dies of it, as an unhandled I/O error ends a
+ * real process, and its supervisor restarts it (unlike any other exception, which stops the run as the system's
+ * failure).
  *
  * <p>After a failed {@link SimFile#fsync()} the writes it covered are no longer dirty and will never reach the
  * disk (Linux's page-cache behaviour, "fsyncgate"): a retried fsync succeeds, and the data is gone at the next crash.

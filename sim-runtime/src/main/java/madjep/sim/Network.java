@@ -60,6 +60,9 @@ public final class Network {
 
   private long sent;
   private long dropped;
+  private long partitionDrops;
+  private long regionDrops;
+  private long crashDrops;
   private long duplicated;
   private long reordered;
   private long heldCount;
@@ -295,6 +298,21 @@ public final class Network {
     return dropped;
   }
 
+  /** Messages between servers dropped because a partition stood between them (sent, or in flight when it formed). */
+  public long droppedByPartitions() {
+    return partitionDrops;
+  }
+
+  /** Messages dropped by a region cut or a degraded link between regions (sent, or in flight when the cut formed). */
+  public long droppedByRegions() {
+    return regionDrops;
+  }
+
+  /** Messages whose sender crashed before they left. */
+  public long droppedAtCrash() {
+    return crashDrops;
+  }
+
   public long duplicated() {
     return duplicated;
   }
@@ -335,6 +353,7 @@ public final class Network {
     int l = from * servers + to;
     if (blocked[l]) {
       dropped++;
+      partitionDrops++;
       return;
     }
     if (clogged[l]) {
@@ -372,25 +391,34 @@ public final class Network {
   private void sendAcross(int from, int to, Object message, long now, int pair) {
     if (anyRegionCut && regionBlocked(from, to)) {
       dropped++;
+      regionDrops++;
       return;
     }
     boolean betweenServers = from < servers && to < servers;
     int l = betweenServers ? from * servers + to : -1;
     if (betweenServers && blocked[l]) {
       dropped++;
+      partitionDrops++;
       return;
     }
     if (betweenServers && clogged[l]) {
       hold(l, from, to, message);
       return;
     }
-    double p = anyRegionDegraded ? regionLoss[pair] : 0;
+    double degraded = anyRegionDegraded ? regionLoss[pair] : 0;
+    double p = degraded;
     if (betweenServers) {
       p += loss + (anyLinkLoss ? linkLoss[l] : 0);
     }
-    if (p > 0 && lossRng.nextDouble() < p) {
-      dropped++;
-      return;
+    if (p > 0) {
+      double u = lossRng.nextDouble();
+      if (u < p) {
+        dropped++;
+        if (u < degraded) {
+          regionDrops++;
+        }
+        return;
+      }
     }
     Latency lat = betweenServers && linkLatency[l] != null ? linkLatency[l] : regions.latency()[pair];
     long delay = lat.sample(latencyRng);
@@ -425,13 +453,19 @@ public final class Network {
   /** A message whose sender crashed before it left. */
   void lostAtCrash() {
     dropped++;
+    crashDrops++;
   }
 
   /** Called at delivery time: a partition that formed while the message was in flight drops it. */
   boolean droppedInFlight(int from, int to) {
-    if (blockedCount > 0 && from < servers && to < servers && blocked[from * servers + to]
-        || anyRegionCut && regionBlocked(from, to)) {
+    if (blockedCount > 0 && from < servers && to < servers && blocked[from * servers + to]) {
       dropped++;
+      partitionDrops++;
+      return true;
+    }
+    if (anyRegionCut && regionBlocked(from, to)) {
+      dropped++;
+      regionDrops++;
       return true;
     }
     return false;

@@ -56,6 +56,7 @@ public final class Simulation {
   private EventProbe probe;
   private boolean halted;
   private boolean started;
+  private NodeFailure failure;
 
   /** Receives what nodes {@link NodeContext#announce}. */
   @FunctionalInterface
@@ -186,9 +187,26 @@ public final class Simulation {
     listeners.add(l);
   }
 
-  /** True when the probe stopped the run. */
+  /** True when the probe stopped the run, or a node threw. */
   public boolean halted() {
     return halted;
+  }
+
+  /** What a node threw, which stopped the run; null while none has. */
+  public NodeFailure failure() {
+    return failure;
+  }
+
+  /**
+   * Node code threw: the run stops after this event (no later event runs), and the failure is kept. Only the first
+   * counts; the run is over.
+   */
+  private void failed(Endpoint ep, String during, Throwable t) {
+    if (failure == null) {
+      failure = new NodeFailure(now, ep.name, ep.incarnation, during, t);
+      trace.line(now, ep.name, "threw " + t + " in " + during + "; the run stops here");
+    }
+    halted = true;
   }
 
   // ---- scheduling ----
@@ -320,6 +338,8 @@ public final class Simulation {
       }
     } catch (DiskException e) {
       diskExit(ep, ctx, e);
+    } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+      failed(ep, kind == DELIVER ? "receive" : "timer", e);
     }
     long end = ep.cursor;
     if (end > t) {
@@ -404,15 +424,24 @@ public final class Simulation {
     ep.status = Endpoint.Status.UP;
     ep.life = new Endpoint.Life();
     ep.deferred.clear();
-    ep.node = ep.factory.create(ep.id);
-    ep.ctx = new NodeContext(this, ep);
     long t = now;
     ep.cursor = t + eventCost(ep);
     ep.busyUntil = t;
     try {
+      ep.node = ep.factory.create(ep.id);
+      if (ep.node == null) {
+        throw new IllegalStateException("the NodeFactory made no node (null) for " + ep.name);
+      }
+      ep.ctx = new NodeContext(this, ep);
       ep.node.start(ep.ctx);
     } catch (DiskException e) {
-      diskExit(ep, ep.ctx, e);
+      if (ep.ctx == null) {
+        failed(ep, "start", e);
+      } else {
+        diskExit(ep, ep.ctx, e);
+      }
+    } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+      failed(ep, "start", e);
     }
     if (ep.cursor > t) {
       ep.busyUntil = Math.max(ep.busyUntil, ep.cursor);
@@ -503,6 +532,8 @@ public final class Simulation {
       ep.node.stop(ep.ctx);
     } catch (DiskException e) {
       trace.line(now, ep.name, "stop failed on a disk error: " + e.getMessage());
+    } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+      failed(ep, "stop", e);
     }
     ep.disk.syncAll();
     ep.status = Endpoint.Status.DOWN;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import madjep.history.Verdict;
 import madjep.history.testing.Corpus;
-import madjep.linear.Options;
+import madjep.linear.LinearizabilityOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,7 +16,7 @@ class LinearBenchmarksTest {
   void etcdBenchmark_bothBitsets_finds23Linearizable(String bitsets) {
     Corpus.root();
     EtcdBenchmark b = new EtcdBenchmark();
-    b.bitsets = Options.Bitsets.valueOf(bitsets);
+    b.bitsets = LinearizabilityOptions.Bitsets.valueOf(bitsets);
     b.setup();
     assertEquals(102, b.histories.size());
     assertEquals(23, b.allEtcd());
@@ -41,6 +41,16 @@ class LinearBenchmarksTest {
     b.setup();
     // Every invocation completes (:ok, :fail or :info): two events per op.
     assertEquals(2_000_000, b.history.size());
+    assertEquals(Verdict.VALID, b.check());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {8, 50})
+  void etcdModelBenchmark_generatedReport_valid(int clients) {
+    EtcdModelBenchmark b = new EtcdModelBenchmark();
+    b.clients = clients;
+    b.setup();
+    assertEquals(20_000, b.history.size());
     assertEquals(Verdict.VALID, b.check());
   }
 

@@ -195,6 +195,7 @@ public final class EnvironmentFaults {
         done.put(sim.name(x), what);
       }
     }
+    nemesis.count(FaultKind.CORRUPT, done.size());
     nemesis.record(f, Nemesis.specValue(spec), Collections.unmodifiableMap(done));
   }
 
@@ -205,6 +206,7 @@ public final class EnvironmentFaults {
       sim.storage(x).setErrorRates(s.readFlip(), s.readError(), s.misdirect());
       diskErrors[x] = true;
     }
+    nemesis.count(FaultKind.DISK_ERRORS, t.length);
     nemesis.record(START_DISK_ERRORS, Nemesis.specValue(spec), EdnVector.of(nemesis.nodeNames(t),
         kv(Keyword.of("read-flip"), s.readFlip(), Keyword.of("read-error"), s.readError(), Keyword.of("misdirect"),
             s.misdirect())));
@@ -225,6 +227,7 @@ public final class EnvironmentFaults {
       sim.storage(x).setFsyncFailure(p);
       fsyncErrors[x] = true;
     }
+    nemesis.count(FaultKind.FSYNC, t.length);
     nemesis.record(START_FSYNC_ERRORS, Nemesis.specValue(spec), EdnVector.of(nemesis.nodeNames(t),
         kv(Keyword.of("probability"), p)));
   }
@@ -245,6 +248,7 @@ public final class EnvironmentFaults {
       full[x] = true;
       done.put(sim.name(x), kv(Keyword.of("used"), EdnParser.box(sim.disk(x).used())));
     }
+    nemesis.count(FaultKind.DISK_FULL, t.length);
     nemesis.record(FILL_DISK, Nemesis.specValue(spec), Collections.unmodifiableMap(done));
   }
 
@@ -263,6 +267,7 @@ public final class EnvironmentFaults {
       sim.storage(x).setSlowFactor(f);
       slowDisk[x] = true;
     }
+    nemesis.count(FaultKind.SLOW_DISK, t.length);
     nemesis.record(START_SLOW_DISK, Nemesis.specValue(spec), EdnVector.of(nemesis.nodeNames(t),
         kv(Keyword.of("factor"), f)));
   }
@@ -284,6 +289,7 @@ public final class EnvironmentFaults {
       sim.setSlowFactor(x, f);
       slowCpu[x] = true;
     }
+    nemesis.count(FaultKind.SLOW, t.length);
     nemesis.record(START_SLOW_CPU, Nemesis.specValue(spec), EdnVector.of(nemesis.nodeNames(t),
         kv(Keyword.of("factor"), f)));
   }
@@ -308,6 +314,7 @@ public final class EnvironmentFaults {
           EdnParser.box(budget)));
       sim.setMemoryBudget(x, budget);
     }
+    nemesis.count(FaultKind.MEMORY, t.length);
     nemesis.record(START_MEMORY, Nemesis.specValue(spec), Collections.unmodifiableMap(done));
   }
 
@@ -343,6 +350,7 @@ public final class EnvironmentFaults {
     int x = name == null ? rng.nextInt(r.count()) : region(r, name);
     sim.network().cutRegion(x);
     regionCut = true;
+    nemesis.count(FaultKind.REGION, r.servers(x, n).length);
     nemesis.record(START_REGION, name == null ? Keyword.of("random") : name, kv(Keyword.of("region"),
         r.names().get(x), Keyword.of("nodes"), nemesis.nodeNames(r.servers(x, n))));
   }
@@ -371,6 +379,7 @@ public final class EnvironmentFaults {
     RegionSettings s = env.regions();
     sim.network().degradeRegions(x, y, s.degradeLoss(), s.degradeDelay());
     wanDegraded = true;
+    nemesis.count(FaultKind.REGION, r.servers(x, n).length + r.servers(y, n).length);
     nemesis.record(START_WAN, a == null ? Keyword.of("random") : EdnVector.of(a, b), kv(Keyword.of("regions"),
         EdnVector.of(r.names().get(x), r.names().get(y)), Keyword.of("loss"), s.degradeLoss(), Keyword.of("delay"),
         s.degradeDelay().describe()));
@@ -388,6 +397,7 @@ public final class EnvironmentFaults {
     CheckSettings c = env.checks();
     sim.faultPoints().setProbabilities(c.buggifyActivation(), c.buggifyFire());
     sim.faultPoints().setEnabled(true);
+    nemesis.count(FaultKind.BUGGIFY, n);
     nemesis.record(START_BUGGIFY, ALL, kv(Keyword.of("activation"), c.buggifyActivation(), Keyword.of("fire"),
         c.buggifyFire()));
   }

@@ -54,6 +54,9 @@ public final class Nemesis {
   private int leader = -1;
   private long faults;
   private final EnvironmentFaults env;
+  /** Per fault kind: how often it was started, and how many nodes it hit in all. */
+  private final long[] fired = new long[FaultKind.values().length];
+  private final long[] hit = new long[FaultKind.values().length];
 
   public Nemesis(Simulation sim, HistoryRecorder history, SplittableRandom rng, FaultSettings settings) {
     this(sim, history, rng, settings, Environment.defaults());
@@ -99,6 +102,22 @@ public final class Nemesis {
   /** Faults applied so far (each start or stop counts). */
   public long faults() {
     return faults;
+  }
+
+  /** How often a fault of {@code kind} was started. */
+  public long fired(FaultKind kind) {
+    return fired[kind.ordinal()];
+  }
+
+  /** How many nodes faults of {@code kind} hit, summed over every start (a node hit twice counts twice). */
+  public long nodesHit(FaultKind kind) {
+    return hit[kind.ordinal()];
+  }
+
+  /** A fault of {@code kind} started on {@code nodes} nodes. */
+  void count(FaultKind kind, int nodes) {
+    fired[kind.ordinal()]++;
+    hit[kind.ordinal()] += nodes;
   }
 
   /** True when faults of {@code kind} are in effect. */
@@ -304,6 +323,7 @@ public final class Nemesis {
       }
     }
     partitioned = true;
+    count(FaultKind.PARTITION, done.size());
     record(START_PARTITION, specValue(asked),
         EdnVector.of(ISOLATED, Collections.unmodifiableMap(done)));
   }
@@ -324,6 +344,7 @@ public final class Nemesis {
       killed[x] = true;
       paused[x] = false;
     }
+    count(FaultKind.KILL, t.length);
     record(KILL, specValue(spec), nodeNames(t));
   }
 
@@ -335,6 +356,7 @@ public final class Nemesis {
       killed[x] = true;
       paused[x] = false;
     }
+    count(FaultKind.STOP, t.length);
     record(STOP, specValue(spec), nodeNames(t));
   }
 
@@ -362,6 +384,7 @@ public final class Nemesis {
         done.add(x);
       }
     }
+    count(FaultKind.PAUSE, done.size());
     record(PAUSE, specValue(spec), nodeNames(done.stream().mapToInt(Integer::intValue).toArray()));
   }
 
@@ -389,6 +412,7 @@ public final class Nemesis {
       bumpClock(x, delta);
       done.put(sim.name(x), EdnParser.box(delta / Durations.MS));
     }
+    count(FaultKind.CLOCK, t.length);
     record(BUMP_CLOCK, specValue(spec), Collections.unmodifiableMap(done));
   }
 
@@ -409,6 +433,7 @@ public final class Nemesis {
       skewed[x] = true;
       done.put(sim.name(x), EdnParser.box(ppm));
     }
+    count(FaultKind.CLOCK, t.length);
     record(DRIFT_CLOCK, specValue(spec), Collections.unmodifiableMap(done));
   }
 
@@ -456,6 +481,7 @@ public final class Nemesis {
       }
     }
     packet = true;
+    count(FaultKind.PACKET, t.length);
     Map<Object, Object> done = new LinkedHashMap<>();
     done.put(Keyword.of("loss"), settings.loss());
     done.put(Keyword.of("duplicate"), settings.duplicate());
@@ -486,6 +512,7 @@ public final class Nemesis {
         }
       }
     }
+    count(FaultKind.CLOG, t.length);
     record(START_CLOG, specValue(spec), nodeNames(t));
   }
 

@@ -101,6 +101,29 @@ public record Step(long at, String action, String arg) {
     }
   }
 
+  /** The kind of fault this step starts, or null for a step that only ends faults. */
+  public FaultKind kind() {
+    return switch (action) {
+      case "start-partition" -> FaultKind.PARTITION;
+      case "kill" -> FaultKind.KILL;
+      case "stop" -> FaultKind.STOP;
+      case "pause" -> FaultKind.PAUSE;
+      case "bump-clock", "drift-clock" -> FaultKind.CLOCK;
+      case "start-packet" -> FaultKind.PACKET;
+      case "start-clog" -> FaultKind.CLOG;
+      case "bitflip", "corrupt-sector", "truncate-file", "latent-sector" -> FaultKind.CORRUPT;
+      case "start-disk-errors" -> FaultKind.DISK_ERRORS;
+      case "start-fsync-errors" -> FaultKind.FSYNC;
+      case "fill-disk" -> FaultKind.DISK_FULL;
+      case "start-slow-disk" -> FaultKind.SLOW_DISK;
+      case "start-slow-cpu" -> FaultKind.SLOW;
+      case "start-memory-pressure" -> FaultKind.MEMORY;
+      case "start-region-partition", "start-wan-degrade" -> FaultKind.REGION;
+      case "start-buggify" -> FaultKind.BUGGIFY;
+      default -> null;
+    };
+  }
+
   public String describe() {
     return Durations.format(at) + " " + action + (arg.isEmpty() ? "" : " " + arg);
   }

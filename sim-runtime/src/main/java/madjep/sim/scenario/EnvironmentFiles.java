@@ -119,41 +119,6 @@ final class EnvironmentFiles {
     return (int) v;
   }
 
-  /**
-   * Checks the explicit steps that name regions against the scenario's regions, so that a typo is an error before
-   * the run rather than a failure in the middle of it.
-   */
-  static void checkSteps(Scenario s, ScenarioFiles.Reader r) {
-    List<String> regions = s.environment().regions().names();
-    for (String step : stepTexts(s.schedule())) {
-      String[] w = step.trim().split("\\s+");
-      if (w.length >= 2 && (w[1].equals("start-region-partition") || w[1].equals("start-wan-degrade"))) {
-        for (int i = 2; i < w.length; i++) {
-          if (!regions.contains(w[i])) {
-            throw r.error("faults.steps", "expected a region of " + regions + " ([regions] names)", step);
-          }
-        }
-        if (w[1].equals("start-wan-degrade") && w.length == 4 && w[2].equals(w[3])) {
-          throw r.error("faults.steps", "expected two different regions", step);
-        }
-      }
-    }
-  }
-
-  private static List<String> stepTexts(madjep.sim.nemesis.Schedule sch) {
-    List<String> out = new java.util.ArrayList<>();
-    if (sch instanceof madjep.sim.nemesis.Schedule.Steps st) {
-      for (madjep.sim.nemesis.Step step : st.steps()) {
-        out.add(step.describe());
-      }
-    } else if (sch instanceof madjep.sim.nemesis.Schedule.All all) {
-      for (madjep.sim.nemesis.Schedule x : all.schedules()) {
-        out.addAll(stepTexts(x));
-      }
-    }
-    return out;
-  }
-
   /** A latency, or {@code "none"} for null. */
   private static Latency optionalLatency(JsonNode t, ScenarioFiles.Reader r, String fullKey, String key,
       Latency dflt) {

@@ -1,6 +1,5 @@
 package madjep.sim.scenario;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import madjep.sim.Durations;
 import madjep.sim.NodeMetrics;
@@ -54,20 +53,18 @@ final class EnvironmentSetup {
     }
   }
 
-  /** What the storage and resource faults did, summed over the servers, in a fixed order. */
-  static Map<String, Long> faultCounts(Simulation sim) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (int i = 0; i < sim.servers(); i++) {
-      for (Map.Entry<String, Long> e : sim.storage(i).counts().entrySet()) {
-        out.merge(e.getKey(), e.getValue(), Long::sum);
-      }
-    }
+  /**
+   * The resource model's counters beside the run's others: messages dropped by full inboxes, nodes that died of a
+   * disk error they did not handle, nodes killed for their memory. What each fault family did is in its coverage.
+   */
+  static void addStats(Simulation sim, Map<String, Long> stats) {
     long dropped = 0;
     for (int i = 0; i < sim.servers(); i++) {
       NodeMetrics m = sim.metrics(i);
       dropped += m.inboxDropped();
     }
-    out.put("inbox-dropped", dropped);
-    return out;
+    stats.put("inbox-dropped", dropped);
+    stats.put("disk-exits", sim.diskExits());
+    stats.put("oom-kills", sim.oomKills());
   }
 }

@@ -1,22 +1,18 @@
 package madjep.sim.scenario;
 
 import java.util.List;
-import java.util.Map;
 import madjep.sim.Assertions;
 import madjep.sim.FaultPoints;
 
 /**
- * What a run watched besides its history: assertions and invariants, fault points, per-server metrics, and what the
- * storage and resource faults did.
+ * What a run watched besides its history: assertions and invariants, fault points, per-server metrics. (What each
+ * fault family did is the run's {@link FaultCoverage}.)
  *
  * @param assertions every assertion and invariant by name, with its failures; any failed one fails the run
  * @param faultPoints every fault point reached, with its evaluations and fires
  * @param metrics per-server samples as JSON Lines (see {@link madjep.sim.MetricsRecorder}), empty when off
- * @param faultCounts what the storage and resource faults did, summed over servers: bit flips, misdirected writes,
- *     failed fsyncs, messages dropped by full inboxes, ...
  */
-public record Observations(List<Assertions.Result> assertions, List<FaultPoints.Count> faultPoints, String metrics,
-    Map<String, Long> faultCounts) {
+public record Observations(List<Assertions.Result> assertions, List<FaultPoints.Count> faultPoints, String metrics) {
   public Observations {
     assertions = List.copyOf(assertions);
     faultPoints = List.copyOf(faultPoints);

@@ -35,6 +35,7 @@ import madjep.sim.workload.ClientSettings;
  * @param duration how long clients run and faults happen
  * @param quiet how long after healing before final reads
  * @param finals how long final reads may take
+ * @param liveness once faults heal, how soon every client must be served again
  * @param environment disks, CPUs, inboxes, memory, regions and checks, with their faults' parameters
  */
 public record Scenario(
@@ -61,6 +62,7 @@ public record Scenario(
     long duration,
     long quiet,
     long finals,
+    madjep.sim.workload.LivenessSettings liveness,
     Environment environment) {
 
   public Scenario {
@@ -72,21 +74,24 @@ public record Scenario(
     for (String l : links) {
       LinkRule.parse(l, nodes);
     }
-    if (loss < 0 || loss > 1) {
-      throw new IllegalArgumentException("expected a loss between 0 and 1, found " + loss);
+    if (!(loss >= 0 && loss <= 1)) {
+      throw new IllegalArgumentException("network.loss: expected a probability between 0 and 1, found " + loss);
     }
     if (nodes < 1 || nodes > 31) {
-      throw new IllegalArgumentException("expected 1 to 31 nodes, found " + nodes);
+      throw new IllegalArgumentException("nodes: expected 1 to 31 nodes, found " + nodes);
     }
     if (duration <= 0) {
-      throw new IllegalArgumentException("expected a duration above 0, found " + duration);
+      throw new IllegalArgumentException("duration: expected a duration above 0, found " + duration + "ns");
+    }
+    if (liveness == null) {
+      liveness = madjep.sim.workload.LivenessSettings.defaults();
     }
     if (environment == null) {
       environment = Environment.defaults();
     }
     environment.regions().place(nodes, clients.concurrency());
     if (!List.of("none", "mix", "swarm").contains(faultMode)) {
-      throw new IllegalArgumentException("expected faults mode none, mix or swarm, found '" + faultMode + "'");
+      throw new IllegalArgumentException("faults.mode: expected none, mix or swarm, found '" + faultMode + "'");
     }
   }
 
@@ -119,6 +124,7 @@ public record Scenario(
     b.duration = duration;
     b.quiet = quiet;
     b.finals = finals;
+    b.liveness = liveness;
     b.environment = environment;
     return b;
   }
@@ -155,6 +161,7 @@ public record Scenario(
     private long duration = Durations.s(20);
     private long quiet = Durations.s(2);
     private long finals = Durations.s(5);
+    private madjep.sim.workload.LivenessSettings liveness = madjep.sim.workload.LivenessSettings.defaults();
     private Environment environment = Environment.defaults();
 
     Builder(String name) {
@@ -295,6 +302,12 @@ public record Scenario(
       return this;
     }
 
+    /** After the main phase, how soon every client must be served again ({@link madjep.sim.workload.LivenessSettings#off()}: never). */
+    public Builder liveness(madjep.sim.workload.LivenessSettings v) {
+      liveness = v;
+      return this;
+    }
+
     /** Disks, CPUs, inboxes, memory, regions and checks, with their faults' parameters. */
     public Builder environment(Environment v) {
       environment = v;
@@ -304,7 +317,8 @@ public record Scenario(
     public Scenario build() {
       return new Scenario(name, seed, nodes, system, bug, latency, clientLatency, loss, links, workload, keys,
           keyDistribution, opsPerKey,
-          opsPerTxn, accounts, total, clients, faultMode, faults, schedule, duration, quiet, finals, environment);
+          opsPerTxn, accounts, total, clients, faultMode, faults, schedule, duration, quiet, finals, liveness,
+          environment);
     }
   }
 }

@@ -15,7 +15,12 @@ import madjep.sim.workload.CheckSpec;
  * @param simulated virtual nanoseconds simulated
  * @param faultsDescription the fault settings in effect (swarm's draw, when swarm mode)
  * @param stats counters: messages sent/dropped/duplicated, ops, crashed ops, lost writes
- * @param observations assertions, fault points, per-server metrics and what storage and resource faults did
+ * @param failure what a node threw, which stopped the run; null when none did
+ * @param liveness whether every client was served again once faults healed; null when the check is off or the run
+ *     stopped early
+ * @param coverage what each kind of fault did
+ * @param announcements what nodes announced (leaders, ...), in order
+ * @param observations assertions, fault points and per-server metrics
  */
 public record SimResult(
     Scenario scenario,
@@ -27,4 +32,8 @@ public record SimResult(
     long simulated,
     String faultsDescription,
     java.util.Map<String, Long> stats,
+    madjep.sim.NodeFailure failure,
+    madjep.sim.workload.LivenessReport liveness,
+    FaultCoverage coverage,
+    java.util.List<Announcement> announcements,
     Observations observations) {}

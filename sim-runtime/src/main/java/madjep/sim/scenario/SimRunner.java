@@ -20,17 +20,33 @@ import madjep.sim.workload.Workload;
 
 /**
  * Runs a scenario: builds the cluster, the clients and the nemesis from the seed, runs the main phase (ops and
- * faults), heals everything, waits a quiet period, runs the workload's final ops, lets the last ops finish, and
- * returns the history. Pure: no I/O, no wall clock.
+ * faults), heals everything, keeps the clients going through the liveness window (every client must be served
+ * again), waits a quiet period, runs the workload's final ops, lets the last ops finish, and returns the history. A
+ * node that throws stops the run there ({@link SimResult#failure()}). Pure: no I/O, no wall clock.
  */
 public final class SimRunner {
   private SimRunner() {}
 
   /** Runs {@code s} once. */
   public static SimResult run(Scenario s) {
+    return run(s, sim -> { });
+  }
+
+  /**
+   * Runs {@code s} once, first handing its {@link Simulation} to {@code watch} (a progress display may read its
+   * virtual time and event count from another thread; nothing it does changes the run).
+   */
+  public static SimResult run(Scenario s, java.util.function.Consumer<Simulation> watch) {
     Setup setup = new Setup(s);
+    watch.accept(setup.sim);
     setup.run();
     return setup.result();
+  }
+
+  /** How much virtual time a run of {@code s} covers at most: main phase, liveness window, quiet, finals. */
+  public static long plannedTime(Scenario s) {
+    return s.duration() + (s.liveness().enabled() ? s.liveness().window() : 0) + s.quiet() + s.finals()
+        + s.clients().timeout() + 1;
   }
 
   /** The fault settings a run of {@code s} uses (swarm mode's draw from the seed), in one line, without running. */
@@ -59,13 +75,17 @@ public final class SimRunner {
     final FaultSettings faults;
     final String faultsDescription;
     final NodeFactory factory;
+    final java.util.List<Announcement> announcements = new java.util.ArrayList<>();
     MetricsRecorder metrics;
+    Nemesis nemesis;
 
     Setup(Scenario s) {
       this.s = s;
       streams = new Streams(s.seed());
       factory = Systems.factory(s);
       sim = new Simulation(streams, s.nodes(), factory, trace);
+      sim.addListener((node, event, value) -> announcements.add(
+          new Announcement(sim.now(), sim.name(node), event, String.valueOf(value))));
       history = new HistoryRecorder(sim, "sim:" + s.name() + ":" + s.seed());
       workload = Workloads.of(s);
       clients = new Clients(sim, workload, history, s.clients());
@@ -96,7 +116,7 @@ public final class SimRunner {
           + s.system().name() + (s.bug().equals("none") ? "" : " with bug " + s.bug()) + ", workload " + s.workload());
       trace.line(0, "sim", faultsDescription);
       EnvironmentSetup.describe(sim, s, trace);
-      Nemesis nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults, s.environment());
+      nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults, s.environment());
       long every = s.environment().checks().invariantInterval();
       for (Invariant.Named inv : factory.invariants()) {
         sim.addInvariant(new Invariant.Named(inv.name(), inv.scope(), every, inv.invariant()));
@@ -107,14 +127,19 @@ public final class SimRunner {
         new Schedule.Mix().install(sim, nemesis, streams.of(Streams.Component.SCHEDULE), 0, end);
       }
       s.schedule().install(sim, nemesis, streams.of(Streams.Component.SCHEDULE), 0, end);
-      clients.run(0, end);
+      long window = s.liveness().enabled() ? s.liveness().window() : 0;
+      clients.run(0, end + window);
+      if (s.liveness().enabled()) {
+        clients.watchRecovery(end, end + window, s.liveness().minOps());
+      }
       sim.at(end, () -> {
         nemesis.healAll();
-        trace.line(sim.now(), "sim", "main phase over: faults healed");
+        trace.line(sim.now(), "sim", "main phase over: faults healed" + (window > 0
+            ? "; every client must be served within " + window + " ns" : ""));
       });
-      long finalsAt = end + s.quiet();
+      long finalsAt = end + window + s.quiet();
       clients.runFinals(finalsAt, finalsAt + s.finals());
-      sim.runUntil(finalsAt + s.finals() + s.clients().timeout() + 1);
+      sim.runUntil(plannedTime(s));
     }
 
     /** Phases decide themselves when the mix runs. */
@@ -149,12 +174,16 @@ public final class SimRunner {
         lost += sim.disk(i).lostWrites();
       }
       stats.put("unsynced-writes-lost", lost);
-      Map<String, Long> faultCounts = EnvironmentSetup.faultCounts(sim);
+      EnvironmentSetup.addStats(sim, stats);
       trace.line(sim.now(), "sim", "done: " + sim.eventCount() + " events, hash "
           + Long.toHexString(sim.eventHash()));
+      madjep.sim.workload.LivenessReport liveness = s.liveness().enabled() && sim.failure() == null
+          ? clients.liveness() : null;
       return new SimResult(s, history.build(), trace.text(), workload.check(), sim.eventCount(), sim.eventHash(),
-          sim.now(), faultsDescription, stats, new Observations(sim.assertions().results(),
-              sim.faultPoints().counts(), metrics == null ? "" : metrics.jsonLines(), faultCounts));
+          sim.now(), faultsDescription, stats, sim.failure(), liveness,
+          Coverage.of(s, faults, sim, nemesis, lost), java.util.List.copyOf(announcements),
+          new Observations(sim.assertions().results(), sim.faultPoints().counts(),
+              metrics == null ? "" : metrics.jsonLines()));
     }
   }
 }

@@ -86,10 +86,22 @@ class EnvironmentFilesTest {
     assertTrue(error("[resources]\ninbox-limit = 99999999999\n")
         .contains("resources.inbox-limit: expected an integer from 0 to 2147483647"));
     assertTrue(error("[faults]\nsteps = [\"1s start-region-partition mars\"]\n")
-        .contains("faults.steps: expected a region of [] ([regions] names)"));
+        .contains("faults.steps: step '1s start-region-partition mars': expected a region of [] ([regions] names)"));
     assertTrue(error("[regions]\nnames = [\"a\", \"b\"]\nrtt = [\"a b 9ms\"]\n[faults]\n"
-        + "steps = [\"1s start-wan-degrade a a\"]\n").contains("faults.steps: expected two different regions"));
+        + "steps = [\"1s start-wan-degrade a a\"]\n").contains("expected two different regions, found 'a a'"));
     assertTrue(error("[faults]\nsteps = [\"1s start-wan-degrade a\"]\n").contains("needs two regions"));
+    assertTrue(error("[faults]\nsteps = [\"1s bitflip n9\"]\n").contains("faults.steps: step '1s bitflip n9': "
+        + "expected a node spec"));
+    assertTrue(error("[faults]\nsteps = [\"1s start-slow-cpu everyone\"]\n").contains("faults.steps: step "));
+    assertTrue(error("[faults]\nkinds = [\"region\"]\n").contains("faults.kinds: expected [regions] with two regions"));
+  }
+
+  @Test
+  void newShapesAndActions_validScenario_accepted() {
+    Scenario s = ScenarioFiles.parseToml(SYSTEM + "[faults]\npartitions = [\"isolate-leader\", \"leader-one-way\", "
+        + "\"random-minority\"]\nkinds = [\"all\"]\nsteps = [\"1s start-slow-cpu n2\", \"2s fill-disk minority\"]\n",
+        "ok.toml");
+    assertEquals(3, s.faults().partitions().size());
   }
 
   @Test

@@ -32,7 +32,7 @@ class DeterminismTest {
 
   /**
    * Runs {@code s} with {@code seed} twice, asserts the runs are identical (history bytes, trace, event hash, metrics,
-   * fault counts, counters), and adds the faults the run recorded to {@code faultsSeen}.
+   * fault coverage, counters), and adds the faults the run recorded to {@code faultsSeen}.
    */
   private static SimResult twice(Scenario s, long seed, java.util.Set<String> faultsSeen) throws IOException {
     SimResult a = SimRunner.run(s.withSeed(seed));
@@ -41,7 +41,7 @@ class DeterminismTest {
     assertEquals(a.trace(), b.trace(), "trace of seed " + seed);
     assertEquals(a.eventHash(), b.eventHash(), "event hash of seed " + seed);
     assertEquals(a.observations().metrics(), b.observations().metrics(), "metrics of seed " + seed);
-    assertEquals(a.observations().faultCounts(), b.observations().faultCounts(), "fault counts of seed " + seed);
+    assertEquals(a.coverage(), b.coverage(), "fault coverage of seed " + seed);
     assertEquals(a.stats(), b.stats(), "counters of seed " + seed);
     for (int i = 0; i < a.history().size(); i++) {
       if (!a.history().isClient(i)) {
@@ -99,9 +99,16 @@ class DeterminismTest {
   void everyFaultFamily_200SeedsTwice_byteIdenticalHistoriesTracesAndMetrics() throws IOException {
     Scenario s = everyFault();
     java.util.Set<String> faultsSeen = new java.util.TreeSet<>();
+    java.util.Map<String, Long> fired = new java.util.TreeMap<>();
     for (long seed = 1; seed <= 200; seed++) {
-      twice(s, seed, faultsSeen);
+      for (var k : twice(s, seed, faultsSeen).coverage().kinds()) {
+        assertTrue(k.configured(), k.kind() + " is configured by kinds = all");
+        fired.merge(k.kind(), k.fired(), Long::sum);
+      }
     }
+    // Every family is in the coverage, and each fired in some seed.
+    assertEquals(madjep.sim.nemesis.FaultKind.values().length, fired.size(), fired.toString());
+    assertTrue(fired.values().stream().allMatch(n -> n > 0), fired.toString());
     java.util.Set<String> missing = new java.util.TreeSet<>(java.util.List.of("bitflip", "corrupt-sector",
         "truncate-file", "latent-sector", "start-disk-errors", "stop-disk-errors", "start-fsync-errors",
         "stop-fsync-errors", "fill-disk", "free-disk", "start-slow-disk", "stop-slow-disk", "start-slow-cpu",
