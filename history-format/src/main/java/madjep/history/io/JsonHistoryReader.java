@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -32,7 +33,13 @@ import madjep.history.edn.Keyword;
  * :name}. The history's {@link History#readingNotes()} say so.
  */
 final class JsonHistoryReader {
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  /** Jackson with the bounds every reader shares: nesting depth and string length (EdnParser's). */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(EdnParser.MAX_DEPTH)
+          .maxStringLength(EdnParser.MAX_TOKEN_BYTES)
+          .build())
+      .build();
   private static final Set<String> MICRO_OP_NAMES = Set.of("r", "w", "append", "read", "write");
   static final String COLON_DIALECT =
       "jepsen-rs dialect: keys and \":name\" strings carry a leading colon, read as keywords";
@@ -81,9 +88,14 @@ final class JsonHistoryReader {
         }
       }
       return b.build();
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
+      // Syntax errors and Jackson's limits (nesting depth, number and string length) alike: where, then what.
       JsonLocation loc = e.getLocation();
-      throw new DataError(source, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), -1,
+      if ((loc == null || loc.getLineNr() <= 0) && jp != null) {
+        loc = jp.currentLocation();
+      }
+      int line = loc == null ? 0 : Math.max(1, loc.getLineNr());
+      throw new DataError(source, line, loc == null ? 0 : Math.max(1, loc.getColumnNr()), -1,
           "expected valid JSON: " + firstLine(e.getOriginalMessage()));
     }
   }
