@@ -64,7 +64,8 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
   Integer threads;
 
   @Option(names = "--timeout", paramLabel = "D", converter = Durations.Converter.class,
-      description = "Time limit per file, e.g. 30s, 500ms, 2m (default: 60s); past it the verdict is unknown.")
+      description = "Time limit per file, e.g. 30s, 500ms, 2m (default: 60s), reading included (the first files' "
+          + "clocks start with the JVM); past it the verdict is unknown.")
   Duration timeout = Options.DEFAULT_TIMEOUT;
 
   @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON to OUT.")
@@ -106,8 +107,13 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     });
     try {
       List<Future<Checked>> pending = new ArrayList<>();
-      for (Path file : files) {
-        pending.add(pool.submit(() -> check(file, m, options)));
+      long clockStart = Limits.clockStart();
+      for (int i = 0; i < files.size(); i++) {
+        Path file = files.get(i);
+        // The files that start at once count from the command's start, as a user times it; later ones from their
+        // own start.
+        boolean first = i < workers;
+        pending.add(pool.submit(() -> check(file, m, options, (first ? clockStart : System.nanoTime()) + timeout.toNanos())));
       }
       for (Future<Checked> f : pending) {
         Checked c = get(f);
@@ -152,11 +158,35 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     }
   }
 
-  private Checked check(Path file, Model m, Options options) throws IOException {
-    History h = Histories.read(file, format.format());
+  /**
+   * Reads and checks one file within its deadline. A watchdog answers unknown (timeout) for a file whose reading
+   * blocks (a pipe that never delivers) or that overruns the deadline by more than {@link Limits#GRACE_NANOS}.
+   */
+  private Checked check(Path file, Model m, Options options, long deadline) throws IOException {
     long start = System.nanoTime();
-    Result r = LinearizabilityChecker.check(h, m, options);
-    return new Checked(file, r, System.nanoTime() - start);
+    Checked c = Limits.within(deadline, () -> readAndCheck(file, m, options, deadline, start));
+    return c != null ? c : unknown(file, m, Result.Cause.TIMEOUT, start);
+  }
+
+  private Checked readAndCheck(Path file, Model m, Options options, long deadline, long start) throws IOException {
+    History h;
+    try {
+      h = Histories.read(file, format.format(), deadline);
+    } catch (Limits.ReadTimeout e) {
+      return unknown(file, m, Result.Cause.TIMEOUT, start);
+    }
+    long left = Limits.remaining(deadline);
+    if (left <= 0) {
+      return unknown(file, m, Result.Cause.TIMEOUT, start);
+    }
+    Limits.Outcome<Result> r =
+        Limits.check(() -> LinearizabilityChecker.check(h, m, options.withTimeout(Duration.ofNanos(left))));
+    return r.result() == null ? unknown(file, m, Result.Cause.MEMORY, start)
+        : new Checked(file, r.result(), System.nanoTime() - start);
+  }
+
+  private static Checked unknown(Path file, Model m, Result.Cause cause, long start) {
+    return new Checked(file, new Result(Verdict.UNKNOWN, cause, m.name(), 0, 0, 0, null), System.nanoTime() - start);
   }
 
   /** The future's value; its DataError or IOException as they are, so that Main reports them. */
