@@ -249,10 +249,13 @@ final class LogHistoryReader {
     return false;
   }
 
-  /** A process token: digits, or a keyword such as {@code :nemesis}, possibly after other text (a cut prefix). */
+  /**
+   * A process token: digits, possibly after other text (a cut prefix), or a keyword such as {@code :nemesis}; not
+   * {@code :type}, which makes {@code :type :invoke :f} a map printed by another logger.
+   */
   private boolean isProcess(int s, int e) {
     if (e - s >= 2 && buf[s] == ':') {
-      return true;
+      return !(e - s == 5 && buf[s + 1] == 't' && buf[s + 2] == 'y' && buf[s + 3] == 'p' && buf[s + 4] == 'e');
     }
     int digits = 0;
     for (int k = e - 1; k >= s && buf[k] >= '0' && buf[k] <= '9'; k--) {

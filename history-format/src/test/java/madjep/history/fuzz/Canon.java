@@ -93,7 +93,8 @@ final class Canon {
       return json ? jsonName(s) : string(s);
     }
     if (v instanceof Keyword k) {
-      return json ? jsonName(k.name()) : keyword(k.name());
+      // A keyword read from JSON already lost the one leading colon that jsonName strips from a string.
+      return json ? string(k.name()) : keyword(k.name());
     }
     if (v instanceof Symbol s) {
       return symbol(s.name());

@@ -242,9 +242,10 @@ class Issue9HostileInputTest {
   @Test
   void item5_linesOfOtherLoggers_areSkippedAndCounted() {
     History h = read("INFO  jepsen.core - Running test\nINFO  jepsen.util - 0\t:invoke\t:read\tnil\n"
-        + "WARN  jepsen.db - something :ok happened\nINFO  jepsen.util - 0\t:ok\t:read\t1\n\n", HistoryFormat.JEPSEN_LOG);
+        + "WARN  jepsen.db - something :ok happened\nINFO  jepsen.util - 0\t:ok\t:read\t1\n\n"
+        + "INFO  jepsen.generator - emitted {:type :invoke :f :read :value nil}\n", HistoryFormat.JEPSEN_LOG);
     assertEquals(2, h.size());
-    assertEquals(List.of("log lines that are not ops (other loggers, messages) skipped (2 lines)"), h.readingNotes());
+    assertEquals(List.of("log lines that are not ops (other loggers, messages) skipped (3 lines)"), h.readingNotes());
   }
 
   @Test
