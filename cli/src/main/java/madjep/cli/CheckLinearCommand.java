@@ -197,17 +197,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } catch (ExecutionException e) {
-      Throwable t = e.getCause();
-      if (t instanceof IOException io) {
-        throw io;
-      }
-      if (t instanceof RuntimeException re) {
-        throw re;
-      }
-      if (t instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(t);
+      throw Limits.causeOf(e);
     }
   }
 

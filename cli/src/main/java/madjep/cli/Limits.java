@@ -145,18 +145,26 @@ final class Limits {
       task.cancel(true);
       return null;
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+      throw causeOf(e);
     }
+  }
+
+  /**
+   * What a task threw, as it was: an {@link IOException} returned to be thrown, an unchecked exception or an
+   * {@link Error} thrown from here, so that {@link Failures} reports the real failure.
+   */
+  static IOException causeOf(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    if (cause instanceof RuntimeException re) {
+      throw re;
+    }
+    if (cause instanceof Error err) {
+      throw err;
+    }
+    throw new IllegalStateException(cause);
   }
 
   private static <T> T call(Callable<T> work) throws IOException {

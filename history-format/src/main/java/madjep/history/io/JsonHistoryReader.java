@@ -58,7 +58,28 @@ final class JsonHistoryReader {
   }
 
   static History read(InputStream in, String source) throws IOException {
+    if (!in.markSupported()) {
+      in = new java.io.BufferedInputStream(in);
+    }
+    requireUtf8Start(in, source);
     return new JsonHistoryReader(source).readAll(in);
+  }
+
+  /**
+   * JSON histories are UTF-8 (RFC 8259). Jackson would guess UTF-16 or UTF-32 from zero bytes or a byte-order mark
+   * among the first four bytes and fail with an I/O error that has no position: such a start is a data error here.
+   */
+  private static void requireUtf8Start(InputStream in, String source) throws IOException {
+    in.mark(4);
+    byte[] head = in.readNBytes(4);
+    in.reset();
+    for (int i = 0; i < head.length; i++) {
+      int c = head[i] & 0xff;
+      if (c == 0x00 || c == 0xFE || c == 0xFF) {
+        throw new DataError(source, 1, i + 1, -1, "expected UTF-8 JSON, found the byte 0x"
+            + Integer.toHexString(c) + " (UTF-16 and UTF-32 are not read)");
+      }
+    }
   }
 
   private History readAll(InputStream in) throws IOException {
@@ -88,6 +109,9 @@ final class JsonHistoryReader {
         }
       }
       return b.build();
+    } catch (java.io.CharConversionException e) {
+      // Jackson's own decoding of bytes that are not UTF-8: say so, at the start (it gives no position).
+      throw new DataError(source, 1, 1, -1, "expected UTF-8 JSON, found " + firstLine(e.getMessage()));
     } catch (JsonProcessingException e) {
       // Syntax errors and Jackson's limits (nesting depth, number and string length) alike: where, then what.
       JsonLocation loc = e.getLocation();

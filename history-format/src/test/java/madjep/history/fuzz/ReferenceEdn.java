@@ -82,6 +82,11 @@ final class ReferenceEdn {
   }
 
   private String utf8(int s, int e) {
+    return utf8(b, s, e);
+  }
+
+  /** Strictly decoded UTF-8, or {@link Rejected}. */
+  static String utf8(byte[] b, int s, int e) {
     try {
       return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, s, e - s)).toString();
     } catch (CharacterCodingException ex) {
@@ -168,7 +173,20 @@ final class ReferenceEdn {
   }
 
   private String string() {
+    int[] at = {pos};
+    String text = quoted(b, at, end, false);
+    pos = at[0];
+    return text;
+  }
+
+  /**
+   * The text of a string literal whose opening quote is consumed, from {@code at[0]} (moved past the closing quote):
+   * the escapes n t r b f, quote, backslash and u followed by four hex digits, and in JSON also the slash, with raw
+   * control characters refused.
+   */
+  static String quoted(byte[] b, int[] at, int end, boolean json) {
     StringBuilder sb = new StringBuilder();
+    int pos = at[0];
     int s = pos;
     while (true) {
       if (pos >= end) {
@@ -176,42 +194,47 @@ final class ReferenceEdn {
       }
       int c = b[pos] & 0xff;
       if (c == '"') {
-        sb.append(utf8(s, pos));
-        pos++;
+        sb.append(utf8(b, s, pos));
+        at[0] = pos + 1;
         return sb.toString();
       }
-      if (c == '\\') {
-        sb.append(utf8(s, pos));
-        if (pos + 1 >= end) {
-          throw new Rejected("cut escape");
-        }
-        int e = b[pos + 1];
-        pos += 2;
-        switch (e) {
-          case 'n' -> sb.append('\n');
-          case 't' -> sb.append('\t');
-          case 'r' -> sb.append('\r');
-          case 'b' -> sb.append('\b');
-          case 'f' -> sb.append('\f');
-          case '"' -> sb.append('"');
-          case '\\' -> sb.append('\\');
-          case 'u' -> {
-            if (pos + 4 > end) {
-              throw new Rejected("cut \\u");
-            }
-            String hex = new String(b, pos, 4, StandardCharsets.ISO_8859_1);
-            if (!isHex(hex)) {
-              throw new Rejected("bad \\u");
-            }
-            sb.append((char) Integer.parseInt(hex, 16));
-            pos += 4;
-          }
-          default -> throw new Rejected("bad escape");
-        }
-        s = pos;
-      } else {
-        pos++;
+      if (json && c < 0x20) {
+        throw new Rejected("control character in a string");
       }
+      if (c != '\\') {
+        pos++;
+        continue;
+      }
+      sb.append(utf8(b, s, pos));
+      if (pos + 1 >= end) {
+        throw new Rejected("cut escape");
+      }
+      int e = b[pos + 1];
+      pos += 2;
+      switch (e) {
+        case 'n' -> sb.append('\n');
+        case 't' -> sb.append('\t');
+        case 'r' -> sb.append('\r');
+        case 'b' -> sb.append('\b');
+        case 'f' -> sb.append('\f');
+        case '"' -> sb.append('"');
+        case '\\' -> sb.append('\\');
+        case 'u' -> {
+          String hex = pos + 4 <= end ? new String(b, pos, 4, StandardCharsets.ISO_8859_1) : "";
+          if (!isHex(hex)) {
+            throw new Rejected("bad \\u");
+          }
+          sb.append((char) Integer.parseInt(hex, 16));
+          pos += 4;
+        }
+        default -> {
+          if (!(json && e == '/')) {
+            throw new Rejected("bad escape");
+          }
+          sb.append('/');
+        }
+      }
+      s = pos;
     }
   }
 

@@ -1,8 +1,6 @@
 package madjep.history.fuzz;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -201,62 +199,9 @@ final class ReferenceJson {
   }
 
   private String string() {
-    StringBuilder sb = new StringBuilder();
-    int s = pos;
-    while (true) {
-      if (pos >= end) {
-        throw new Rejected("unclosed string");
-      }
-      int c = b[pos] & 0xff;
-      if (c == '"') {
-        sb.append(utf8(s, pos));
-        pos++;
-        return sb.toString();
-      }
-      if (c < 0x20) {
-        throw new Rejected("control character in a string");
-      }
-      if (c == '\\') {
-        sb.append(utf8(s, pos));
-        if (pos + 1 >= end) {
-          throw new Rejected("cut escape");
-        }
-        int e = b[pos + 1];
-        pos += 2;
-        switch (e) {
-          case 'n' -> sb.append('\n');
-          case 't' -> sb.append('\t');
-          case 'r' -> sb.append('\r');
-          case 'b' -> sb.append('\b');
-          case 'f' -> sb.append('\f');
-          case '"' -> sb.append('"');
-          case '\\' -> sb.append('\\');
-          case '/' -> sb.append('/');
-          case 'u' -> {
-            if (pos + 4 > end) {
-              throw new Rejected("cut \\u");
-            }
-            String hex = new String(b, pos, 4, StandardCharsets.ISO_8859_1);
-            if (!ReferenceEdn.isHex(hex)) {
-              throw new Rejected("bad \\u");
-            }
-            sb.append((char) Integer.parseInt(hex, 16));
-            pos += 4;
-          }
-          default -> throw new Rejected("bad escape");
-        }
-        s = pos;
-      } else {
-        pos++;
-      }
-    }
-  }
-
-  private String utf8(int s, int e) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, s, e - s)).toString();
-    } catch (CharacterCodingException ex) {
-      throw new Rejected("not UTF-8");
-    }
+    int[] at = {pos};
+    String text = ReferenceEdn.quoted(b, at, end, true);
+    pos = at[0];
+    return text;
   }
 }
