@@ -238,8 +238,8 @@ public final class TxnEdnReader {
         pos++;
       }
       int kl = pos - ks;
-      if (pos >= lim || ws() < 0) {
-        return false;
+      if (kl == 0 || pos >= lim || ws() < 0) {
+        return false; // a ':' without a name is the generic reader's to refuse
       }
       if (is(ks, kl, "type")) {
         if (ws() != ':') {
