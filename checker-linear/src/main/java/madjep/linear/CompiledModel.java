@@ -9,4 +9,12 @@ interface CompiledModel extends Model {
    * partition, on the thread that will search it.
    */
   Stepper compile(Keyword[] f, Object[] value);
+
+  /**
+   * This model reading a completed read of {@code nil} as "no value" ({@link
+   * LinearizabilityOptions.NilReads#NO_VALUE}), or itself when it has no empty state such a read could observe.
+   */
+  default CompiledModel withNoValueReads() {
+    return this;
+  }
 }

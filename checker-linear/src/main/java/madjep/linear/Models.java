@@ -76,6 +76,14 @@ public final class Models {
     }
   }
 
+  /**
+   * True when {@code model} honours {@link LinearizabilityOptions.NilReads#NO_VALUE} (it has an empty state a read of
+   * nil can observe); other models read nil as unknown whatever the option says.
+   */
+  public static boolean readsNoValue(Model model) {
+    return model instanceof CompiledModel cm && cm.withNoValueReads() != cm;
+  }
+
   /** The model named {@code name} starting from the EDN text {@code initialEdn} (null: the default). */
   public static Model parse(String name, String initialEdn) {
     return initialEdn == null ? byName(name) : byName(name, Edn.parse(initialEdn));

@@ -8,15 +8,27 @@ import madjep.history.edn.Keyword;
 
 /**
  * Knossos's {@code register} ({@code :read}, {@code :write}) and {@code cas-register} (also {@code :cas [old new]},
- * legal only when the register holds {@code old}). A read of {@code nil} is an unknown read: always legal.
+ * legal only when the register holds {@code old}). A read of {@code nil} is an unknown read: always legal; under
+ * {@link LinearizabilityOptions.NilReads#NO_VALUE} it reads the register empty ({@code nil}), legal only when it is.
  */
 final class RegisterModel implements CompiledModel {
   private final boolean cas;
   private final Object initial;
+  private final boolean nilIsNoValue;
 
   RegisterModel(boolean cas, Object initial) {
+    this(cas, initial, false);
+  }
+
+  private RegisterModel(boolean cas, Object initial, boolean nilIsNoValue) {
     this.cas = cas;
     this.initial = Values.canonical(initial);
+    this.nilIsNoValue = nilIsNoValue;
+  }
+
+  @Override
+  public CompiledModel withNoValueReads() {
+    return nilIsNoValue ? this : new RegisterModel(cas, initial, true);
   }
 
   @Override
@@ -32,7 +44,8 @@ final class RegisterModel implements CompiledModel {
   @Override
   public Object step(Object state, Keyword f, Object value) {
     if (f == Values.READ) {
-      return value == null || value.equals(state) ? state : INCONSISTENT;
+      return value == null ? (nilIsNoValue && state != null ? INCONSISTENT : state)
+          : value.equals(state) ? state : INCONSISTENT;
     }
     if (f == Values.WRITE) {
       return value;
@@ -104,7 +117,7 @@ final class RegisterModel implements CompiledModel {
       initialId = intern(initial);
       for (int i = 0; i < n; i++) {
         if (f[i] == Values.READ) {
-          kind[i] = value[i] == null ? READ_ANY : READ;
+          kind[i] = value[i] == null && !nilIsNoValue ? READ_ANY : READ;
           a[i] = intern(value[i]);
         } else if (f[i] == Values.WRITE) {
           kind[i] = WRITE;

@@ -50,6 +50,8 @@ final class CheckJepsenCommands {
 
     @Mixin FormatOption format;
 
+    @Mixin HtmlOption html;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     /** Runs the checker on a well-formed history. */
@@ -69,6 +71,7 @@ final class CheckJepsenCommands {
       if (json != null) {
         AtomicFiles.writeString(json, JsonValues.toJson(data, true) + "\n");
       }
+      html.write(file, h, data);
       print(spec.commandLine().getOut(), spec.name(), v, data);
       return ExitCode.of(v);
     }

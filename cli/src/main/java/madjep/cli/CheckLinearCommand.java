@@ -23,8 +23,8 @@ import madjep.linear.Failure;
 import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Model;
 import madjep.linear.Models;
-import madjep.linear.Options;
-import madjep.linear.Result;
+import madjep.linear.LinearizabilityOptions;
+import madjep.linear.LinearizabilityResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,7 +66,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
   @Option(names = "--timeout", paramLabel = "D", converter = Durations.Converter.class,
       description = "Time limit per file, e.g. 30s, 500ms, 2m (default: 60s), reading included (the first files' "
           + "clocks start with the JVM); past it the verdict is unknown.")
-  Duration timeout = Options.DEFAULT_TIMEOUT;
+  Duration timeout = LinearizabilityOptions.DEFAULT_TIMEOUT;
 
   @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON to OUT.")
   Path json;
@@ -76,13 +76,15 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
 
   @Mixin FormatOption format;
 
+  @Mixin HtmlOption html;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "History files.")
   List<Path> files;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** One file's outcome. */
-  private record Checked(Path file, Result result, long nanos) {}
+  private record Checked(Path file, LinearizabilityResult result, long nanos, History history) {}
 
   @Override
   public Integer call() throws IOException {
@@ -91,12 +93,15 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     if (cores < 1) {
       throw new UsageError("--threads takes a number of threads of at least 1, not " + cores);
     }
+    if (html.wanted() && files.size() != 1) {
+      throw new UsageError("--html writes the page of one FILE, not of " + files.size());
+    }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new UsageError("--timeout takes a positive duration, not " + timeout);
     }
     // Several files are checked side by side, one thread each; one file gets every thread for its partitions.
     int workers = Math.min(cores, files.size());
-    Options options = Options.defaults().withIndependent(independent).withTimeout(timeout)
+    LinearizabilityOptions options = LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout)
         .withThreads(Math.max(1, cores / workers));
     PrintWriter out = spec.commandLine().getOut();
     List<Checked> done = new ArrayList<>();
@@ -118,6 +123,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
       for (Future<Checked> f : pending) {
         Checked c = get(f);
         done.add(c);
+        html.write(c.file(), c.history(), c.result().toData());
         print(out, c, m);
         out.flush();
       }
@@ -162,31 +168,33 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
    * Reads and checks one file within its deadline. A watchdog answers unknown (timeout) for a file whose reading
    * blocks (a pipe that never delivers) or that overruns the deadline by more than {@link Limits#GRACE_NANOS}.
    */
-  private Checked check(Path file, Model m, Options options, long deadline) throws IOException {
+  private Checked check(Path file, Model m, LinearizabilityOptions options, long deadline) throws IOException {
     long start = System.nanoTime();
     Checked c = Limits.within(deadline, () -> readAndCheck(file, m, options, deadline, start));
-    return c != null ? c : unknown(file, m, Result.Cause.TIMEOUT, start);
+    return c != null ? c : unknown(file, m, LinearizabilityResult.Cause.TIMEOUT, start);
   }
 
-  private Checked readAndCheck(Path file, Model m, Options options, long deadline, long start) throws IOException {
+  private Checked readAndCheck(Path file, Model m, LinearizabilityOptions options, long deadline, long start)
+      throws IOException {
     History h;
     try {
       h = Histories.read(file, format.format(), deadline);
     } catch (Limits.ReadTimeout e) {
-      return unknown(file, m, Result.Cause.TIMEOUT, start);
+      return unknown(file, m, LinearizabilityResult.Cause.TIMEOUT, start);
     }
     long left = Limits.remaining(deadline);
     if (left <= 0) {
-      return unknown(file, m, Result.Cause.TIMEOUT, start);
+      return unknown(file, m, LinearizabilityResult.Cause.TIMEOUT, start);
     }
-    Limits.Outcome<Result> r =
+    Limits.Outcome<LinearizabilityResult> r =
         Limits.check(() -> LinearizabilityChecker.check(h, m, options.withTimeout(Duration.ofNanos(left))));
-    return r.result() == null ? unknown(file, m, Result.Cause.MEMORY, start)
-        : new Checked(file, r.result(), System.nanoTime() - start);
+    return r.result() == null ? unknown(file, m, LinearizabilityResult.Cause.MEMORY, start)
+        : new Checked(file, r.result(), System.nanoTime() - start, html.wanted() ? h : null);
   }
 
-  private static Checked unknown(Path file, Model m, Result.Cause cause, long start) {
-    return new Checked(file, new Result(Verdict.UNKNOWN, cause, m.name(), 0, 0, 0, null), System.nanoTime() - start);
+  private static Checked unknown(Path file, Model m, LinearizabilityResult.Cause cause, long start) {
+    return new Checked(file, new LinearizabilityResult(Verdict.UNKNOWN, cause, m.name(), 0, 0, 0, null),
+        System.nanoTime() - start, null);
   }
 
   /** The future's value; its DataError or IOException as they are, so that Main reports them. */
@@ -202,7 +210,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
   }
 
   private static void print(PrintWriter out, Checked c, Model m) {
-    Result r = c.result();
+    LinearizabilityResult r = c.result();
     String verdict = VerdictText.word(r.verdict())
         + (r.cause() == null ? "" : " (" + r.cause().keyword().name() + ")");
     out.printf("%s: %s  %d ops, %d %s, %s%n", c.file(), verdict, r.ops(), r.partitions(),

@@ -21,8 +21,8 @@ import madjep.txn.Anomaly;
 import madjep.txn.CaseAnomaly;
 import madjep.txn.CycleAnomaly;
 import madjep.txn.Deadline;
-import madjep.txn.Options;
-import madjep.txn.Result;
+import madjep.txn.TxnOptions;
+import madjep.txn.TxnResult;
 import madjep.txn.TxnChecker;
 import madjep.txn.Workload;
 import picocli.CommandLine;
@@ -80,6 +80,8 @@ final class CheckTxnCommand implements Callable<Integer> {
 
   @Mixin FormatOption format;
 
+  @Mixin HtmlOption html;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -88,9 +90,9 @@ final class CheckTxnCommand implements Callable<Integer> {
     if (w == null) {
       throw new UsageError("--workload takes list-append or rw-register, not '" + workload + "'");
     }
-    Options o;
+    TxnOptions o;
     try {
-      o = Options.of(w).withModels(models);
+      o = TxnOptions.of(w).withModels(models);
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage());
     }
@@ -102,17 +104,20 @@ final class CheckTxnCommand implements Callable<Integer> {
       throw new UsageError("--timeout takes a positive duration, not " + timeout);
     }
     long deadline = timeout == null ? Limits.NONE : Limits.deadline(timeout);
-    Options options = o;
-    Limits.Outcome<Result> outcome = Limits.within(deadline, () -> readAndCheck(options, deadline));
+    TxnOptions options = o;
+    Limits.Outcome<TxnResult> outcome = Limits.within(deadline, () -> readAndCheck(options, deadline));
     if (outcome == null) {
       outcome = Limits.Outcome.unknown("timeout");
     }
     if (outcome.result() == null) {
       return unknown(outcome);
     }
-    Result r = outcome.result();
+    TxnResult r = outcome.result();
     if (json != null) {
       AtomicFiles.writeString(json, JsonValues.toJson(r.toData(), true) + "\n");
+    }
+    if (html.wanted()) {
+      html.write(file, Histories.read(file, format.format()), r.toData());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (edn) {
@@ -124,7 +129,7 @@ final class CheckTxnCommand implements Callable<Integer> {
   }
 
   /** Reads and checks under the deadline: the result, or unknown (timeout while reading, or memory). */
-  private Limits.Outcome<Result> readAndCheck(Options o, long deadline) throws IOException {
+  private Limits.Outcome<TxnResult> readAndCheck(TxnOptions o, long deadline) throws IOException {
     TxnHistory h;
     try {
       h = read(deadline);
@@ -138,12 +143,12 @@ final class CheckTxnCommand implements Callable<Integer> {
       }
       o = o.withDeadline(Deadline.after(Duration.ofNanos(left)));
     }
-    Options options = o;
+    TxnOptions options = o;
     return Limits.check(() -> TxnChecker.check(h, options));
   }
 
   /** Prints an unknown answer for a limit hit outside the checker, writes it with --json, and returns exit 2. */
-  private int unknown(Limits.Outcome<Result> outcome) throws IOException {
+  private int unknown(Limits.Outcome<TxnResult> outcome) throws IOException {
     if (json != null) {
       AtomicFiles.writeString(json, JsonValues.toJson(outcome.unknownData(), true) + "\n");
     }
@@ -171,7 +176,7 @@ final class CheckTxnCommand implements Callable<Integer> {
     return TxnHistories.of(h);
   }
 
-  private void report(PrintWriter out, Result r) {
+  private void report(PrintWriter out, TxnResult r) {
     out.printf("%s: %s%n", file, VerdictText.word(r.valid()));
     if (r.anomalyTypes().isEmpty()) {
       return;

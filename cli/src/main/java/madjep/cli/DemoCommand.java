@@ -3,8 +3,8 @@ package madjep.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
+import madjep.harness.Harness;
 import madjep.sim.scenario.Bundled;
 import madjep.sim.scenario.Scenario;
 import picocli.CommandLine;
@@ -29,18 +29,19 @@ final class DemoCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  SimChecker checker = SimCheckers.standard();
+  Harness harness = Harness.defaults();
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Scenario s = Bundled.get("raft-kv").scenario().toBuilder().duration(madjep.sim.Durations.s(60)).build()
         .withSeed(seed);
-    int code = SimRunCommand.runAndReport(s, "madjep demo --seed " + seed, store, checker, Duration.ofSeconds(300),
-        out);
+    Harness h = harness.withStore(store);
+    h.validate(s);
+    int code = SimRunCommand.runAndReport(s, "madjep demo --seed " + seed, h, out);
     out.println();
     out.printf("Open %s/latest/ for history.edn (Jepsen's format), results.edn, trace.log (the faults as they"
-        + " happened), timeline.html and scenario.toml.%n", store);
+        + " happened), report.html (open it in a browser) and scenario.toml.%n", store);
     out.println("Try a seeded bug: madjep sim sweep raft-kv-stale-read --seeds 1..20");
     return code;
   }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** The {@code madjep} command. Only this module prints or chooses exit codes. */
 @Command(
@@ -18,8 +17,7 @@ import picocli.CommandLine.Option;
     subcommands = {HistoryCommand.class, CheckCommand.class, SimCommand.class, DemoCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-  @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
-  boolean debug;
+  @CommandLine.Mixin GlobalOptions global;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -28,27 +26,41 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "expected a command");
   }
 
+  static {
+    // Start-up work that picocli does for features we do not use, skipped unless a user asks for it: looking for
+    // Groovy's Closure class (a failed class-path search), and registering converters, by reflection, for java.sql
+    // and java.time types that no option takes (every Duration option names its converter).
+    if (System.getProperty("picocli.disable.closures") == null) {
+      System.setProperty("picocli.disable.closures", "true");
+    }
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", "java\\.sql\\..*|java\\.time\\..*");
+    }
+  }
+
   public static void main(String[] args) {
     // A user times the whole process: --timeout counts from the JVM's start.
     Limits.startClock(Limits.jvmStartNanos());
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(run(CommandTree.forArgs(args), args, new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns the exit code; tests call this. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     Limits.startClock(System.nanoTime());
-    return execute(args, out, err);
+    return run(CommandTree.forArgs(args), args, out, err);
   }
 
-  private static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine();
+  /** Runs a tree built for {@code args}; CommandTreeTest holds the whole tree and the pruned one to the same. */
+  static int run(CommandTree.Parsed parsed, String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = parsed.commandLine();
     cl.setOut(out);
     cl.setErr(err);
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> Failures.report(ex, err, debug));
     int code;
     try {
-      code = cl.execute(args);
+      code = cl.execute(parsed.args());
     } catch (Error e) {
       // picocli hands only Exceptions to the handler above; Errors (out of memory, stack overflow) come here.
       code = Failures.report(e, err, debug);
@@ -67,7 +79,7 @@ public final class Main implements Runnable {
     return cl;
   }
 
-  private static void setUsageExitCodes(CommandLine cl) {
+  static void setUsageExitCodes(CommandLine cl) {
     cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
     cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
     for (CommandLine sub : cl.getSubcommands().values()) {

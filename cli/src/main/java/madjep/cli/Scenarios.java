@@ -11,14 +11,14 @@ import madjep.sim.scenario.ScenarioFiles;
 final class Scenarios {
   private Scenarios() {}
 
-  static Scenario resolve(String nameOrFile) throws IOException {
+  static Scenario resolve(String nameOrFile, ClassLoader loader) throws IOException {
     Bundled.Entry e = Bundled.get(nameOrFile);
     if (e != null) {
       return e.scenario();
     }
     Path p = Path.of(nameOrFile);
     if (Files.isRegularFile(p)) {
-      return ScenarioFiles.read(p);
+      return ScenarioFiles.read(p, loader);
     }
     StringBuilder names = new StringBuilder();
     for (Bundled.Entry b : Bundled.all()) {

@@ -4,20 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import madjep.harness.Harness;
+import madjep.harness.Seeds;
+import madjep.harness.Sweep;
 import madjep.sim.scenario.Scenario;
-import madjep.sim.scenario.SimResult;
-import madjep.sim.scenario.SimRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -56,70 +51,48 @@ final class SimSweepCommand implements Callable<Integer> {
       converter = Durations.Converter.class, description = "Checker time limit per seed (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
+  @Mixin ClassPathOption classpath = new ClassPathOption();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  SimChecker checker = SimCheckers.standard();
-
-  private record Outcome(long seed, SimResult result, SimVerdict verdict) {}
+  Harness harness = Harness.defaults();
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws IOException {
     long[] range = parseSeeds(seeds);
     int[] sh = parseShard(shard);
-    Scenario base = SimRunCommand.configure(Scenarios.resolve(scenario), null, duration);
-    List<Long> mine = new ArrayList<>();
-    for (long s = range[0]; s <= range[1]; s++) {
-      if (Math.floorMod(s - range[0], (long) sh[1]) == sh[0]) {
-        mine.add(s);
-      }
+    Seeds mine;
+    try {
+      mine = new Seeds(range[0], range[1], sh[0], sh[1]);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--seeds: " + e.getMessage());
     }
     int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     if (threads < 1) {
       throw new UsageError("--jobs: expected at least 1, found " + threads);
     }
+    ClassLoader loader = classpath.install();
+    Scenario base = SimRunCommand.configure(Scenarios.resolve(scenario, loader), null, duration);
+    Harness h = harness.withStore(store).withTimeout(timeout);
+    h.validate(base);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "sweep %s seeds %d..%d, shard %d/%d: %d seeds on %d threads%n", base.name(), range[0],
-        range[1], sh[0], sh[1], mine.size(), threads);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    int code = ExitCode.VALID;
-    int invalid = 0;
-    int unknown = 0;
-    long t0 = System.nanoTime();
-    try {
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (long s : mine) {
-        futures.add(pool.submit(() -> {
-          SimResult r = SimRunner.run(base.withSeed(s));
-          return new Outcome(s, r, checker.check(r.history(), r.check(), timeout));
-        }));
-      }
-      for (Future<Outcome> f : futures) {
-        Outcome o;
-        try {
-          o = f.get();
-        } catch (ExecutionException e) {
-          throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        }
-        SimVerdict v = o.verdict();
-        code = ExitCode.merge(code, v.code());
-        if (v.code() == ExitCode.VALID) {
-          continue;
-        }
-        invalid += v.code() == ExitCode.INVALID ? 1 : 0;
-        unknown += v.code() == ExitCode.UNKNOWN ? 1 : 0;
-        String replay = SimRunCommand.replay(scenario, o.result().scenario(), duration);
-        out.printf("seed %d: %s; replay: %s%n", o.seed(), v.summary(), replay);
-        if (store != null) {
-          out.printf("  results: %s%n", RunStore.write(store, o.result(), v, LocalDateTime.now(), replay));
-        }
-        out.flush();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    out.printf(Locale.ROOT, "%d seeds: %d valid, %d invalid, %d unknown (%s wall)%n", mine.size(),
-        mine.size() - invalid - unknown, invalid, unknown, Durations.format(System.nanoTime() - t0));
-    return code;
+        range[1], sh[0], sh[1], mine.count(), threads);
+    String cp = classpath.replayArgument();
+    Sweep.Progress p = Sweep.progress(mine);
+    new Sweep(h, threads).run(base, mine,
+        s -> SimRunCommand.replay(scenario, base.withSeed(s), duration) + cp, p, (seed, f, progress) -> {
+          if (f != null) {
+            out.printf("seed %d: %s; replay: %s%n", seed, f.summary(), f.replay());
+            if (f.dir() != null) {
+              out.printf("  results: %s%n", f.dir());
+            }
+            out.flush();
+          }
+        });
+    out.printf(Locale.ROOT, "%d seeds: %d valid, %d invalid, %d unknown (%s wall)%n", p.done(), p.valid(),
+        p.invalid(), p.unknown(), Durations.format(p.elapsedNanos()));
+    return ExitCode.of(p.verdict());
   }
 
   static long[] parseSeeds(String text) {

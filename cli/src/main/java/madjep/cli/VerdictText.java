@@ -1,5 +1,6 @@
 package madjep.cli;
 
+import madjep.harness.CheckResult;
 import madjep.history.Verdict;
 
 /** How every command prints a verdict: {@code valid}, {@code INVALID} (loud, it is the news) or {@code unknown}. */
@@ -7,10 +8,6 @@ final class VerdictText {
   private VerdictText() {}
 
   static String word(Verdict v) {
-    return switch (v) {
-      case VALID -> "valid";
-      case INVALID -> "INVALID";
-      case UNKNOWN -> "unknown";
-    };
+    return CheckResult.word(v);
   }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import madjep.linear.Result;
+import madjep.linear.LinearizabilityResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +94,7 @@ class Issue9CliTest {
 
   @Test
   void item4_checkerOutOfMemory_answersUnknownMemory() {
-    Limits.Outcome<Result> o = Limits.check(() -> {
+    Limits.Outcome<LinearizabilityResult> o = Limits.check(() -> {
       throw new OutOfMemoryError("Java heap space");
     });
     assertNull(o.result());

@@ -37,7 +37,7 @@ class SimCommandTest {
     assertTrue(Files.isDirectory(run), r.out() + r.err());
     assertTrue(Files.isSymbolicLink(dir.resolve("raft-kv").resolve("latest")));
     for (String f : List.of("history.edn", "history.jsonl", "results.edn", "results.json", "scenario.toml",
-        "trace.log", "timeline.html")) {
+        "trace.log", "report.html")) {
       assertTrue(Files.size(run.resolve(f)) > 0, f);
     }
     assertTrue(run.toRealPath().getFileName().toString().matches("\\d{8}T\\d{6}\\.\\d{3}"), run.toRealPath()
@@ -55,8 +55,9 @@ class SimCommandTest {
     int expected = valid == Boolean.TRUE ? 0 : valid == Boolean.FALSE ? 1 : 2;
     assertEquals(expected, r.code(), "exit code follows the verdict");
     assertTrue(r.out().contains("results: " + dir.resolve("raft-kv")), r.out());
-    String timeline = Files.readString(run.resolve("timeline.html"));
-    assertTrue(timeline.contains("class=\"op ok\"") && timeline.contains("class=\"op nemesis\""), "ops and faults");
+    String page = Files.readString(run.resolve("report.html"));
+    assertTrue(page.contains("class=\"op ok\"") && page.contains("class=\"band "), "ops and faults");
+    assertTrue(page.contains("<code id=\"replay\">madjep sim run raft-kv --seed 7</code>"), "the replay command");
   }
 
   @Test
@@ -84,7 +85,7 @@ class SimCommandTest {
   @Test
   void run_scenarioFile_usesItAndItsSeed() throws IOException {
     Path f = dir.resolve("mine.toml");
-    Files.writeString(f, "name = \"mine\"\nseed = 99\nduration = \"3s\"\n[workload]\nname = \"bank\"\n"
+    Files.writeString(f, "name = \"mine\"\nsystem = \"raft-kv\"\nseed = 99\nduration = \"3s\"\n[workload]\nname = \"bank\"\n"
         + "[faults]\nmode = \"none\"\n");
     CliRun r = CliRun.of("sim", "run", f.toString(), "--store", dir.resolve("s").toString());
     assertTrue(r.out().startsWith("mine seed 99:"), r.out());
@@ -158,7 +159,7 @@ class SimCommandTest {
   @Test
   void run_scenarioNamedLikeAPath_staysInsideTheStore() throws IOException {
     Path f = dir.resolve("evil.toml");
-    Files.writeString(f, "name = \"../../escape\"\nduration = \"2s\"\n[faults]\nmode = \"none\"\n");
+    Files.writeString(f, "name = \"../../escape\"\nsystem = \"raft-kv\"\nduration = \"2s\"\n[faults]\nmode = \"none\"\n");
     CliRun.of("sim", "run", f.toString(), "--store", dir.resolve("s").toString());
     assertTrue(Files.isDirectory(dir.resolve("s/__.._escape")), r(dir.resolve("s")));
     assertTrue(Files.notExists(dir.getParent().resolve("escape")));
@@ -180,7 +181,7 @@ class SimCommandTest {
   @Test
   void run_badScenarioFile_dataErrorWithFileAndKey() throws IOException {
     Path f = dir.resolve("bad.toml");
-    Files.writeString(f, "[workload]\nname = \"queue\"\n");
+    Files.writeString(f, "system = \"raft-kv\"\n[workload]\nname = \"queue\"\n");
     CliRun r = CliRun.of("sim", "run", f.toString(), "--store", dir.toString());
     assertEquals(ExitCode.DATA, r.code());
     assertTrue(r.err().startsWith(f.toString()) && r.err().contains("workload.name"), r.err());

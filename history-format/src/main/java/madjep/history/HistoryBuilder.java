@@ -44,7 +44,7 @@ public final class HistoryBuilder {
   private final java.util.LinkedHashMap<String, int[]> readingNotes = new java.util.LinkedHashMap<>();
   private final java.util.Map<String, String> noteUnits = new java.util.HashMap<>();
 
-  /** A builder for a history read from {@code source} (a file name, or a label such as "<sim>"). */
+  /** A builder for a history read from {@code source} (a file name, or a label such as {@code "<sim>"}). */
   public HistoryBuilder(String source) {
     this.source = source;
     processCodes.defaultReturnValue(Integer.MIN_VALUE);

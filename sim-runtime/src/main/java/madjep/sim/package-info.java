@@ -12,7 +12,8 @@
  *
  * <p>Contract: nothing in this module reads the wall clock, draws unseeded randomness, starts threads or lets hash
  * order or identity hashes decide anything; the forbiddenapis check of the build enforces the API part. Faults live
- * in {@code madjep.sim.nemesis}, workloads and clients in {@code madjep.sim.workload}, the bundled Raft in {@code
- * madjep.sim.raft}, scenarios and runs in {@code madjep.sim.scenario}.
+ * in {@code madjep.sim.nemesis}, workloads and clients in {@code madjep.sim.workload}, scenarios and runs in {@code
+ * madjep.sim.scenario}. The simulator knows no system under test by name: bundled systems live in their own module
+ * and register through {@link madjep.sim.scenario.SystemProvider}.
  */
 package madjep.sim;

@@ -14,8 +14,8 @@ import madjep.sim.workload.ClientSettings;
  * @param name the scenario's name (the store directory)
  * @param seed the seed of every random choice
  * @param nodes the number of servers
- * @param system the system under test: {@code raft-kv}
- * @param bug a seeded bug of the system, or {@code none}
+ * @param system the system under test: a bundled name such as {@code raft-kv}, or a {@link madjep.sim.NodeFactory}
+ * @param bug a seeded bug of a bundled system, or {@code none}
  * @param latency the latency between servers
  * @param clientLatency the latency between clients and servers
  * @param loss the share of server messages lost all run long (faults add more)
@@ -39,7 +39,7 @@ public record Scenario(
     String name,
     long seed,
     int nodes,
-    String system,
+    SystemUnderTest system,
     String bug,
     Latency latency,
     Latency clientLatency,
@@ -61,6 +61,10 @@ public record Scenario(
     long finals) {
 
   public Scenario {
+    if (system == null) {
+      throw new IllegalArgumentException("expected a system: .system(\"BUNDLED-NAME\"), .system(new MySystem()), "
+          + "or system = \"NAME\" in a scenario file");
+    }
     links = List.copyOf(links);
     for (String l : links) {
       LinkRule.parse(l, nodes);
@@ -115,12 +119,15 @@ public record Scenario(
     return toBuilder().seed(s).build();
   }
 
-  /** Builds scenarios in Java; every setting starts at the default of the bundled {@code raft-kv}. */
+  /**
+   * Builds scenarios in Java. Every setting has a default (five nodes, the register workload, the standard fault mix,
+   * 20 s) except the system under test, which {@link #system} must name.
+   */
   public static final class Builder {
     private String name;
     private long seed = 0;
     private int nodes = 5;
-    private String system = "raft-kv";
+    private SystemUnderTest system;
     private String bug = "none";
     private Latency latency = new Latency.Uniform(Durations.US * 200, Durations.MS * 2);
     private Latency clientLatency = new Latency.Uniform(Durations.US * 100, Durations.US * 500);
@@ -160,7 +167,25 @@ public record Scenario(
       return this;
     }
 
+    /** A bundled system by name ({@code raft-kv}), or a NodeFactory class name that a scenario file resolved. */
     public Builder system(String v) {
+      system = SystemUnderTest.named(v);
+      return this;
+    }
+
+    /** The user's own system: any {@link madjep.sim.NodeFactory}, named after its class in reports. */
+    public Builder system(madjep.sim.NodeFactory v) {
+      system = SystemUnderTest.of(v);
+      return this;
+    }
+
+    /** The user's own system, with the name reports show. */
+    public Builder system(String name, madjep.sim.NodeFactory v) {
+      system = new SystemUnderTest(name, v);
+      return this;
+    }
+
+    public Builder system(SystemUnderTest v) {
       system = v;
       return this;
     }

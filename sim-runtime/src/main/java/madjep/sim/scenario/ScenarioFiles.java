@@ -33,6 +33,14 @@ public final class ScenarioFiles {
 
   /** Reads a scenario file; a bad one is a {@link DataError} naming the file and the key. */
   public static Scenario read(Path file) throws IOException {
+    return read(file, Systems.loader());
+  }
+
+  /**
+   * Reads a scenario file whose {@code system} may name a {@link madjep.sim.NodeFactory} class found through {@code
+   * loader} (the CLI's {@code --classpath}).
+   */
+  public static Scenario read(Path file, ClassLoader loader) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? new YAMLMapper() : new TomlMapper();
     JsonNode root;
@@ -45,7 +53,7 @@ public final class ScenarioFiles {
               + e.getOriginalMessage());
     }
     String defaultName = file.getFileName().toString().replaceFirst("\\.(toml|ya?ml)$", "");
-    return parse(root, file.toString(), defaultName);
+    return parse(root, file.toString(), defaultName, loader);
   }
 
   /** The file's text; bytes that are not UTF-8 are a data error at their line, never an I/O error. */
@@ -66,7 +74,7 @@ public final class ScenarioFiles {
   /** Reads scenario text (TOML). */
   public static Scenario parseToml(String text, String source) {
     try {
-      return parse(new TomlMapper().readTree(text), source, "scenario");
+      return parse(new TomlMapper().readTree(text), source, "scenario", Systems.loader());
     } catch (JsonProcessingException e) {
       throw new DataError(source, 0, 0, -1, "expected a scenario in TOML, found: " + e.getOriginalMessage());
     }
@@ -82,7 +90,7 @@ public final class ScenarioFiles {
       "max-bump", "max-drift-ppm", "loss", "duplicate", "reorder", "reorder-bound", "delay", "steps", "triggers",
       "phases");
 
-  static Scenario parse(JsonNode root, String source, String defaultName) {
+  static Scenario parse(JsonNode root, String source, String defaultName, ClassLoader loader) {
     Reader r = new Reader(source);
     r.known(root, "", TOP);
     Scenario.Builder b;
@@ -96,11 +104,21 @@ public final class ScenarioFiles {
     } else {
       b = Scenario.builder(defaultName);
     }
+    String system = r.text(root, "system", null);
+    if (system != null) {
+      try {
+        b.system(Systems.resolve(system, loader));
+      } catch (IllegalArgumentException e) {
+        throw new DataError(source, 0, 0, -1, "system: " + e.getMessage());
+      }
+    } else if (base == null) {
+      throw r.error("system", "expected a bundled system (" + String.join(", ", Systems.names())
+          + ") or a NodeFactory class name, or a base scenario", "nothing");
+    }
     Scenario d = b.build();
     b.name(r.text(root, "name", base != null && !root.has("name") ? d.name() : defaultName));
     b.seed(r.longValue(root, "seed", d.seed()));
     b.nodes((int) r.longValue(root, "nodes", d.nodes()));
-    b.system(r.text(root, "system", d.system()));
     b.bug(r.text(root, "bug", d.bug()));
     b.duration(r.duration(root, "duration", d.duration()));
     b.quiet(r.duration(root, "quiet", d.quiet()));
@@ -234,7 +252,10 @@ public final class ScenarioFiles {
     kv(sb, "name", q(s.name()));
     kv(sb, "seed", Long.toString(s.seed()));
     kv(sb, "nodes", Integer.toString(s.nodes()));
-    kv(sb, "system", q(s.system()));
+    if (!s.system().bundled() && !s.system().name().equals(s.system().factory().getClass().getName())) {
+      sb.append("# The system was given in Java; a file can only name it by a NodeFactory class.\n");
+    }
+    kv(sb, "system", q(s.system().name()));
     kv(sb, "bug", q(s.bug()));
     kv(sb, "duration", q(Durations.format(s.duration())));
     kv(sb, "quiet", q(Durations.format(s.quiet())));

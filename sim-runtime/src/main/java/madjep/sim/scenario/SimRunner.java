@@ -86,7 +86,7 @@ public final class SimRunner {
       }
       net.markBaseline();
       trace.line(0, "sim", "scenario " + s.name() + " seed " + s.seed() + ", " + s.nodes() + " nodes, "
-          + s.system() + (s.bug().equals("none") ? "" : " with bug " + s.bug()) + ", workload " + s.workload());
+          + s.system().name() + (s.bug().equals("none") ? "" : " with bug " + s.bug()) + ", workload " + s.workload());
       trace.line(0, "sim", faultsDescription);
       Nemesis nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults);
       long end = s.duration();

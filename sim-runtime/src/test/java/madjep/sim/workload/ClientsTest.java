@@ -16,8 +16,7 @@ import madjep.sim.Trace;
 import madjep.sim.nemesis.FaultSettings;
 import madjep.sim.nemesis.Nemesis;
 import madjep.sim.nemesis.Schedule;
-import madjep.sim.raft.RaftConfig;
-import madjep.sim.raft.RaftNode;
+import madjep.sim.testing.LeaderStore;
 import org.junit.jupiter.api.Test;
 
 class ClientsTest {
@@ -50,8 +49,7 @@ class ClientsTest {
   }
 
   private static Object[] run(boolean faults) {
-    RaftConfig cfg = RaftConfig.defaults();
-    Simulation sim = new Simulation(new Streams(77), 5, id -> new RaftNode(id, cfg), new Trace(false));
+    Simulation sim = new Simulation(new Streams(77), 5, new LeaderStore(), new Trace(false));
     HistoryRecorder rec = new HistoryRecorder(sim, "t");
     Recording w = new Recording();
     Clients clients = new Clients(sim, w, rec, new ClientSettings(4, 400, Durations.ms(300), Durations.ms(10)));

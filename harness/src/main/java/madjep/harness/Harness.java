@@ -1,0 +1,123 @@
+package madjep.harness;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import madjep.sim.scenario.Scenario;
+import madjep.sim.scenario.SimResult;
+import madjep.sim.scenario.SimRunner;
+
+/**
+ * Runs a scenario of any system, checks its history with the checker its workload names, and writes the store: the
+ * one path from a {@link Scenario} to a verdict that the CLI, the JUnit extension and a user's own code share.
+ *
+ * <pre>{@code
+ * Harness h = Harness.defaults().withStore(Path.of("store"));
+ * Run run = h.run(Scenario.builder("mine").system(new MySystem()).seed(7).build(), "my replay command");
+ * if (run.verdict() != Verdict.VALID) {
+ *   System.out.println(run.summary());
+ * }
+ * }</pre>
+ *
+ * <p>A harness is an immutable value; one may serve many threads at once.
+ */
+public final class Harness {
+  private final Checker checker;
+  private final Duration timeout;
+  private final Path store;
+
+  private Harness(Checker checker, Duration timeout, Path store) {
+    this.checker = checker;
+    this.timeout = timeout;
+    this.store = store;
+  }
+
+  /** The standard checkers, a 300 s checker limit, and no store. */
+  public static Harness defaults() {
+    return new Harness(Checkers.standard(), Duration.ofSeconds(300), null);
+  }
+
+  /** Writes every run into {@code dir} (Jepsen's layout), or none when null. */
+  public Harness withStore(Path dir) {
+    return new Harness(checker, timeout, dir);
+  }
+
+  /** The checker's time limit per run: past it the verdict is unknown. */
+  public Harness withTimeout(Duration t) {
+    return new Harness(checker, t, store);
+  }
+
+  public Harness withChecker(Checker c) {
+    return new Harness(c, timeout, store);
+  }
+
+  public Path store() {
+    return store;
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Refuses a scenario or a store that cannot work before anything runs: the store must be writable, the system
+   * must be found.
+   */
+  public void validate(Scenario s) throws IOException {
+    if (store != null) {
+      StoreWriter.check(store, s.name());
+    }
+  }
+
+  /** Simulates, checks and (with a store) writes one run. */
+  public Run run(Scenario s, String replay) throws IOException {
+    validate(s);
+    LocalDateTime started = LocalDateTime.now();
+    return finish(simulate(s), replay, started).run();
+  }
+
+  /** Only the simulation step. */
+  public SimResult simulate(Scenario s) {
+    return SimRunner.run(s);
+  }
+
+  /** A checked run, where it was stored (null without a store), and how long checking and writing took. */
+  public record Finished(Run run, Path dir, long checkNanos, long finishNanos) {}
+
+  /** Checks a simulated run and writes it to the store, both at once: a long run's history takes seconds to write. */
+  public Finished finish(SimResult r, String replay, LocalDateTime started) throws IOException {
+    long t0 = System.nanoTime();
+    long[] checkNanos = new long[1];
+    if (store == null) {
+      Run run = check(r, replay);
+      long t = System.nanoTime() - t0;
+      return new Finished(run, null, t, t);
+    }
+    CompletableFuture<Run> check = CompletableFuture.supplyAsync(() -> {
+      long c0 = System.nanoTime();
+      Run run = check(r, replay);
+      checkNanos[0] = System.nanoTime() - c0;
+      return run;
+    });
+    Path dir = StoreWriter.write(store, r, () -> join(check), started);
+    Run run = join(check);
+    return new Finished(run, dir, checkNanos[0], System.nanoTime() - t0);
+  }
+
+  /** Checks a simulated run. */
+  public Run check(SimResult r, String replay) {
+    CheckResult c = checker.check(r.history(), r.check(), timeout);
+    return new Run(r, c, c.verdict(), replay);
+  }
+
+  private static Run join(CompletableFuture<Run> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : e;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package madjep.harness;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import madjep.history.History;
+import madjep.history.edn.Keyword;
+import madjep.history.io.HistoryReader;
+import madjep.report.Report;
+import madjep.report.RunInfo;
+import madjep.sim.scenario.ScenarioFiles;
+import madjep.sim.scenario.SimResult;
+
+/**
+ * The {@code report.html} page of a run: its history, its results map (whose {@code :results} is the checker's
+ * data), and what the run knows of itself (scenario, seed, replay, resolved scenario, fault settings, counters, the
+ * leaders its trace names). From a run as it finishes, or from a run directory of the store.
+ */
+public final class RunPages {
+  private RunPages() {}
+
+  /** The page of a run that just finished. */
+  public static Report of(Run run) {
+    SimResult r = run.sim();
+    RunInfo info = RunInfo.of(r.scenario().name(), r.scenario().seed(), run.replay())
+        .withResolvedScenario(ScenarioFiles.toToml(r.scenario()))
+        .withFaultSettings(r.faultsDescription())
+        .withCounters(r.stats())
+        .withAnnouncements(RunInfo.leadersFromTrace(r.trace()));
+    return new Report(r.scenario().name() + " seed " + r.scenario().seed(), r.history(), Results.of(run), info);
+  }
+
+  /** The page of a stored run (MadJep's, or Jepsen's: its {@code results.edn} and {@code history.edn}). */
+  public static Report of(StoredRun run) throws IOException {
+    History h = HistoryReader.read(run.dir().resolve("history.edn"));
+    Object seed = run.get("seed");
+    Object scenario = run.get("scenario");
+    Object replay = run.get("replay");
+    Object faults = run.get("faults");
+    Map<String, Long> counters = new LinkedHashMap<>();
+    if (run.get("stats") instanceof Map<?, ?> stats) {
+      for (Map.Entry<?, ?> e : stats.entrySet()) {
+        if (e.getValue() instanceof Number n) {
+          counters.put(e.getKey() instanceof Keyword k ? k.name() : String.valueOf(e.getKey()), n.longValue());
+        }
+      }
+    }
+    Path toml = run.dir().resolve("scenario.toml");
+    Path trace = run.dir().resolve("trace.log");
+    RunInfo info = RunInfo.of(scenario == null ? null : scenario.toString(),
+            seed instanceof Number n ? n.longValue() : null, replay == null ? null : replay.toString())
+        .withFaultSettings(faults == null ? null : faults.toString())
+        .withCounters(counters)
+        .withResolvedScenario(Files.isRegularFile(toml) ? Files.readString(toml, StandardCharsets.UTF_8) : null)
+        .withAnnouncements(Files.isRegularFile(trace)
+            ? RunInfo.leadersFromTrace(Files.readString(trace, StandardCharsets.UTF_8)) : null);
+    @SuppressWarnings("unchecked")
+    Map<Keyword, Object> data = (Map<Keyword, Object>) run.results();
+    String title = scenario == null ? run.dir().toString() : scenario + (seed == null ? "" : " seed " + seed);
+    return new Report(title, h, data, info);
+  }
+}

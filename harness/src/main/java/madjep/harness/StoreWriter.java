@@ -1,0 +1,291 @@
+package madjep.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import madjep.history.edn.Edn;
+import madjep.history.edn.Keyword;
+import madjep.history.io.HistoryFormat;
+import madjep.history.io.HistoryWriter;
+import madjep.history.io.JsonValues;
+import madjep.report.HtmlReport;
+import madjep.sim.scenario.ScenarioFiles;
+import madjep.sim.scenario.SimResult;
+
+/**
+ * The one writer of Jepsen's store layout: {@code STORE/<scenario>/<yyyyMMdd'T'HHmmss.SSS>/} holding the files of
+ * {@link #FILES}, and the links {@code STORE/latest} and {@code STORE/<scenario>/latest}. It owns every name, link and
+ * temporary file of a store:
+ *
+ * <ul>
+ *   <li>a scenario's name becomes one safe path segment of at most {@value #MAX_NAME} characters, never {@code
+ *       latest} or a hidden name;
+ *   <li>a run directory is filled under a hidden temporary name ({@code .tmp-PID-...}) and renamed into place whole,
+ *       so a run that dies leaves no half-written directory; temporaries of processes that are gone (killed with
+ *       {@code kill -9}) are removed by the next write, and those of this process when it is interrupted;
+ *   <li>a symbolic link planted where a scenario directory belongs is refused, never followed;
+ *   <li>files are readable by everyone ({@code 0644}, directories {@code 0755}).
+ * </ul>
+ *
+ * <p>{@link #check} refuses a store that cannot be written before anything runs.
+ */
+public final class StoreWriter {
+  /** The longest scenario directory name; longer names are cut and keep a hash of the whole. */
+  static final int MAX_NAME = 100;
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS");
+  private static final String TEMP = ".tmp-";
+  private static final long PID = ProcessHandle.current().pid();
+  /** Temporary directories being filled by this process: an interrupted process removes them on its way out. */
+  private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+  private static volatile boolean hookInstalled;
+  private static final java.util.concurrent.atomic.AtomicLong LINKS = new java.util.concurrent.atomic.AtomicLong();
+
+  /** One file of a run directory. */
+  @FunctionalInterface
+  interface RunFile {
+    void write(Run run, Path file) throws IOException;
+  }
+
+  /**
+   * Every file a run directory holds besides the two histories (written first, in parallel), in writing order. To
+   * add a file to the store, add it here.
+   */
+  static final Map<String, RunFile> FILES = files();
+
+  private static Map<String, RunFile> files() {
+    Map<String, RunFile> m = new LinkedHashMap<>();
+    m.put("results.edn", (run, f) -> text(f, Edn.print(Results.of(run)) + "\n"));
+    m.put("results.json", (run, f) -> text(f, JsonValues.toJson(Results.of(run), true) + "\n"));
+    m.put("scenario.toml", (run, f) -> text(f, ScenarioFiles.toToml(run.sim().scenario())));
+    m.put("trace.log", (run, f) -> text(f, run.sim().trace()));
+    m.put("report.html", (run, f) -> text(f, HtmlReport.render(RunPages.of(run))));
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  private StoreWriter() {}
+
+  private static void text(Path f, String s) throws IOException {
+    Files.writeString(f, s, StandardCharsets.UTF_8);
+  }
+
+  /** The directory name a scenario's runs go under: one safe segment, never {@code latest}, hidden or too long. */
+  public static String directoryName(String scenario) {
+    String n = scenario.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
+    if (n.isEmpty()) {
+      n = "scenario";
+    }
+    if (n.equals("latest")) {
+      n = "_latest";
+    }
+    if (n.length() > MAX_NAME) {
+      n = n.substring(0, MAX_NAME - 9) + "-" + String.format("%08x", scenario.hashCode());
+    }
+    return n;
+  }
+
+  /**
+   * Refuses, before anything runs, a store the run could not be written to: a file where the store or the scenario's
+   * directory belongs, a symbolic link planted as the scenario's directory, or a store that cannot be created.
+   */
+  public static void check(Path store, String scenario) throws IOException {
+    if (Files.exists(store) && !Files.isDirectory(store)) {
+      throw new IOException(store + ": expected a store directory, found a file");
+    }
+    Files.createDirectories(store);
+    if (!Files.isWritable(store)) {
+      throw new java.nio.file.AccessDeniedException(store.toString());
+    }
+    Path dir = store.resolve(directoryName(scenario));
+    if (Files.isSymbolicLink(dir)) {
+      throw new IOException(dir + ": expected the scenario's directory, found a symbolic link (refused: a store "
+          + "never writes through a link)");
+    }
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException(dir + ": expected the scenario's directory, found a file");
+    }
+  }
+
+  /** Writes a finished run and returns its directory. */
+  public static Path write(Path store, Run run, LocalDateTime started) throws IOException {
+    return write(store, run.sim(), () -> run, started);
+  }
+
+  /**
+   * Writes a run, asking for its outcome only once the histories are written, so that a caller can check while this
+   * writes; returns the run's directory.
+   */
+  public static Path write(Path store, SimResult r, Supplier<Run> outcome, LocalDateTime started)
+      throws IOException {
+    check(store, r.scenario().name());
+    Path scenarioDir = store.resolve(directoryName(r.scenario().name()));
+    Files.createDirectories(scenarioDir);
+    removeAbandoned(scenarioDir);
+    removeAbandoned(store);
+    String stamp = STAMP.format(started);
+    installHook();
+    Path tmp = Files.createTempDirectory(scenarioDir, TEMP + PID + "-" + stamp + "-");
+    IN_PROGRESS.add(tmp);
+    try {
+      // The two formats are written at once: a long run's history takes seconds per format.
+      CompletableFuture<Void> json = CompletableFuture.runAsync(() -> {
+        try {
+          HistoryWriter.write(r.history(), HistoryFormat.JSON, tmp.resolve("history.jsonl"));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      HistoryWriter.write(r.history(), HistoryFormat.EDN, tmp.resolve("history.edn"));
+      try {
+        json.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof UncheckedIOException u) {
+          throw u.getCause();
+        }
+        throw e;
+      }
+      Run run = outcome.get();
+      for (Map.Entry<String, RunFile> f : FILES.entrySet()) {
+        f.getValue().write(run, tmp.resolve(f.getKey()));
+      }
+      shareable(tmp);
+      Path dir = scenarioDir.resolve(stamp);
+      for (int k = 1; ; k++) {
+        try {
+          Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+          break;
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+          dir = scenarioDir.resolve(stamp + "-" + k);
+        }
+      }
+      link(store.resolve("latest"), store.relativize(dir));
+      link(scenarioDir.resolve("latest"), scenarioDir.relativize(dir));
+      return dir;
+    } finally {
+      IN_PROGRESS.remove(tmp);
+      deleteTree(tmp);
+    }
+  }
+
+  /** Removes the temporaries that processes which no longer run left in {@code dir}. */
+  static void removeAbandoned(Path dir) throws IOException {
+    List<Path> stale;
+    try (Stream<Path> s = Files.list(dir)) {
+      stale = s.filter(p -> abandoned(p.getFileName().toString())).toList();
+    }
+    for (Path p : stale) {
+      deleteTree(p);
+    }
+  }
+
+  /** True for {@code .tmp-PID-...} (a run directory) and {@code .latest.PID-N.tmp} (a link) of a dead process. */
+  private static boolean abandoned(String name) {
+    String pid;
+    if (name.startsWith(TEMP)) {
+      int dash = name.indexOf('-', TEMP.length());
+      pid = dash < 0 ? "" : name.substring(TEMP.length(), dash);
+    } else if (name.startsWith(".latest.") && name.endsWith(".tmp")) {
+      int dash = name.indexOf('-', ".latest.".length());
+      pid = dash < 0 ? "" : name.substring(".latest.".length(), dash);
+    } else {
+      return false;
+    }
+    try {
+      long p = Long.parseLong(pid);
+      return p != PID && ProcessHandle.of(p).map(h -> !h.isAlive()).orElse(true);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static void installHook() {
+    if (!hookInstalled) {
+      synchronized (IN_PROGRESS) {
+        if (!hookInstalled) {
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : IN_PROGRESS) {
+              try {
+                deleteTree(p);
+              } catch (IOException | RuntimeException e) {
+                // The next write removes what is left: its process is gone by then.
+              }
+            }
+          }, "madjep-store-cleanup"));
+          hookInstalled = true;
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+      Files.deleteIfExists(p);
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path x : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(x);
+      }
+    }
+  }
+
+  /** Temporary directories are private to their owner; a run's results are for everyone to read. */
+  private static void shareable(Path dir) throws IOException {
+    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+    }
+  }
+
+  /**
+   * Points {@code link} at {@code target} (relative), replacing an older link atomically where possible. Something
+   * other than a link at that place (a directory a user made) is left alone, and no link is made.
+   */
+  private static void link(Path link, Path target) throws IOException {
+    if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
+      return;
+    }
+    // Unique per call: runs of one process (a JUnit class in parallel) may move the same link at once.
+    Path tmp = link.resolveSibling("." + link.getFileName() + "." + PID + "-" + LINKS.incrementAndGet() + ".tmp");
+    Files.deleteIfExists(tmp);
+    try {
+      Files.createSymbolicLink(tmp, target);
+      try {
+        Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, link, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (UnsupportedOperationException e) {
+      // No symbolic links on this file system: the runs are still there, only the shortcut is missing.
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

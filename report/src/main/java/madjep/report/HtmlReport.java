@@ -1,0 +1,57 @@
+package madjep.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import madjep.history.io.AtomicFiles;
+
+/**
+ * Renders a {@link Report} as one self-contained HTML page.
+ *
+ * <pre>{@code
+ * History h = HistoryReader.read(Path.of("history.edn"));
+ * Result r = LinearizabilityChecker.check(h, Models.byName("cas-register"), Options.defaults());
+ * HtmlReport.write(Report.of("history.edn", h, r.toData()), Path.of("report.html"));
+ * }</pre>
+ */
+public final class HtmlReport {
+  /** Client ops drawn one by one in a timeline at most; past it, the timeline draws cells (see {@link TimelineSvg}). */
+  public static final int DRAWN_OPS = 20_000;
+  /** Ops of the violation's neighbourhood drawn in the close-up at most. */
+  static final int CLOSE_UP_OPS = 400;
+  /** Linearization steps before the violation shown in the close-up. */
+  static final int CLOSE_UP_STEPS = 16;
+  /** Steps of the longest linearizable prefix listed under the close-up. */
+  static final int PREFIX_ROWS = 24;
+  /** Items of a list in the checker's result shown at most. */
+  static final int RESULT_ITEMS = 100;
+  /** Characters of the checker's result shown as EDN at most. */
+  static final int RESULT_CHARS = 200_000;
+
+  private HtmlReport() {}
+
+  /** Writes the page to {@code out} (through a temporary file and a rename). */
+  public static void write(Report r, Path out) throws IOException {
+    String page = render(r);
+    AtomicFiles.writeString(out, page);
+  }
+
+  /** The page. */
+  public static String render(Report r) {
+    return new Page(r).render();
+  }
+
+  /** A resource of this package as text: the page's style sheet and script. */
+  static String resource(String name) {
+    try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource madjep/report/" + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package madjep.systems.raft;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import madjep.sim.Durations;
+import madjep.sim.NodeFactory;
+import madjep.sim.nemesis.FaultKind;
+import madjep.sim.nemesis.FaultSettings;
+import madjep.sim.nemesis.Schedule;
+import madjep.sim.scenario.Bundled;
+import madjep.sim.scenario.Scenario;
+import madjep.sim.scenario.SystemProvider;
+
+/**
+ * {@code raft-kv}, registered with {@link java.util.ServiceLoader}: the correct store under every fault, the same
+ * store with one seeded bug each (and the faults that expose it), and the store under the other workloads.
+ */
+public final class RaftKvProvider implements SystemProvider {
+  static final String NAME = "raft-kv";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "a Raft-replicated key-value store (leader election, log replication, durable log, snapshots)";
+  }
+
+  @Override
+  public List<String> bugs() {
+    return List.of("stale-read", "unsynced-ack", "small-quorum", "lease-read");
+  }
+
+  @Override
+  public NodeFactory factory(Scenario s) {
+    RaftConfig cfg = RaftConfig.defaults().withBug(s.bug())
+        .withMachine(s.accounts(), s.total(), s.workload().equals("set"));
+    return id -> new RaftNode(id, cfg);
+  }
+
+  /** The bundled raft-kv scenario: 20 s of the standard fault mix, a step every 2 s on average. */
+  public static Scenario base() {
+    return Scenario.builder(NAME).system(NAME).faults(FaultSettings.standard().withInterval(Durations.s(2))).build();
+  }
+
+  @Override
+  public List<Bundled.Entry> scenarios() {
+    List<Bundled.Entry> out = new ArrayList<>();
+    Scenario base = base();
+    out.add(new Bundled.Entry(base, "Raft KV store, cas-register per key, under every fault (partitions, crashes, "
+        + "stops, pauses, clock skew, packet loss/duplication/reordering, clogs)", true));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-stale-read").bug("stale-read")
+            .faults(FaultSettings.standard().withInterval(Durations.s(1))
+                .withKinds(EnumSet.of(FaultKind.PARTITION, FaultKind.PAUSE, FaultKind.KILL))
+                .withPartitions(List.of("primaries", "one", "halves")).withTargets(List.of("primaries", "one")))
+            .schedule(new Schedule.Trigger("leader", "isolate", Durations.s(3)))
+            .build(),
+        "seeded bug: a leader answers reads without confirming it still leads", false));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-unsynced-ack").bug("unsynced-ack")
+            .faults(FaultSettings.standard().withInterval(Durations.s(1))
+                .withKinds(EnumSet.of(FaultKind.KILL, FaultKind.PARTITION)).withTargets(List.of("all", "majority")))
+            .build(),
+        "seeded bug: writes are acknowledged before fsync, so a crash loses them", false));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-small-quorum").bug("small-quorum")
+            .faults(FaultSettings.standard().withInterval(Durations.s(1))
+                .withKinds(EnumSet.of(FaultKind.PARTITION)).withPartitions(List.of("primaries", "halves", "one")))
+            .build(),
+        "seeded bug: a leader commits once half the cluster (rounded down) has an entry", false));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-lease-read").bug("lease-read")
+            .faults(FaultSettings.standard().withInterval(Durations.s(2))
+                .withKinds(EnumSet.of(FaultKind.CLOCK, FaultKind.PARTITION))
+                .withPartitions(List.of("primaries")).withTargets(List.of("primaries")))
+            .build(),
+        "seeded bug: a leader answers reads under a lease timed by its wall clock, which clock faults move", false));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-list-append").workload("list-append").build(),
+        "Raft KV store, list-append transactions (Elle), under every fault", true));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-rw-register").workload("rw-register").build(),
+        "Raft KV store, rw-register transactions (Elle), under every fault", true));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-bank").workload("bank").build(),
+        "Raft KV store, bank transfers, under every fault", true));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-set").workload("set").build(),
+        "Raft KV store, set adds and a final read, under every fault", true));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-mutex").workload("mutex").build(),
+        "Raft KV store used as a lock, under every fault", true));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-swarm").faultMode("swarm").build(),
+        "Raft KV store, cas-register per key, faults and rates drawn from the seed (swarm testing)", true));
+    return out;
+  }
+}

@@ -1,0 +1,469 @@
+package madjep.systems.raft;
+
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.util.Arrays;
+import madjep.sim.Node;
+import madjep.sim.NodeContext;
+import madjep.sim.Rpc;
+import madjep.sim.Timer;
+import madjep.sim.workload.ClientOp;
+import madjep.sim.workload.ClientReply;
+import madjep.sim.workload.OpMachine;
+
+/**
+ * A Raft server running an {@link OpMachine}: leader election, log replication, and a durable log synced before
+ * anything that depends on it is sent (unless the unsynced-ack bug is on). Client ops, reads included, go through
+ * the log, so answers are linearizable (unless the stale-read bug is on). A follower answers clients with a hint
+ * of the leader. Each object is one incarnation: a restart rebuilds term, vote and log from disk and re-applies
+ * entries as they are learned to be committed.
+ */
+public final class RaftNode implements Node {
+  private enum Role {
+    FOLLOWER, CANDIDATE, LEADER
+  }
+
+  private static final Object ELECTION = "election";
+  private static final Object HEARTBEAT = "heartbeat";
+  private static final Object LAZY_SYNC = "lazy-sync";
+  private static final ClientOp[] NO_OPS = new ClientOp[0];
+  private static final long[] NO_TERMS = new long[0];
+
+  private record Waiting(int client, Rpc.Request request) {}
+
+  private final RaftConfig cfg;
+  private final int id;
+  private RaftStorage store;
+  private OpMachine machine;
+  private Role role = Role.FOLLOWER;
+  private int leader = -1;
+  private long commit;
+  private long applied;
+  private int votes;
+  private long[] next;
+  private long[] match;
+  /** When (this node's wall clock) each follower last acknowledged entries: the lease-read bug's lease. */
+  private long[] ackedAt;
+  private long leaseUntil = Long.MIN_VALUE;
+  private final Long2ObjectOpenHashMap<Waiting> waiting = new Long2ObjectOpenHashMap<>();
+  private Timer election;
+  private long electionDeadline;
+  private long[] scratch;
+  private NodeContext ctx;
+
+  public RaftNode(int id, RaftConfig cfg) {
+    this.id = id;
+    this.cfg = cfg;
+  }
+
+  // ---- for tests and invariants ----
+
+  public boolean isLeader() {
+    return role == Role.LEADER;
+  }
+
+  public long term() {
+    return store.term;
+  }
+
+  public long commitIndex() {
+    return commit;
+  }
+
+  public long lastIndex() {
+    return store.log.last();
+  }
+
+  // ---- lifecycle ----
+
+  @Override
+  public void start(NodeContext c) {
+    ctx = c;
+    store = new RaftStorage(c.disk());
+    int records = store.recover();
+    machine = new OpMachine(cfg.accounts(), cfg.total(), cfg.setReads());
+    if (store.recoveredSnapshot != null) {
+      machine.restore(store.recoveredSnapshot);
+      store.recoveredSnapshot = null;
+    }
+    commit = store.log.snapshotIndex();
+    applied = commit;
+    int n = c.servers();
+    next = new long[n];
+    match = new long[n];
+    ackedAt = new long[n];
+    if (records > 0) {
+      c.log("recovered term " + store.term + ", " + store.log.last() + " entries");
+    }
+    resetElection();
+    if (cfg.unsyncedAck()) {
+      c.setTimer(cfg.lazySync(), LAZY_SYNC);
+    }
+  }
+
+  @Override
+  public void timer(NodeContext c, Object tag) {
+    if (tag == ELECTION) {
+      long left = electionDeadline - c.monotonic();
+      if (left > 0) {
+        election = c.setTimer(left, ELECTION);
+      } else {
+        election = null;
+        if (role != Role.LEADER) {
+          campaign();
+        } else {
+          resetElection();
+        }
+      }
+    } else if (tag == HEARTBEAT) {
+      if (role == Role.LEADER) {
+        broadcast();
+        c.setTimer(cfg.heartbeat(), HEARTBEAT);
+      }
+    } else if (tag == LAZY_SYNC) {
+      store.fsync();
+      c.setTimer(cfg.lazySync(), LAZY_SYNC);
+    }
+  }
+
+  @Override
+  public void receive(NodeContext c, int from, Object m) {
+    if (m instanceof RaftMessages.AppendEntries ae) {
+      onAppend(from, ae);
+    } else if (m instanceof RaftMessages.AppendReply r) {
+      onAppendReply(from, r);
+    } else if (m instanceof RaftMessages.InstallSnapshot is) {
+      onSnapshot(from, is);
+    } else if (m instanceof RaftMessages.RequestVote rv) {
+      onRequestVote(from, rv);
+    } else if (m instanceof RaftMessages.VoteReply v) {
+      onVote(from, v);
+    } else if (m instanceof Rpc.Request req && req.body() instanceof ClientOp op) {
+      onClient(from, req, op);
+    }
+  }
+
+  // ---- durability ----
+
+  /** Makes the log durable before an acknowledgement depends on it; the unsynced-ack bug skips this. */
+  private void syncForAck() {
+    if (!cfg.unsyncedAck() && store.dirty()) {
+      store.fsync();
+    }
+  }
+
+  /** Terms and votes are always synced before a vote is sent. */
+  private void syncForVote() {
+    if (store.dirty()) {
+      store.fsync();
+    }
+  }
+
+  // ---- elections ----
+
+  /**
+   * Pushes the election deadline back by a fresh random timeout. One timer stays armed and re-arms itself for the
+   * rest of the deadline when it fires early, so a heartbeat costs no timer event.
+   */
+  private void resetElection() {
+    long span = cfg.electionMax() - cfg.electionMin();
+    electionDeadline = ctx.monotonic() + cfg.electionMin() + ctx.random().nextLong(span + 1);
+    if (election == null) {
+      election = ctx.setTimer(electionDeadline - ctx.monotonic(), ELECTION);
+    }
+  }
+
+  private void campaign() {
+    role = Role.CANDIDATE;
+    leader = -1;
+    store.saveTerm(store.term + 1, id);
+    syncForVote();
+    votes = 1 << id;
+    resetElection();
+    RaftMessages.RequestVote rv = new RaftMessages.RequestVote(store.term, store.log.last(), store.log.lastTerm());
+    for (int p = 0; p < ctx.servers(); p++) {
+      if (p != id) {
+        ctx.send(p, rv);
+      }
+    }
+    if (Integer.bitCount(votes) >= majority()) {
+      becomeLeader();
+    }
+  }
+
+  private int majority() {
+    return ctx.servers() / 2 + 1;
+  }
+
+  private int commitQuorum() {
+    return cfg.smallQuorum() ? Math.max(1, ctx.servers() / 2) : majority();
+  }
+
+  /** Adopts a newer term seen in a message. */
+  private void observeTerm(long t) {
+    if (t > store.term) {
+      store.saveTerm(t, -1);
+      stepDown();
+    }
+  }
+
+  private void stepDown() {
+    if (role == Role.LEADER) {
+      ctx.log("steps down in term " + store.term);
+    }
+    role = Role.FOLLOWER;
+    waiting.clear();
+    leaseUntil = Long.MIN_VALUE;
+  }
+
+  private void onRequestVote(int from, RaftMessages.RequestVote rv) {
+    observeTerm(rv.term());
+    boolean upToDate = rv.lastTerm() > store.log.lastTerm()
+        || rv.lastTerm() == store.log.lastTerm() && rv.lastIndex() >= store.log.last();
+    boolean grant = rv.term() == store.term && (store.votedFor == -1 || store.votedFor == from) && upToDate;
+    if (grant) {
+      if (store.votedFor != from) {
+        store.saveTerm(store.term, from);
+      }
+      resetElection();
+    }
+    syncForVote();
+    ctx.send(from, new RaftMessages.VoteReply(store.term, grant));
+  }
+
+  private void onVote(int from, RaftMessages.VoteReply v) {
+    observeTerm(v.term());
+    if (role != Role.CANDIDATE || v.term() != store.term || !v.granted()) {
+      return;
+    }
+    votes |= 1 << from;
+    if (Integer.bitCount(votes) >= majority()) {
+      becomeLeader();
+    }
+  }
+
+  private void becomeLeader() {
+    role = Role.LEADER;
+    leader = id;
+    Arrays.fill(next, store.log.last() + 1);
+    Arrays.fill(match, 0);
+    Arrays.fill(ackedAt, Long.MIN_VALUE / 2);
+    leaseUntil = Long.MIN_VALUE;
+    store.append(store.term, null);
+    syncForAck();
+    ctx.announce("leader", store.term);
+    broadcast();
+    ctx.setTimer(cfg.heartbeat(), HEARTBEAT);
+    advanceCommit();
+  }
+
+  // ---- replication ----
+
+  private void broadcast() {
+    for (int p = 0; p < ctx.servers(); p++) {
+      if (p != id) {
+        sendAppend(p);
+      }
+    }
+  }
+
+  /** Sends follower {@code p} the entries from its next index on (at most a batch), optimistically. */
+  private void sendAppend(int p) {
+    RaftLog log = store.log;
+    if (next[p] <= log.snapshotIndex()) {
+      // The entries it needs are gone into a snapshot: send the state machine as of what this node applied.
+      ctx.send(p, new RaftMessages.InstallSnapshot(store.term, applied, log.term(applied), machine.snapshot()));
+      next[p] = applied + 1;
+      return;
+    }
+    long from = Math.min(next[p], log.last() + 1);
+    int n = (int) Math.min(cfg.maxBatch(), log.last() - from + 1);
+    long[] terms = n == 0 ? NO_TERMS : new long[n];
+    ClientOp[] ops = n == 0 ? NO_OPS : new ClientOp[n];
+    for (int i = 0; i < n; i++) {
+      terms[i] = log.term(from + i);
+      ops[i] = log.op(from + i);
+    }
+    ctx.send(p, new RaftMessages.AppendEntries(store.term, from - 1, log.term(from - 1), terms, ops, commit));
+    next[p] = from + n;
+  }
+
+  private void onAppend(int from, RaftMessages.AppendEntries ae) {
+    if (!acceptLeader(from, ae.term())) {
+      return;
+    }
+    RaftLog log = store.log;
+    long prev = ae.prevIndex();
+    if (prev > log.last()) {
+      ctx.send(from, new RaftMessages.AppendReply(store.term, false, log.last() + 1));
+      return;
+    }
+    if (prev >= log.snapshotIndex() && prev > 0 && log.term(prev) != ae.prevTerm()) {
+      ctx.send(from, new RaftMessages.AppendReply(store.term, false, log.firstOfTerm(prev)));
+      return;
+    }
+    long[] terms = ae.terms();
+    for (int i = 0; i < terms.length; i++) {
+      long idx = prev + 1 + i;
+      if (idx <= log.snapshotIndex()) {
+        continue; // committed and in the snapshot: it matches
+      }
+      if (idx <= log.last()) {
+        if (log.term(idx) == terms[i]) {
+          continue;
+        }
+        store.truncateFrom(idx);
+      }
+      store.append(terms[i], ae.ops()[i]);
+    }
+    long matched = prev + terms.length;
+    if (ae.leaderCommit() > commit) {
+      commit = Math.max(commit, Math.min(ae.leaderCommit(), matched));
+      apply();
+    }
+    syncForAck();
+    ctx.send(from, new RaftMessages.AppendReply(store.term, true, matched));
+  }
+
+  /**
+   * Takes a message from a would-be leader in {@code term}: a stale one is refused (with a hint), a current one makes
+   * this node its follower and pushes the election back.
+   */
+  private boolean acceptLeader(int from, long term) {
+    observeTerm(term);
+    if (term < store.term) {
+      ctx.send(from, new RaftMessages.AppendReply(store.term, false, store.log.last() + 1));
+      return false;
+    }
+    if (role != Role.FOLLOWER) {
+      stepDown();
+    }
+    leader = from;
+    resetElection();
+    return true;
+  }
+
+  private void onSnapshot(int from, RaftMessages.InstallSnapshot is) {
+    if (!acceptLeader(from, is.term())) {
+      return;
+    }
+    RaftLog log = store.log;
+    if (is.index() > commit) {
+      if (log.term(is.index()) != is.lastTerm()) {
+        log.truncateFrom(log.snapshotIndex() + 1);
+      }
+      machine.restore(is.state());
+      commit = is.index();
+      applied = is.index();
+      store.compact(is.index(), is.lastTerm(), is.state());
+      ctx.log("installed snapshot at index " + is.index() + " from " + ctx.nameOf(from));
+    }
+    ctx.send(from, new RaftMessages.AppendReply(store.term, true, Math.max(commit, is.index())));
+  }
+
+  private void onAppendReply(int from, RaftMessages.AppendReply r) {
+    observeTerm(r.term());
+    if (role != Role.LEADER || r.term() != store.term) {
+      return;
+    }
+    if (r.success()) {
+      if (cfg.leaseRead()) {
+        ackedAt[from] = ctx.now();
+        extendLease();
+      }
+      if (r.index() > match[from]) {
+        match[from] = r.index();
+      }
+      if (next[from] <= match[from]) {
+        next[from] = match[from] + 1;
+      }
+      advanceCommit();
+      if (r.index() + 1 == next[from] && next[from] <= store.log.last()) {
+        sendAppend(from);
+      }
+    } else {
+      if (r.index() <= match[from]) {
+        // The follower lost entries it had acknowledged (only possible with the unsynced-ack bug): believe it,
+        // or the leader would resend from its stale match index forever.
+        match[from] = r.index() - 1;
+      }
+      next[from] = Math.max(match[from] + 1, Math.min(next[from], r.index()));
+      sendAppend(from);
+    }
+  }
+
+  /**
+   * The lease-read bug's lease: it runs until half an election timeout after the majority-th latest acknowledgement,
+   * on the wall clock, and only ever grows; so a clock that jumped forward and back leaves a lease far in the future.
+   */
+  private boolean leaseHeld() {
+    return ctx.now() < leaseUntil;
+  }
+
+  private void extendLease() {
+    int n = ctx.servers();
+    long now = ctx.now();
+    long[] t = new long[n];
+    for (int p = 0; p < n; p++) {
+      t[p] = p == id ? now : ackedAt[p];
+    }
+    Arrays.sort(t);
+    leaseUntil = Math.max(leaseUntil, t[n - majority()] + cfg.electionMin() / 2);
+  }
+
+  private void advanceCommit() {
+    int n = ctx.servers();
+    long[] m = scratch == null ? scratch = new long[n] : scratch;
+    for (int p = 0; p < n; p++) {
+      m[p] = p == id ? store.log.last() : match[p];
+    }
+    Arrays.sort(m);
+    long candidate = m[n - commitQuorum()];
+    if (candidate > commit && store.log.term(candidate) == store.term) {
+      commit = candidate;
+      apply();
+    }
+  }
+
+  private void apply() {
+    RaftLog log = store.log;
+    while (applied < commit) {
+      applied++;
+      ClientOp op = log.op(applied);
+      if (op == null) {
+        continue;
+      }
+      ClientReply reply = machine.apply(op);
+      Waiting w = waiting.remove(applied);
+      if (w != null) {
+        ctx.reply(w.client(), w.request(), reply);
+      }
+    }
+    // At least twice the state's size between snapshots keeps their cost per entry constant as the state grows.
+    if (cfg.compactEvery() > 0
+        && applied - log.snapshotIndex() >= Math.max(cfg.compactEvery(), 2L * machine.stateSize())) {
+      store.compact(applied, log.term(applied), machine.snapshot());
+    }
+  }
+
+  // ---- clients ----
+
+  private void onClient(int from, Rpc.Request req, ClientOp op) {
+    if (role != Role.LEADER) {
+      ctx.reply(from, req, new ClientReply.NotLeader(leader));
+      return;
+    }
+    if ((cfg.staleRead() || cfg.leaseRead() && leaseHeld()) && op.f().name().equals("read")) {
+      ctx.reply(from, req, machine.apply(op));
+      return;
+    }
+    store.append(store.term, op);
+    syncForAck();
+    waiting.put(store.log.last(), new Waiting(from, req));
+    for (int p = 0; p < ctx.servers(); p++) {
+      if (p != id && next[p] == store.log.last()) {
+        sendAppend(p);
+      }
+    }
+    advanceCommit();
+  }
+}

@@ -1,0 +1,175 @@
+package madjep.systems.raft;
+
+import java.util.List;
+import madjep.history.edn.Keyword;
+import madjep.sim.RecordFile;
+import madjep.sim.SimDisk;
+import madjep.sim.SimFile;
+import madjep.sim.workload.ClientOp;
+
+/**
+ * Raft's durable state. Generation {@code g} is a snapshot file {@code raft.snap.g} (the state machine up to an
+ * index) and a log file {@code raft.log.g} of records: a term and vote, an entry, or a truncation. {@code
+ * raft.current} names the live generation: appending a record to it, once the new snapshot and log are synced, is
+ * what commits a compaction, so a crash at any point leaves one complete generation. Generation 0 has no snapshot.
+ */
+final class RaftStorage {
+  private static final byte TERM = 1;
+  private static final byte ENTRY = 2;
+  private static final byte TRUNCATE = 3;
+
+  private final SimDisk disk;
+  private final RecordFile current;
+  private RecordFile file;
+  private int generation;
+  private final ValueCodec codec = new ValueCodec();
+
+  long term;
+  int votedFor = -1;
+  final RaftLog log = new RaftLog();
+  /** The state machine's snapshot read at recovery, or null. */
+  Object recoveredSnapshot;
+
+  RaftStorage(SimDisk disk) {
+    this.disk = disk;
+    this.current = new RecordFile(disk.open("raft.current"));
+  }
+
+  /** Reads back what survived; returns the number of records read. */
+  int recover() {
+    List<byte[]> gens = current.recover();
+    ValueCodec in = new ValueCodec();
+    if (!gens.isEmpty()) {
+      in.buf = gens.get(gens.size() - 1);
+      in.pos = 0;
+      generation = (int) in.getLong();
+    }
+    int records = gens.size();
+    if (generation > 0) {
+      List<byte[]> snap = new RecordFile(disk.open("raft.snap." + generation)).recover();
+      in.buf = snap.get(snap.size() - 1);
+      in.pos = 0;
+      long index = in.getLong();
+      long t = in.getLong();
+      recoveredSnapshot = in.getValue();
+      log.compact(index, t);
+      records++;
+    }
+    file = new RecordFile(disk.open("raft.log." + generation));
+    List<byte[]> entries = file.recover();
+    for (byte[] r : entries) {
+      in.buf = r;
+      in.pos = 1;
+      switch (r[0]) {
+        case TERM -> {
+          term = in.getLong();
+          votedFor = (int) in.getLong();
+        }
+        case ENTRY -> {
+          long index = in.getLong();
+          long t = in.getLong();
+          ClientOp op = null;
+          if (in.getByte() == 1) {
+            Keyword f = Keyword.of(in.getString());
+            long process = in.getLong();
+            op = new ClientOp(f, in.getValue(), process);
+          }
+          if (index > log.snapshotIndex()) {
+            log.truncateFrom(index);
+            log.append(t, op);
+          }
+        }
+        case TRUNCATE -> log.truncateFrom(in.getLong());
+        default -> throw new IllegalStateException("raft.log: unknown record type " + r[0]);
+      }
+    }
+    return records + entries.size();
+  }
+
+  void saveTerm(long t, int vote) {
+    term = t;
+    votedFor = vote;
+    writeTerm(file);
+  }
+
+  private void writeTerm(RecordFile f) {
+    codec.reset();
+    codec.putByte(TERM);
+    codec.putLong(term);
+    codec.putLong(votedFor);
+    f.append(codec.buf, codec.pos);
+  }
+
+  void append(long t, ClientOp op) {
+    log.append(t, op);
+    writeEntry(file, log.last(), t, op);
+  }
+
+  private void writeEntry(RecordFile f, long index, long t, ClientOp op) {
+    codec.reset();
+    codec.putByte(ENTRY);
+    codec.putLong(index);
+    codec.putLong(t);
+    if (op == null) {
+      codec.putByte(0);
+    } else {
+      codec.putByte(1);
+      codec.putString(op.f().name());
+      codec.putLong(op.process());
+      codec.putValue(op.value());
+    }
+    f.append(codec.buf, codec.pos);
+  }
+
+  void truncateFrom(long index) {
+    log.truncateFrom(index);
+    codec.reset();
+    codec.putByte(TRUNCATE);
+    codec.putLong(index);
+    file.append(codec.buf, codec.pos);
+  }
+
+  /**
+   * Replaces the log up to {@code index} (of term {@code t}) with a snapshot of the state machine, durably: a new
+   * generation's snapshot and log are written and synced, then named current, then the old ones deleted.
+   */
+  void compact(long index, long t, Object machineState) {
+    log.compact(index, t);
+    int next = generation + 1;
+    RecordFile snap = fresh("raft.snap." + next);
+    codec.reset();
+    codec.putLong(index);
+    codec.putLong(t);
+    codec.putValue(machineState);
+    snap.append(codec.buf, codec.pos);
+    snap.fsync();
+    RecordFile newLog = fresh("raft.log." + next);
+    writeTerm(newLog);
+    for (long i = index + 1; i <= log.last(); i++) {
+      writeEntry(newLog, i, log.term(i), log.op(i));
+    }
+    newLog.fsync();
+    codec.reset();
+    codec.putLong(next);
+    current.append(codec.buf, codec.pos);
+    current.fsync();
+    disk.delete("raft.log." + generation);
+    disk.delete("raft.snap." + generation);
+    generation = next;
+    file = newLog;
+  }
+
+  private RecordFile fresh(String name) {
+    SimFile f = disk.open(name);
+    f.truncate(0);
+    return new RecordFile(f);
+  }
+
+  boolean dirty() {
+    return file.file().dirty();
+  }
+
+  void fsync() {
+    file.fsync();
+  }
+}
