@@ -30,9 +30,11 @@ import madjep.txn.register.RwRegister;
  * Elle's transactional checker as a pure function: a history of transactions and {@link Options} in, a {@link
  * Result} out. No I/O; the clock is read only through {@link Options#deadline()}.
  *
- * <p>Where Elle is silent or fails, this checker reports more, never less: a list-append read of an element nobody
- * appended ({@value #GARBAGE_READ}, prohibited wherever duplicate elements are), a transaction's appends observed out
- * of their own order (as {@code incompatible-order}), and invocations that never complete count as :info
+ * <p>Where Elle is silent or fails, this checker reports more, never less: a read of an element or value nobody
+ * wrote ({@value #GARBAGE_READ}, prohibited wherever duplicate elements are), a transaction's appends observed out of
+ * their own order (as {@code incompatible-order}), rw-register reads of the transaction's own later write
+ * ({@code future-read}) and non-repeatable reads that start from {@code nil} ({@code internal}), writes of :info
+ * transactions that a read observed (they committed), and invocations that never complete count as :info
  * transactions. Every cycle type's search is complete except G-nonadjacent's fallback, which is bounded and reports
  * {@code cycle-search-timeout} when it runs out.
  */

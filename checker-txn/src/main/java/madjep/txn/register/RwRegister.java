@@ -29,9 +29,15 @@ import madjep.txn.graph.Rels;
 import madjep.txn.graph.Scc;
 
 /**
- * Analyzes an rw-register history as Elle's {@code elle.rw-register} does. A transaction's external read of k is its
- * first micro-op on k when that is a read; its external write is its last write of k. Only :ok transactions index
- * reads and writes for dependencies; :info writes still order versions after the initial state.
+ * Analyzes an rw-register history as Elle's {@code elle.rw-register} does, and reports what Elle misses. A
+ * transaction's external read of k is its first micro-op on k when that is a read; its external write is its last
+ * write of k. Reads of :ok transactions are indexed; writes of :ok transactions, and of :info transactions that some
+ * :ok read observed (they must have committed), take part in dependencies. An :info transaction nobody observed may
+ * never have committed and takes part in nothing but the initial-state version order.
+ *
+ * <p>Beyond Elle: a read of a value no transaction wrote ({@code garbage-read}); a read of a value the transaction
+ * itself writes only later ({@code future-read}); a read that differs from the transaction's own earlier read of
+ * {@code nil} ({@code internal}: Elle ignores an earlier {@code nil}).
  */
 public final class RwRegister {
   private static final Keyword OP = Keyword.of("op");
@@ -44,6 +50,7 @@ public final class RwRegister {
   private static final Keyword TYPE = Keyword.of("type");
   private static final Keyword MESSAGE = Keyword.of("message");
   private static final Keyword EXAMPLES = Keyword.of("examples");
+  private static final Keyword ELEMENT = Keyword.of("element");
 
   private final TxnHistory h;
   private final int n;
@@ -53,6 +60,8 @@ public final class RwRegister {
   private final boolean[] extWrite;
   /** (k, v) -> the external-write mop of the :ok transaction that wrote v to k. */
   private KeyValueMap writer;
+  /** Per transaction: :ok, or :info with a write some :ok read observed. */
+  private boolean[] committed;
   /** (k, v) -> first external-read mop of an :ok transaction that read v; chained through readerNext. */
   private KeyValueMap readers;
   private int[] readerNext;
@@ -103,6 +112,7 @@ public final class RwRegister {
     a.add("G1a", rr.g1a());
     a.add("G1b", rr.g1b());
     a.add("internal", rr.internal());
+    rr.unwrittenReads(a);
     a.add("lost-update", LostUpdates.find(h, TxnHistory.WRITE));
     a.explainer = rr::explain;
     return a;
@@ -138,24 +148,52 @@ public final class RwRegister {
     readerNext = new int[h.mopCount()];
     Arrays.fill(readerNext, -1);
     for (int t = n - 1; t >= 0; t--) {
-      if (!h.isOk(t)) {
+      if (h.isFail(t)) {
         continue;
       }
+      boolean ok = h.isOk(t);
       for (int m = h.mopStart(t + 1) - 1; m >= h.mopStart(t); m--) {
         int k = h.mopKey(m);
         long v = h.mopValue(m);
         if (extWrite[m]) {
-          int prev = writer.put(k, v, m);
-          if (prev >= 0 && mopTxn[prev] != t) {
+          int prev = writer.get(k, v);
+          if (prev >= 0 && mopTxn[prev] != t && ok && h.isOk(mopTxn[prev])) {
             throw h.errorAt(t, "expected each value to be written to a key at most once, found "
                 + madjep.history.edn.Edn.print(h.valueObject(v)) + " written to "
                 + madjep.history.edn.Edn.print(h.key(k)) + " by more than one transaction");
           }
-        } else if (extRead[m]) {
+          // An :ok writer wins over an :info one that wrote the same value: the :info one may not have committed.
+          if (prev < 0 || !h.isOk(mopTxn[prev])) {
+            writer.put(k, v, m);
+          }
+        } else if (extRead[m] && ok) {
           readerNext[m] = readers.put(k, v, m);
         }
       }
     }
+    committed = new boolean[n];
+    for (int t = 0; t < n; t++) {
+      committed[t] = h.isOk(t);
+    }
+    for (int t = 0; t < n; t++) {
+      if (!h.isOk(t)) {
+        continue;
+      }
+      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
+        if (extRead[m] && h.mopValue(m) != TxnHistory.NIL) {
+          int w = writer.get(h.mopKey(m), h.mopValue(m));
+          if (w >= 0) {
+            committed[mopTxn[w]] = true;
+          }
+        }
+      }
+    }
+  }
+
+  /** The external-write mop of a committed transaction that wrote v to k, or -1. */
+  private int committedWriter(int k, long v) {
+    int w = writer.get(k, v);
+    return w >= 0 && committed[mopTxn[w]] ? w : -1;
   }
 
   private void wrEdges(Analysis a) {
@@ -165,7 +203,7 @@ public final class RwRegister {
       }
       for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
         if (extRead[m] && h.mopValue(m) != TxnHistory.NIL) {
-          int w = writer.get(h.mopKey(m), h.mopValue(m));
+          int w = committedWriter(h.mopKey(m), h.mopValue(m));
           if (w >= 0) {
             a.edges.add(mopTxn[w], t, Rels.WR);
           }
@@ -513,12 +551,12 @@ public final class RwRegister {
       for (int i = 0; i < g.from.size(); i++) {
         long v1 = g.from.getLong(i);
         long v2 = g.to.getLong(i);
-        int w2 = writer.get(k, v2);
+        int w2 = committedWriter(k, v2);
         if (w2 < 0) {
           continue;
         }
         int t2 = mopTxn[w2];
-        int w1 = writer.get(k, v1);
+        int w1 = committedWriter(k, v1);
         if (w1 >= 0) {
           a.edges.add(mopTxn[w1], t2, Rels.WW);
         }
@@ -635,7 +673,57 @@ public final class RwRegister {
     return out;
   }
 
-  /** A read that disagrees with the transaction's own earlier write or read of the key; one per transaction. */
+  /**
+   * Reads by :ok transactions of values that no transaction wrote before them: {@code garbage-read} when no
+   * transaction (of any type) ever wrote the value to the key, {@code future-read} when only the reading transaction
+   * itself writes it, after the read (writes are unique per key, so nobody else could have). One future read per
+   * transaction, as list-append reports it.
+   */
+  private void unwrittenReads(Analysis a) {
+    KeyValueMap written = new KeyValueMap(h.mopCount() / 2 + 16);
+    for (int m = 0; m < h.mopCount(); m++) {
+      if (h.mopF(m) == TxnHistory.WRITE && written.get(h.mopKey(m), h.mopValue(m)) < 0) {
+        written.put(h.mopKey(m), h.mopValue(m), m);
+      }
+    }
+    List<Anomaly> garbage = new ArrayList<>();
+    List<Anomaly> future = new ArrayList<>();
+    for (int t = 0; t < n; t++) {
+      if (!h.isOk(t)) {
+        continue;
+      }
+      boolean futureFound = false;
+      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
+        long v = h.mopValue(m);
+        if (h.mopF(m) != TxnHistory.READ || v == TxnHistory.NIL) {
+          continue;
+        }
+        int w = written.get(h.mopKey(m), v);
+        if (w < 0) {
+          garbage.add(new CaseAnomaly("garbage-read", readCase(t, m, v)));
+        } else if (!futureFound && mopTxn[w] == t && w > m) {
+          futureFound = true;
+          future.add(new CaseAnomaly("future-read", readCase(t, m, v)));
+        }
+      }
+    }
+    a.add("garbage-read", garbage);
+    a.add("future-read", future);
+  }
+
+  private Map<Keyword, Object> readCase(int t, int m, long v) {
+    LinkedHashMap<Keyword, Object> c = new LinkedHashMap<>();
+    c.put(OP, h.opData(t));
+    c.put(MOP, h.mopData(m));
+    c.put(ELEMENT, h.valueObject(v));
+    return c;
+  }
+
+  /**
+   * A read that disagrees with the transaction's own earlier write or read of the key; one per transaction. An
+   * earlier read of {@code nil} counts (Elle skips it): a later read of a value, with no write of the transaction's
+   * own in between, is a non-repeatable read.
+   */
   private List<Anomaly> internal() {
     List<Anomaly> out = new ArrayList<>();
     long[] state = new long[h.keyCount()];
@@ -653,7 +741,7 @@ public final class RwRegister {
           at[k] = t;
           continue;
         }
-        if (at[k] == t && state[k] != TxnHistory.NIL && state[k] != v) {
+        if (at[k] == t && state[k] != v) {
           LinkedHashMap<Keyword, Object> c = new LinkedHashMap<>();
           c.put(OP, h.opData(t));
           c.put(MOP, h.mopData(m));

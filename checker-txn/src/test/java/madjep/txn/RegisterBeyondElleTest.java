@@ -1,0 +1,107 @@
+package madjep.txn;
+
+import static madjep.txn.ReferenceHistoriesTest.expect;
+import static madjep.txn.Txns.history;
+import static madjep.txn.Txns.pair;
+import static madjep.txn.Txns.rw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import madjep.history.History;
+import madjep.history.Op;
+import madjep.history.OpType;
+import madjep.history.Verdict;
+import madjep.history.edn.Edn;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The four minimal rw-register histories that Elle calls valid although no serial order exists (issue 15), each with a
+ * relative that shows the family, and the variants that must stay valid.
+ */
+class RegisterBeyondElleTest {
+  static final Options SERIALIZABLE = Options.of(Workload.RW_REGISTER).withModels("serializable").withThreads(1);
+
+  @Test
+  void garbageRead_valueNobodyWrote_invalidUnderReadUncommitted() {
+    History h = history(pair(rw(0, OpType.OK, "wx1")), pair(rw(1, OpType.OK, "ry9")));
+    Result r = TxnChecker.check(h, SERIALIZABLE);
+    assertEquals(Verdict.INVALID, r.valid(), Edn.print(r.toData()));
+    assertTrue(r.anomalyTypes().contains("garbage-read"), r.anomalyTypes().toString());
+    assertEquals(Set.of("read-uncommitted"), r.not());
+    assertEquals("{:op {:index 3, :time 0, :type :ok, :process 1, :f :txn, :value [[:r :y 9]]}, :mop [:r :y 9], "
+        + ":element 9}", Edn.print(r.anomalies().get("garbage-read").get(0).toData()));
+  }
+
+  @Test
+  void garbageRead_valueWrittenByFailedTxn_isG1aNotGarbage() {
+    History h = history(pair(rw(0, OpType.FAIL, "wx1")), pair(rw(1, OpType.OK, "rx1")));
+    Result r = TxnChecker.check(h, SERIALIZABLE);
+    assertTrue(r.anomalyTypes().contains("G1a"), r.anomalyTypes().toString());
+    assertTrue(!r.anomalyTypes().contains("garbage-read"), r.anomalyTypes().toString());
+  }
+
+  @Test
+  void infoWrite_observedAfterTheReaderCompleted_realtimeCycle() {
+    // The read of 1 completes before the :info write of 1 is even invoked.
+    Op[] read = pair(rw(0, OpType.OK, "rx1"));
+    Op[] write = pair(rw(1, OpType.INFO, "wx1"));
+    History h = history(read, write);
+    Result r = TxnChecker.check(h, Options.of(Workload.RW_REGISTER).withThreads(1));
+    assertEquals(Verdict.INVALID, r.valid(), Edn.print(r.toData()));
+    assertEquals(List.of("G1c-realtime"), r.anomalyTypes());
+    assertEquals(Verdict.VALID, TxnChecker.check(h, SERIALIZABLE).valid());
+  }
+
+  @Test
+  void infoWrite_observedWithHalfItsWrites_gSingleItem() {
+    // T1 sees the :info T2's write of x but not its write of y.
+    History h = history(pair(rw(1, OpType.INFO, "wx1wy1")), pair(rw(0, OpType.OK, "rx1ry")));
+    Result r = TxnChecker.check(h, SERIALIZABLE);
+    expect(r, Verdict.INVALID, List.of("G-single-item"), Set.of("consistent-view", "repeatable-read"));
+  }
+
+  @Test
+  void infoWrite_neverObserved_takesNoPart() {
+    // T2 may never have committed: its write of y orders nothing, so T1 reading y = nil is fine.
+    History h = history(pair(rw(1, OpType.INFO, "wx1wy1")), pair(rw(0, OpType.OK, "rxry")),
+        pair(rw(2, OpType.OK, "wx2")), pair(rw(3, OpType.OK, "rx2")));
+    assertEquals(Verdict.VALID, TxnChecker.check(h, SERIALIZABLE).valid());
+  }
+
+  @Test
+  void nonRepeatableRead_fromNil_internal() {
+    Op[] t1 = pair(rw(0, OpType.OK, "rxrx1"));
+    Op[] t2 = pair(rw(1, OpType.OK, "wx1"));
+    History h = history(t1[0], t2[0], t2[1], t1[1]);
+    Result r = TxnChecker.check(h, SERIALIZABLE);
+    assertEquals(Verdict.INVALID, r.valid(), Edn.print(r.toData()));
+    assertTrue(r.anomalyTypes().contains("internal"), r.anomalyTypes().toString());
+    java.util.Map<?, ?> c = (java.util.Map<?, ?>) r.anomalies().get("internal").get(0).toData();
+    assertEquals("[:r :x 1]", Edn.print(c.get(madjep.history.edn.Keyword.of("mop"))));
+    assertEquals("nil", Edn.print(c.get(madjep.history.edn.Keyword.of("expected"))));
+  }
+
+  @Test
+  void repeatedNilRead_stillValid() {
+    History h = history(pair(rw(0, OpType.OK, "rxrx")), pair(rw(1, OpType.OK, "wx1")));
+    assertEquals(Verdict.VALID, TxnChecker.check(h, SERIALIZABLE).valid());
+  }
+
+  @Test
+  void futureRead_ownLaterWrite_invalidUnderReadCommitted() {
+    History h = history(pair(rw(0, OpType.OK, "rx1wx1")));
+    Result r = TxnChecker.check(h, SERIALIZABLE);
+    assertEquals(Verdict.INVALID, r.valid(), Edn.print(r.toData()));
+    assertTrue(r.anomalyTypes().contains("future-read"), r.anomalyTypes().toString());
+    assertEquals(Set.of("read-committed"), r.not());
+  }
+
+  @Test
+  void futureRead_ofOwnIntermediateWrite_reported() {
+    History h = history(pair(rw(0, OpType.OK, "rx1wx1wx2")), pair(rw(1, OpType.OK, "rx2")));
+    Result r = TxnChecker.check(h, SERIALIZABLE);
+    assertTrue(r.anomalyTypes().contains("future-read"), r.anomalyTypes().toString());
+  }
+}
