@@ -25,6 +25,7 @@ import madjep.txn.graph.Scc;
 import madjep.txn.graph.SccResult;
 import madjep.txn.model.ConsistencyModels;
 import madjep.txn.register.RwRegister;
+import madjep.txn.weak.WeakIsolation;
 
 /**
  * Elle's transactional checker as a pure function: a history of transactions and {@link Options} in, a {@link
@@ -56,6 +57,35 @@ public final class TxnChecker {
 
   /** Checks a transactional history. */
   public static Result check(TxnHistory h, Options o) {
+    Set<String> prohibited = prohibited(o);
+    WeakIsolation.Level weak = WeakIsolation.level(prohibited);
+    Map<String, List<Anomaly>> anomalies = new LinkedHashMap<>();
+    if (weak == null || !WeakIsolation.TYPES.containsAll(prohibited)) {
+      Result early = elle(h, o, prohibited, anomalies);
+      if (early != null) {
+        return early;
+      }
+    }
+    if (weak != null) {
+      Analysis w = new Analysis(0, 0);
+      WeakIsolation.check(h, o.workload(), weak, w);
+      if (w.early != null) {
+        return w.early;
+      }
+      anomalies.putAll(w.anomalies());
+    }
+    return resultMap(anomalies, prohibited, reportable(prohibited));
+  }
+
+  private static Set<String> reportable(Set<String> prohibited) {
+    Set<String> reportable = new TreeSet<>(prohibited);
+    reportable.add("empty-transaction-graph");
+    reportable.add("cycle-search-timeout");
+    return reportable;
+  }
+
+  /** Elle's analysis: adds every anomaly found to {@code anomalies}, or returns the result of input it cannot judge. */
+  private static Result elle(TxnHistory h, Options o, Set<String> prohibited, Map<String, List<Anomaly>> anomalies) {
     Analysis a = o.workload() == Workload.LIST_APPEND ? ListAppend.analyze(h) : RwRegister.analyze(h, o);
     if (a.early != null) {
       return a.early;
@@ -78,10 +108,7 @@ public final class TxnChecker {
         a.deferred.run();
       }
     }
-    Set<String> prohibited = prohibited(o);
-    Set<String> reportable = new TreeSet<>(prohibited);
-    reportable.add("empty-transaction-graph");
-    reportable.add("cycle-search-timeout");
+    Set<String> reportable = reportable(prohibited);
     int order = 0;
     if (anyEndsWith(reportable, "-realtime")) {
       order = Rels.REALTIME;
@@ -91,7 +118,6 @@ public final class TxnChecker {
       OrderEdges.process(h, a.edges);
     }
     Digraph g = a.edges.build();
-    Map<String, List<Anomaly>> anomalies = new LinkedHashMap<>();
     if (g.edgeCount() == 0) {
       anomalies.put("empty-transaction-graph", List.of(new CaseAnomaly("empty-transaction-graph", Boolean.TRUE)));
     }
@@ -112,7 +138,7 @@ public final class TxnChecker {
     for (Map.Entry<String, List<Anomaly>> e : a.anomalies().entrySet()) {
       anomalies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
     }
-    return resultMap(anomalies, prohibited, reportable);
+    return null;
   }
 
   /**

@@ -19,6 +19,7 @@ import madjep.txn.Anomaly;
 import madjep.txn.CaseAnomaly;
 import madjep.txn.CycleAnomaly;
 import madjep.txn.Deadline;
+import madjep.txn.ExplainedAnomaly;
 import madjep.txn.Options;
 import madjep.txn.Result;
 import madjep.txn.TxnChecker;
@@ -36,7 +37,10 @@ import picocli.CommandLine.Parameters;
     description = {
       "Check a history of transactions for the anomalies Elle finds: dependency cycles (G0, G1c, G-single, ",
       "G-nonadjacent, G2 and their -process/-realtime variants) and G1a, G1b, internal, future-read, dirty-update,",
-      "duplicate-elements, incompatible-order, lost-update, cyclic-versions. Exit 0 valid, 1 invalid, 2 unknown."
+      "duplicate-elements, incompatible-order, lost-update, cyclic-versions. Also decides read committed, read",
+      "atomic and causal consistency as Cerone et al., Plume and AWDIT define them (session order included):",
+      "--consistency-models session-read-committed|session-read-atomic|transactional-causal.",
+      "Exit 0 valid, 1 invalid, 2 unknown."
     })
 final class CheckTxnCommand implements Callable<Integer> {
   /** How many explained cycles of each type the text report shows. */
@@ -51,7 +55,7 @@ final class CheckTxnCommand implements Callable<Integer> {
 
   @Option(names = "--consistency-models", split = ",", paramLabel = "M",
       description = "Models the history should satisfy (default strict-serializable), e.g. serializable,"
-          + "snapshot-isolation.")
+          + "snapshot-isolation, transactional-causal.")
   List<String> models = new ArrayList<>(List.of("strict-serializable"));
 
   @Option(names = "--timeout", converter = Durations.Converter.class, paramLabel = "DURATION",
@@ -153,6 +157,16 @@ final class CheckTxnCommand implements Callable<Integer> {
           out.println();
           out.println("Then:");
           for (String line : c.explanation()) {
+            out.println("  - " + line);
+          }
+        } else if (a instanceof ExplainedAnomaly x) {
+          out.println("Let:");
+          for (int t = 0; t < x.txns().size(); t++) {
+            out.printf("  T%d = %s%n", t + 1, Edn.print(x.txns().get(t)));
+          }
+          out.println();
+          out.println("Then:");
+          for (String line : x.explanation()) {
             out.println("  - " + line);
           }
         } else if (a instanceof CaseAnomaly k) {
