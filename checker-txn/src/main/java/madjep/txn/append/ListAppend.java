@@ -20,6 +20,7 @@ import madjep.txn.Result;
 import madjep.txn.Step;
 import madjep.txn.Workload;
 import madjep.txn.graph.Rels;
+import madjep.txn.graph.ValueSlots;
 
 /**
  * Analyzes a list-append history as Elle's {@code elle.list-append} does. Only :ok and :info transactions take part

@@ -26,6 +26,8 @@ final class CausalVisibility {
   private final int[] vbase;
   private final int[] keyWriterStart;
   private final int[] keyWriters;
+  /** list-append: each key writer's position in the key's reference read, or -1. */
+  private final int[] writerPos;
   private final int[] vkeyKey;
   // Predecessors and successors (session order and observation) in CSR form.
   private int[] predStart;
@@ -52,6 +54,7 @@ final class CausalVisibility {
     int[] count = new int[keys];
     int[] lastTxn = new int[keys];
     Arrays.fill(lastTxn, -1);
+    IntArrayList firsts = new IntArrayList(h.mopCount());
     for (int t = 0; t < o.n; t++) {
       if (!o.committed[t]) {
         continue;
@@ -64,6 +67,7 @@ final class CausalVisibility {
         if (lastTxn[k] != t) {
           lastTxn[k] = t;
           count[k]++;
+          firsts.add(m);
         }
         writerIndex[m] = count[k] - 1;
       }
@@ -81,11 +85,12 @@ final class CausalVisibility {
       }
     }
     keyWriters = new int[keyWriterStart[keys]];
-    for (int m = 0; m < h.mopCount(); m++) {
-      int t = o.mopTxn[m];
-      if (o.writes[m] && o.committed[t]) {
-        keyWriters[keyWriterStart[h.mopKey(m)] + writerIndex[m]] = t;
-      }
+    writerPos = new int[keyWriterStart[keys]];
+    for (int i = 0; i < firsts.size(); i++) {
+      int m = firsts.getInt(i);
+      int slot = keyWriterStart[h.mopKey(m)] + writerIndex[m];
+      keyWriters[slot] = o.mopTxn[m];
+      writerPos[slot] = o.lists ? o.posInRef[m] : -1;
     }
     topo = new int[o.n];
     Arrays.fill(topo, -1);
@@ -107,7 +112,11 @@ final class CausalVisibility {
   /** Predecessors: the session's previous transaction and every writer the reads observed, each once. */
   private void graph() {
     predStart = new int[o.n + 1];
-    IntArrayList ps = new IntArrayList(o.n * 2);
+    int estimate = o.n;
+    for (int r = 0; r < o.reads; r++) {
+      estimate += o.observedCount(r);
+    }
+    IntArrayList ps = new IntArrayList(estimate);
     int[] seen = new int[o.n];
     Arrays.fill(seen, -1);
     for (int t = 0; t < o.n; t++) {
@@ -275,14 +284,22 @@ final class CausalVisibility {
   /** Read r of t against the writers of its key that t follows causally. */
   private void check(int t, int r, long[] acc, boolean[] in, int[] observedBy, long[] mask) {
     int k = o.readKey[r];
+    if (o.lists && o.shared[r]) {
+      checkPrefix(t, r, k, acc, in, observedBy);
+      return;
+    }
     int blocks = vbase[k + 1] - vbase[k];
     if (blocks > mask.length) {
       mask = new long[blocks];
     }
     Arrays.fill(mask, 0, blocks, 0);
-    for (int i = 0; i < o.observedCount(r); i++) {
-      int w = o.observed(r, i);
-      int idx = writerIndex[o.firstWriteOf(w, k)];
+    if (o.lists) {
+      for (int i = o.runStart[r]; i < o.runStart[r] + o.runCount[r]; i++) {
+        int idx = writerIndex[o.runMop[i]];
+        mask[idx >> 6] |= 1L << (idx & 63);
+      }
+    } else if (o.readWriter[r] >= 0) {
+      int idx = writerIndex[o.readWriterMop[r]];
       mask[idx >> 6] |= 1L << (idx & 63);
     }
     int w2 = o.lists ? -1 : o.readWriter[r];
@@ -307,6 +324,34 @@ final class CausalVisibility {
           return;
         }
         order.force(a, w2, Level.CAUSAL, r, CommitOrder.VIA_CAUSAL);
+      }
+    }
+  }
+
+  /** A read that is a prefix of its key's reference holds exactly the writers placed below its length there. */
+  private void checkPrefix(int t, int r, int k, long[] acc, boolean[] in, int[] observedBy) {
+    int len = o.readLength[r];
+    for (int b = 0; b < vbase[k + 1] - vbase[k]; b++) {
+      int v = vbase[k] + b;
+      if (!in[v]) {
+        continue;
+      }
+      long known = acc[v];
+      while (known != 0) {
+        int bit = Long.numberOfTrailingZeros(known);
+        known &= known - 1;
+        int slot = keyWriterStart[k] + b * 64 + bit;
+        int p = writerPos[slot];
+        if (p >= 0 && p < len) {
+          continue;
+        }
+        int a = keyWriters[slot];
+        if (observedBy[a] == t || (o.session[a] >= 0 && o.session[a] == o.session[t] && o.soSeq[a] < o.soSeq[t])) {
+          continue;
+        }
+        missWriter.add(a);
+        missRead.add(r);
+        return;
       }
     }
   }

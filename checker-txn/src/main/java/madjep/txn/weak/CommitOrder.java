@@ -37,8 +37,9 @@ final class CommitOrder {
   private final TxnHistory h;
   private final Digraph.Builder edges;
   private Digraph g;
-  /** (u, w) -> a read whose list shows u's appends right before w's. */
-  private final Long2IntOpenHashMap orderReason = new Long2IntOpenHashMap();
+  /** Per append mop (a run's first): the writer whose run last followed it in a list, and that read. */
+  private final int[] orderNext;
+  private final int[] orderRead;
   /** Per level: (a, b) -> reason id of the forced edge a -> b. */
   private final Long2IntOpenHashMap[] forced = new Long2IntOpenHashMap[3];
   private final IntArrayList reasonRead = new IntArrayList();
@@ -51,7 +52,11 @@ final class CommitOrder {
     this.o = o;
     this.h = o.h;
     this.edges = new Digraph.Builder(o.n, o.n + o.reads * 2);
-    orderReason.defaultReturnValue(-1);
+    orderNext = o.lists ? new int[h.mopCount()] : null;
+    orderRead = o.lists ? new int[h.mopCount()] : null;
+    if (o.lists) {
+      Arrays.fill(orderNext, -1);
+    }
     for (int i = 0; i < 3; i++) {
       forced[i] = new Long2IntOpenHashMap();
       forced[i].defaultReturnValue(-1);
@@ -76,10 +81,17 @@ final class CommitOrder {
       int st = o.runStart[r];
       // The last writer's observation and the list order imply the others' observations.
       edges.add(o.runTxn[st + c - 1], t, WR);
+      if (o.shared[r]) {
+        continue; // its order is its reference's, whose edges are added from the reference itself
+      }
+      // Reads of a key mostly repeat each other's order: an edge is added once per change of successor.
       for (int i = st; i + 1 < st + c; i++) {
-        long key = ((long) o.runTxn[i] << 32) | o.runTxn[i + 1];
-        if (orderReason.putIfAbsent(key, r) < 0) {
-          edges.add(o.runTxn[i], o.runTxn[i + 1], ORDER);
+        int m = o.runMop[i];
+        int next = o.runTxn[i + 1];
+        if (orderNext[m] != next) {
+          orderNext[m] = next;
+          orderRead[m] = r;
+          edges.add(o.runTxn[i], next, ORDER);
         }
       }
     }
@@ -238,6 +250,23 @@ final class CommitOrder {
     return p.build(d);
   }
 
+  /** A read whose list shows u's appends right before w's. */
+  private int orderRead(int u, int w) {
+    for (int m = h.mopStart(u); m < h.mopStart(u + 1); m++) {
+      if (o.writes[m] && orderNext[m] == w) {
+        return orderRead[m];
+      }
+    }
+    for (int r = 0; r < o.reads; r++) {
+      for (int i = o.runStart[r]; i + 1 < o.runStart[r] + o.runCount[r]; i++) {
+        if (o.runTxn[i] == u && o.runTxn[i + 1] == w) {
+          return r;
+        }
+      }
+    }
+    throw new IllegalStateException("no list order " + u + " -> " + w);
+  }
+
   /** {sentence, step data} for the edge u -> w of one relationship. */
   private Object[] why(Prose p, int u, int w, int rel) {
     if (rel == SO) {
@@ -252,7 +281,7 @@ final class CommitOrder {
       throw new IllegalStateException("no observation for " + u + " -> " + w);
     }
     if (rel == ORDER) {
-      int r = orderReason.get(((long) u << 32) | w);
+      int r = orderRead(u, w);
       int k = o.readKey[r];
       long e1 = p.runElement(r, u);
       long e2 = p.runElement(r, w);

@@ -30,6 +30,8 @@ final class DirectVisibility {
   private final int[] seenBy;
   // Per (session, key): list-append, elements appended so far; rw-register, the last writer so far.
   private final Long2IntOpenHashMap sessionState = new Long2IntOpenHashMap();
+  /** list-append, per (session, key): the furthest reference position of its appends (MAX_VALUE: one is absent). */
+  private final Long2IntOpenHashMap sessionMaxPos = new Long2IntOpenHashMap();
 
   private DirectVisibility(Observations o, Level level, CommitOrder order) {
     this.o = o;
@@ -41,6 +43,7 @@ final class DirectVisibility {
     seenBy = new int[o.n];
     Arrays.fill(seenBy, -1);
     sessionState.defaultReturnValue(o.lists ? 0 : -1);
+    sessionMaxPos.defaultReturnValue(-1);
   }
 
   static void check(Observations o, Level level, CommitOrder order) {
@@ -79,12 +82,15 @@ final class DirectVisibility {
         recHead[k] = -1;
       }
     }
+    if (re - rs < 2) {
+      return; // one read: every writer it observed is in it
+    }
     for (int r = rs; r < re; r++) {
       for (int i = 0; i < o.observedCount(r); i++) {
         int w = o.observed(r, i);
-        for (int m = h.mopStart(w); m < h.mopStart(w + 1); m++) {
-          int k = h.mopKey(m);
-          if (!o.writes[m] || keyStamp[k] != stamp || o.firstWriteOf(w, k) != m) {
+        for (int x = o.writeKeyStart[w]; x < o.writeKeyStart[w + 1]; x++) {
+          int k = o.writeKeys[x];
+          if (keyStamp[k] != stamp) {
             continue;
           }
           if (recs == recNext.length) {
@@ -107,14 +113,17 @@ final class DirectVisibility {
       return;
     }
     for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
-      if (!o.writes[m]) {
-        continue;
-      }
-      long key = ((long) s << 32) | h.mopKey(m);
-      if (o.lists) {
-        sessionState.addTo(key, 1);
-      } else {
-        sessionState.put(key, t);
+      if (o.writes[m]) {
+        long key = ((long) s << 32) | h.mopKey(m);
+        if (o.lists) {
+          sessionState.addTo(key, 1);
+          int p = o.posInRef[m] < 0 ? Integer.MAX_VALUE : o.posInRef[m];
+          if (p > sessionMaxPos.get(key)) {
+            sessionMaxPos.put(key, p);
+          }
+        } else {
+          sessionState.put(key, t);
+        }
       }
     }
   }
@@ -128,22 +137,29 @@ final class DirectVisibility {
 
   private void listRead(int t, int r) {
     int k = o.readKey[r];
-    int count = o.runCount[r];
-    for (int i = o.runStart[r]; i < o.runStart[r] + count; i++) {
-      seenBy[o.runTxn[i]] = r;
-    }
     int s = o.session[t];
+    boolean marked = false;
     if (s >= 0) {
-      int expected = sessionState.get(((long) s << 32) | k);
+      long key = ((long) s << 32) | k;
+      int expected = sessionState.get(key);
       if (expected > 0) {
-        int seen = 0;
-        for (int i = o.runStart[r]; i < o.runStart[r] + count; i++) {
-          int w = o.runTxn[i];
-          if (o.session[w] == s && o.soSeq[w] < o.soSeq[t]) {
-            seen += o.runLength[i];
+        boolean missing;
+        if (o.shared[r]) {
+          // A prefix of the reference holds exactly the appends placed below its length there.
+          missing = sessionMaxPos.get(key) >= o.readLength[r];
+        } else {
+          int seen = 0;
+          for (int i = o.runStart[r]; i < o.runStart[r] + o.runCount[r]; i++) {
+            int w = o.runTxn[i];
+            if (o.session[w] == s && o.soSeq[w] < o.soSeq[t]) {
+              seen += o.runLength[i];
+            }
           }
+          missing = seen < expected;
         }
-        if (seen < expected) {
+        if (missing) {
+          mark(r);
+          marked = true;
           int a = o.soPrev[t];
           while (a >= 0 && (seenBy[a] == r || o.firstWriteOf(a, k) < 0)) {
             a = o.soPrev[a];
@@ -151,6 +167,12 @@ final class DirectVisibility {
           order.report(missedBySession(r, a));
         }
       }
+    }
+    if (recHead[k] < 0) {
+      return;
+    }
+    if (!marked) {
+      mark(r);
     }
     boolean[] reported = new boolean[3];
     for (int rec = recHead[k]; rec >= 0; rec = recNext[rec]) {
@@ -170,6 +192,12 @@ final class DirectVisibility {
         reported[slot] = true;
         order.report(missedByObservation(type, r, w, j));
       }
+    }
+  }
+
+  private void mark(int r) {
+    for (int i = o.runStart[r]; i < o.runStart[r] + o.runCount[r]; i++) {
+      seenBy[o.runTxn[i]] = r;
     }
   }
 

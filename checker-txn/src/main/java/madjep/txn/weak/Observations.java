@@ -15,7 +15,7 @@ import madjep.txn.Analysis;
 import madjep.txn.Anomaly;
 import madjep.txn.CaseAnomaly;
 import madjep.txn.Result;
-import madjep.txn.graph.KeyValueMap;
+import madjep.txn.graph.ValueSlots;
 
 /**
  * What each read of a history observed: for every :ok transaction, its well-formed external reads (in program order)
@@ -50,8 +50,15 @@ final class Observations {
   final int[] soSeq;
   int sessions;
 
-  /** (k, v) -> the mop that wrote or appended v to k: :ok writers first, then :info, then :fail. */
-  private KeyValueMap writeOf;
+  /** list-append, per append mop: its position among its transaction's appends to the key, and their number. */
+  private int[] appendIndex;
+  private int[] appendCount;
+  /** Per transaction: the distinct keys it writes, {@code writeKeys[writeKeyStart[t] ..]}, in first-write order. */
+  int[] writeKeyStart;
+  int[] writeKeys;
+  /** (k, v) -> a slot, and per slot the mop that wrote or appended v to k: :ok writers first, then :info, :fail. */
+  private ValueSlots slots;
+  private int[] slotMop;
 
   // Well-formed external reads of :ok transactions, in history and program order.
   int reads;
@@ -59,8 +66,9 @@ final class Observations {
   int[] readStart;
   int[] readMop;
   int[] readKey;
-  /** rw-register: the transaction the read observed, or -1 for the initial state (nil). */
+  /** rw-register: the transaction the read observed, or -1 for the initial state (nil); and its write mop. */
   int[] readWriter;
+  int[] readWriterMop;
   /** list-append: the distinct writers of the external elements, in list order, as runs in {@link #runTxn}. */
   int[] runStart;
   int[] runCount;
@@ -68,11 +76,31 @@ final class Observations {
   /** list-append: the first element of each run, and how many elements it has. */
   long[] runElement = new long[64];
   int[] runLength = new int[64];
+  /** list-append: the mop of each run's first element, and the list length up to the run's end. */
+  int[] runMop = new int[64];
+  int[] runEnd = new int[64];
+  /**
+   * list-append: per read, whether its runs are a prefix of its key's reference runs (the key's longest :ok read,
+   * verified once): such a read holds exactly the elements at positions below its length in the reference.
+   */
+  boolean[] shared;
+  /** list-append: per read, its length (external elements). */
+  int[] readLength;
+  /** list-append, per key: the reference read (-1 when none or not well-formed) and its runs. */
+  private int[] refMop;
+  int[] refRunStart;
+  int[] refRunCount;
+  /** list-append, per append mop: its position in its key's reference read, or -1. */
+  int[] posInRef;
   private int runs;
   /** Scratch: the read that last saw each mop / transaction. */
   private int[] mopStamp;
   private int[] txnStamp;
   private int readStamp;
+  private int[] elemMop = new int[16];
+  private int lastRunStart;
+  private int lastRunCount;
+  private int lastLength;
 
   final Map<String, List<Anomaly>> anomalies = new LinkedHashMap<>();
 
@@ -100,6 +128,7 @@ final class Observations {
     if (out.early != null) {
       return null;
     }
+    o.writeKeys();
     o.sessions();
     o.reads();
     return o;
@@ -126,7 +155,9 @@ final class Observations {
           : "history contained operations other than register writes and reads of single values",
           Map.of(EXAMPLES, EdnVector.copyOf(bad)));
     }
-    writeOf = new KeyValueMap(h.mopCount() / 2 + 16);
+    slots = new ValueSlots(h, lists ? TxnHistory.APPEND : TxnHistory.WRITE);
+    slotMop = new int[slots.appends() + 1];
+    boolean[] isNew = new boolean[1];
     int[] lastWrite = new int[h.keyCount()];
     int[] touched = new int[h.keyCount()];
     Arrays.fill(touched, -1);
@@ -136,8 +167,8 @@ final class Observations {
         int k = h.mopKey(m);
         if (f == TxnHistory.APPEND) {
           writes[m] = true;
-          int prev = writeOf.put(k, h.mopValue(m), m);
-          if (prev >= 0) {
+          int s = slots.add(k, h.mopValue(m), isNew);
+          if (!isNew[0]) {
             LinkedHashMap<Keyword, Object> d = new LinkedHashMap<>();
             d.put(OP, h.opData(t));
             d.put(KEY, h.key(k));
@@ -145,6 +176,7 @@ final class Observations {
             return unknown("duplicate-appends", "value " + Edn.print(h.valueObject(h.mopValue(m)))
                 + " appended to key " + Edn.print(h.key(k)) + " multiple times!", d);
           }
+          slotMop[s] = m;
         } else if (f == TxnHistory.WRITE) {
           if (touched[k] == t) {
             writes[lastWrite[k]] = false;
@@ -162,11 +194,12 @@ final class Observations {
         }
         int k = h.mopKey(m);
         long v = h.mopValue(m);
-        int prev = writeOf.get(k, v);
-        if (prev < 0) {
-          writeOf.put(k, v, m);
+        int s = slots.add(k, v, isNew);
+        if (isNew[0]) {
+          slotMop[s] = m;
           continue;
         }
+        int prev = slotMop[s];
         int pt = mopTxn[prev];
         int t = mopTxn[m];
         if (pt != t && h.isOk(pt) && h.isOk(t) && writes[prev] && writes[m]) {
@@ -174,11 +207,49 @@ final class Observations {
               + Edn.print(h.valueObject(v)) + " written to " + Edn.print(h.key(k)) + " by more than one transaction");
         }
         if (rank(t) < rank(pt)) {
-          writeOf.put(k, v, m);
+          slotMop[s] = m;
         }
       }
     }
     return null;
+  }
+
+  private void writeKeys() {
+    writeKeyStart = new int[n + 1];
+    it.unimi.dsi.fastutil.ints.IntArrayList ks = new it.unimi.dsi.fastutil.ints.IntArrayList(h.mopCount());
+    int[] seen = new int[h.keyCount()];
+    int[] first = new int[h.keyCount()];
+    Arrays.fill(seen, -1);
+    if (lists) {
+      appendIndex = new int[h.mopCount()];
+      appendCount = new int[h.mopCount()];
+    }
+    for (int t = 0; t < n; t++) {
+      writeKeyStart[t] = ks.size();
+      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
+        if (!writes[m]) {
+          continue;
+        }
+        int k = h.mopKey(m);
+        if (seen[k] != t) {
+          seen[k] = t;
+          first[k] = m;
+          ks.add(k);
+        }
+        if (lists) {
+          appendIndex[m] = appendCount[first[k]]++;
+        }
+      }
+      if (lists) {
+        for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
+          if (writes[m]) {
+            appendCount[m] = appendCount[first[h.mopKey(m)]];
+          }
+        }
+      }
+    }
+    writeKeyStart[n] = ks.size();
+    writeKeys = ks.toIntArray();
   }
 
   private int rank(int t) {
@@ -222,18 +293,23 @@ final class Observations {
 
   private void reads() {
     readStart = new int[n + 1];
-    if (lists) {
-      mopStamp = new int[h.mopCount()];
-      txnStamp = new int[n];
-    }
     int cap = 16;
     readMop = new int[cap];
     readKey = new int[cap];
     readWriter = new int[cap];
+    readWriterMop = new int[cap];
     runStart = new int[cap];
     runCount = new int[cap];
+    shared = new boolean[cap];
+    readLength = new int[cap];
     for (int t = 0; t < n; t++) {
       committed[t] = h.isOk(t);
+    }
+    boolean[] refGood = null;
+    if (lists) {
+      mopStamp = new int[h.mopCount()];
+      txnStamp = new int[n];
+      refGood = references();
     }
     for (int t = 0; t < n; t++) {
       readStart[t] = reads;
@@ -249,10 +325,30 @@ final class Observations {
           readMop = Arrays.copyOf(readMop, cap);
           readKey = Arrays.copyOf(readKey, cap);
           readWriter = Arrays.copyOf(readWriter, cap);
+          readWriterMop = Arrays.copyOf(readWriterMop, cap);
           runStart = Arrays.copyOf(runStart, cap);
           runCount = Arrays.copyOf(runCount, cap);
+          shared = Arrays.copyOf(shared, cap);
+          readLength = Arrays.copyOf(readLength, cap);
         }
-        boolean good = lists ? listRead(t, m) : registerRead(t, m);
+        boolean good;
+        if (!lists) {
+          good = registerRead(t, m);
+        } else {
+          int k = h.mopKey(m);
+          shared[reads] = false;
+          if (m == refMop[k]) {
+            good = refGood[k];
+            lastRunStart = refRunStart[k];
+            lastRunCount = refRunCount[k];
+            lastLength = h.listLength(m);
+          } else {
+            good = prefixOfReference(t, m) || listRead(t, m);
+          }
+          runStart[reads] = lastRunStart;
+          runCount[reads] = lastRunCount;
+          readLength[reads] = lastLength;
+        }
         if (good) {
           readMop[reads] = m;
           readKey[reads] = h.mopKey(m);
@@ -263,9 +359,97 @@ final class Observations {
     readStart[n] = reads;
   }
 
+  /**
+   * Verifies each key's longest :ok read first: most reads are prefixes of it, and a prefix that ends at a run
+   * boundary of a well-formed read is well-formed, with the reference's runs up to there.
+   */
+  private boolean[] references() {
+    refMop = new int[h.keyCount()];
+    Arrays.fill(refMop, -1);
+    for (int t = 0; t < n; t++) {
+      if (!h.isOk(t)) {
+        continue;
+      }
+      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
+        if (h.mopF(m) == TxnHistory.READ) {
+          int k = h.mopKey(m);
+          if (refMop[k] < 0 || h.listLength(m) > h.listLength(refMop[k])) {
+            refMop[k] = m;
+          }
+        }
+      }
+    }
+    boolean[] good = new boolean[h.keyCount()];
+    refRunStart = new int[h.keyCount()];
+    refRunCount = new int[h.keyCount()];
+    posInRef = new int[h.mopCount()];
+    Arrays.fill(posInRef, -1);
+    for (int k = 0; k < h.keyCount(); k++) {
+      int m = refMop[k];
+      if (m < 0) {
+        continue;
+      }
+      good[k] = listRead(mopTxn[m], m);
+      refRunStart[k] = lastRunStart;
+      refRunCount[k] = lastRunCount;
+      if (good[k]) {
+        for (int i = 0; i < lastLength; i++) {
+          posInRef[elemMop[i]] = i;
+        }
+      }
+    }
+    this.refGood = good;
+    return good;
+  }
+
+  private boolean[] refGood;
+
+  /** A read that is a prefix of its key's well-formed reference, cut at a run boundary, by a non-appender of the key. */
+  private boolean prefixOfReference(int t, int m) {
+    int k = h.mopKey(m);
+    int ref = refMop[k];
+    int len = h.listLength(m);
+    if (ref < 0 || !refGood[k] || len > h.listLength(ref)) {
+      return false;
+    }
+    for (int j = h.mopStart(t); j < h.mopStart(t + 1); j++) {
+      if (h.mopF(j) == TxnHistory.APPEND && h.mopKey(j) == k) {
+        return false;
+      }
+    }
+    int a = h.listStart(m);
+    int b = h.listStart(ref);
+    for (int i = 0; i < len; i++) {
+      if (h.pool(a + i) != h.pool(b + i)) {
+        return false;
+      }
+    }
+    // The number of reference runs that end at or before len; len must be one of their ends.
+    int lo = 0;
+    int hi = refRunCount[k];
+    int base = refRunStart[k];
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (runEnd[base + mid] <= len) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (lo > 0 ? runEnd[base + lo - 1] != len : len != 0) {
+      return false;
+    }
+    shared[reads] = true;
+    lastRunStart = base;
+    lastRunCount = lo;
+    lastLength = len;
+    return true;
+  }
+
   /** The writer mop of (k, v), or -1. */
   int writerMop(int k, long v) {
-    return writeOf.get(k, v);
+    int s = slots.get(k, v);
+    return s < 0 ? -1 : slotMop[s];
   }
 
   /** An :ok register read: external (no own write of the key before it) reads become observations. */
@@ -288,7 +472,7 @@ final class Observations {
       readWriter[reads] = -1;
       return true;
     }
-    int w = writeOf.get(k, v);
+    int w = writerMop(k, v);
     if (w < 0) {
       add(WeakIsolation.THIN_AIR_READ, t, m, -1, v, null);
       return false;
@@ -308,6 +492,7 @@ final class Observations {
       return false;
     }
     readWriter[reads] = wt;
+    readWriterMop[reads] = w;
     return true;
   }
 
@@ -327,9 +512,13 @@ final class Observations {
       }
     }
     int stamp = ++readStamp;
+    if (elemMop.length < len) {
+      elemMop = new int[Math.max(len, elemMop.length * 2)];
+    }
     for (int i = 0; i < len; i++) {
       long e = h.pool(st + i);
-      int w = writeOf.get(k, e);
+      int w = writerMop(k, e);
+      elemMop[i] = w;
       if (w < 0) {
         add(WeakIsolation.THIN_AIR_READ, t, m, -1, e, null);
         return false;
@@ -366,7 +555,7 @@ final class Observations {
     }
     if (ownOk) {
       for (int i = 0; i < ext && ownOk; i++) {
-        ownOk = mopTxn[writeOf.get(k, h.pool(st + i))] != t;
+        ownOk = mopTxn[elemMop[i]] != t;
       }
     }
     if (!ownOk) {
@@ -374,31 +563,32 @@ final class Observations {
       return false;
     }
     // Runs of writers among the external elements: each a whole transaction's appends, each writer once.
-    runStart[reads] = runs;
+    int start = runs;
     int i = 0;
     while (i < ext) {
       long e = h.pool(st + i);
-      int w = writeOf.get(k, e);
+      int w = elemMop[i];
       int wt = mopTxn[w];
-      int j = h.mopStart(wt);
-      while (!(h.mopF(j) == TxnHistory.APPEND && h.mopKey(j) == k)) {
-        j++;
-      }
+      // The run must be all of wt's appends to k, in order.
       int first = i;
-      for (; j < h.mopStart(wt + 1); j++) {
-        if (h.mopF(j) != TxnHistory.APPEND || h.mopKey(j) != k) {
-          continue;
-        }
-        if (i >= ext || h.pool(st + i) != h.mopValue(j)) {
+      int count = appendCount[w];
+      if (appendIndex[w] != 0 || i + count > ext) {
+        add(WeakIsolation.INTERMEDIATE_READ, t, m, w, e, null);
+        runs = start;
+        return false;
+      }
+      for (int j = 1; j < count; j++) {
+        int wj = elemMop[i + j];
+        if (mopTxn[wj] != wt || appendIndex[wj] != j) {
           add(WeakIsolation.INTERMEDIATE_READ, t, m, w, e, null);
-          runs = runStart[reads];
+          runs = start;
           return false;
         }
-        i++;
       }
+      i += count;
       if (txnStamp[wt] == stamp) {
         add(WeakIsolation.INTERMEDIATE_READ, t, m, w, e, null);
-        runs = runStart[reads];
+        runs = start;
         return false;
       }
       txnStamp[wt] = stamp;
@@ -406,13 +596,19 @@ final class Observations {
         runTxn = Arrays.copyOf(runTxn, runs * 2);
         runElement = Arrays.copyOf(runElement, runs * 2);
         runLength = Arrays.copyOf(runLength, runs * 2);
+        runMop = Arrays.copyOf(runMop, runs * 2);
+        runEnd = Arrays.copyOf(runEnd, runs * 2);
       }
       runTxn[runs] = wt;
       runElement[runs] = h.pool(st + first);
       runLength[runs] = i - first;
+      runMop[runs] = elemMop[first];
+      runEnd[runs] = i;
       runs++;
     }
-    runCount[reads] = runs - runStart[reads];
+    lastRunStart = start;
+    lastRunCount = runs - start;
+    lastLength = ext;
     return true;
   }
 
