@@ -17,6 +17,8 @@ public final class Analysis {
   public Result early;
   /** Non-cycle checks that may run on another thread while the graph is searched; they only call {@link #add}. */
   public Runnable deferred;
+  /** Reasoning that needs the built graph (rw-register version orders by refutation), or null. */
+  public Refiner refiner;
 
   public Analysis(int size) {
     this.edges = new Digraph.Builder(size);
@@ -37,6 +39,14 @@ public final class Analysis {
     if (!cases.isEmpty()) {
       anomalies.computeIfAbsent(type, k -> new java.util.ArrayList<>()).addAll(cases);
     }
+  }
+
+  /**
+   * Runs on the acyclic dependency graph once it is built, with {@code mask} the relationships every one of whose
+   * cycles the models prohibit, and adds what it finds.
+   */
+  public interface Refiner {
+    void refine(Digraph g, int mask, Deadline deadline, Analysis into);
   }
 
   /** Explains a data dependency edge a -> b of a given label ({@link madjep.txn.graph.Rels}). */

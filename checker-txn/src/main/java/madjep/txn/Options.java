@@ -1,6 +1,7 @@
 package madjep.txn;
 
 import java.util.List;
+import java.util.Map;
 import madjep.txn.model.ConsistencyModels;
 
 /**
@@ -15,6 +16,9 @@ import madjep.txn.model.ConsistencyModels;
  * @param sequentialKeys rw-register: assume each key is sequentially consistent (process order orders versions)
  * @param linearizableKeys rw-register: assume each key is linearizable (real-time order orders versions)
  * @param wfrKeys rw-register: assume writes follow reads within a transaction
+ * @param transactionOrder rw-register: the order in which transactions committed, if known (white-box): completion
+ *     {@code :index} to position; consecutive committed transactions touching a key order its versions (Elle's
+ *     {@code :transaction-order}). Empty when unknown.
  */
 public record Options(
     Workload workload,
@@ -24,7 +28,8 @@ public record Options(
     int threads,
     boolean sequentialKeys,
     boolean linearizableKeys,
-    boolean wfrKeys) {
+    boolean wfrKeys,
+    Map<Long, Long> transactionOrder) {
 
   public Options {
     if (workload == null) {
@@ -39,49 +44,59 @@ public record Options(
       }
     }
     deadline = deadline == null ? Deadline.none() : deadline;
+    transactionOrder = Map.copyOf(transactionOrder == null ? Map.of() : transactionOrder);
     threads = Math.max(1, threads);
   }
 
   /** Strict serializability, no deadline, one thread per core. */
   public static Options of(Workload workload) {
     return new Options(workload, List.of("strict-serializable"), List.of(), Deadline.none(),
-        Runtime.getRuntime().availableProcessors(), false, false, false);
+        Runtime.getRuntime().availableProcessors(), false, false, false, Map.of());
   }
 
   public Options withModels(String... models) {
     return new Options(workload, List.of(models), anomalies, deadline, threads, sequentialKeys, linearizableKeys,
-        wfrKeys);
+        wfrKeys, transactionOrder);
   }
 
   public Options withModels(List<String> models) {
-    return new Options(workload, models, anomalies, deadline, threads, sequentialKeys, linearizableKeys, wfrKeys);
+    return new Options(workload, models, anomalies, deadline, threads, sequentialKeys, linearizableKeys, wfrKeys,
+        transactionOrder);
   }
 
   public Options withAnomalies(String... extra) {
     return new Options(workload, consistencyModels, List.of(extra), deadline, threads, sequentialKeys,
-        linearizableKeys, wfrKeys);
+        linearizableKeys, wfrKeys, transactionOrder);
   }
 
   public Options withDeadline(Deadline d) {
     return new Options(workload, consistencyModels, anomalies, d, threads, sequentialKeys, linearizableKeys,
-        wfrKeys);
+        wfrKeys, transactionOrder);
   }
 
   public Options withThreads(int n) {
     return new Options(workload, consistencyModels, anomalies, deadline, n, sequentialKeys, linearizableKeys,
-        wfrKeys);
+        wfrKeys, transactionOrder);
   }
 
   public Options withSequentialKeys(boolean on) {
-    return new Options(workload, consistencyModels, anomalies, deadline, threads, on, linearizableKeys, wfrKeys);
+    return new Options(workload, consistencyModels, anomalies, deadline, threads, on, linearizableKeys, wfrKeys,
+        transactionOrder);
   }
 
   public Options withLinearizableKeys(boolean on) {
-    return new Options(workload, consistencyModels, anomalies, deadline, threads, sequentialKeys, on, wfrKeys);
+    return new Options(workload, consistencyModels, anomalies, deadline, threads, sequentialKeys, on, wfrKeys,
+        transactionOrder);
+  }
+
+  /** Commit order known from the system under test: completion {@code :index} to position (rw-register). */
+  public Options withTransactionOrder(Map<Long, Long> order) {
+    return new Options(workload, consistencyModels, anomalies, deadline, threads, sequentialKeys, linearizableKeys,
+        wfrKeys, order);
   }
 
   public Options withWfrKeys(boolean on) {
     return new Options(workload, consistencyModels, anomalies, deadline, threads, sequentialKeys, linearizableKeys,
-        on);
+        on, transactionOrder);
   }
 }

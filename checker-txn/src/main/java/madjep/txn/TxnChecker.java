@@ -135,10 +135,26 @@ public final class TxnChecker {
         throw err;
       }
     }
+    // Trying version orders only where nothing else is wrong: it can add a verdict, and never needs to repeat one.
+    if (a.refiner != null && !anyProhibited(anomalies, prohibited) && !anyProhibited(a.anomalies(), prohibited)) {
+      int mask = refinementMask(prohibited, order);
+      if (mask != 0 && acyclic(g, mask)) {
+        a.refiner.refine(g, mask, o.deadline(), a);
+      }
+    }
     for (Map.Entry<String, List<Anomaly>> e : a.anomalies().entrySet()) {
       anomalies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
     }
     return null;
+  }
+
+  private static boolean anyProhibited(Map<String, List<Anomaly>> found, Set<String> prohibited) {
+    for (String t : found.keySet()) {
+      if (prohibited.contains(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -167,6 +183,43 @@ public final class TxnChecker {
       }
     }
     return false;
+  }
+
+  private static final String[] CYCLE_BASES = {"G0", "G1c", "G-single-item", "G-nonadjacent-item", "G2-item"};
+
+  /**
+   * The relationships whose every cycle the options prohibit (data dependencies, plus the order edges in the graph
+   * when all their variants are prohibited), or 0 when some plain cycle is allowed: refuting a version order by a
+   * cycle is sound only then.
+   */
+  static int refinementMask(Set<String> prohibited, int order) {
+    for (String b : CYCLE_BASES) {
+      if (!prohibited.contains(b)) {
+        return 0;
+      }
+    }
+    int mask = Rels.WW | Rels.WR | Rels.RW;
+    if (order != 0) {
+      String suffix = order == Rels.REALTIME ? "-realtime" : "-process";
+      boolean all = true;
+      for (String b : CYCLE_BASES) {
+        all &= prohibited.contains(b + suffix);
+      }
+      if (all) {
+        mask |= order;
+      }
+    }
+    return mask;
+  }
+
+  private static boolean acyclic(Digraph g, int mask) {
+    Scc s = Scc.of(g, mask);
+    for (int c = 0; c < s.count; c++) {
+      if (s.sizes[c] > 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- cycles
@@ -291,9 +344,9 @@ public final class TxnChecker {
       int label = c.labels()[i];
       Step s;
       if (label == Rels.PROCESS) {
-        s = new Step("process", null, null, null, null, -1, -1, EdnParser.box(h.process(a)), null, null);
+        s = Step.process(EdnParser.box(h.process(a)));
       } else if (label == Rels.REALTIME) {
-        s = new Step("realtime", null, null, null, null, -1, -1, null, h.opData(a), h.invokeData(b));
+        s = Step.realtime(h.opData(a), h.invokeData(b));
       } else {
         s = explainer.explain(a, b, label);
       }

@@ -104,4 +104,57 @@ class RegisterBeyondElleTest {
     Result r = TxnChecker.check(h, SERIALIZABLE);
     assertTrue(r.anomalyTypes().contains("future-read"), r.anomalyTypes().toString());
   }
+
+  @Test
+  void blindWrites_everyOrderClosesACycle_unorderableVersions() {
+    // T3 reads x = 1 and y = 2: if x's 1 < 2, T3 misses T2's x; if 2 < 1, then y's 1 < 2 or 2 < 1 each close a cycle.
+    History h = history(pair(rw(0, OpType.OK, "wx1wy1")), pair(rw(1, OpType.OK, "wx2wy2")),
+        pair(rw(2, OpType.OK, "rx1ry2")));
+    Result r = TxnChecker.check(h, SERIALIZABLE);
+    expect(r, Verdict.INVALID, List.of("unorderable-versions"), Set.of("serializable"));
+    ExplainedAnomaly a = (ExplainedAnomaly) r.anomalies().get("unorderable-versions").get(0);
+    String prose = String.join("\n", a.explanation());
+    assertTrue(prose.contains("If nil < 1 < 2: "), prose);
+    assertTrue(prose.contains("If nil < 2 < 1: "), prose);
+    assertTrue(prose.contains("a contradiction."), prose);
+    // Read committed allows it (the two reads may see different states), so nothing is tried there.
+    assertEquals(Verdict.VALID, TxnChecker.check(h, SERIALIZABLE.withModels("read-committed")).valid());
+  }
+
+  @Test
+  void blindWrites_strictSerializable_realtimeVariant() {
+    History h = history(pair(rw(0, OpType.OK, "wx1wy1")), pair(rw(1, OpType.OK, "wx2wy2")),
+        pair(rw(2, OpType.OK, "rx1ry2")));
+    Result r = TxnChecker.check(h, Options.of(Workload.RW_REGISTER).withThreads(1));
+    assertTrue(r.anomalyTypes().contains("unorderable-versions-realtime"), r.anomalyTypes().toString());
+    assertEquals(Verdict.INVALID, r.valid());
+  }
+
+  @Test
+  void oneOrderSurvives_adoptedNotReported() {
+    // T2 read x = 1 and wrote 2, without --wfr-keys: 2 < 1 closes T1 -wr-> T2 -ww-> T1, so 1 < 2 is adopted.
+    History h = history(pair(rw(0, OpType.OK, "wx1")), pair(rw(1, OpType.OK, "rx1wx2")), pair(rw(2, OpType.OK,
+        "rx2")));
+    assertEquals(Verdict.VALID, TxnChecker.check(h, SERIALIZABLE).valid());
+  }
+
+  @Test
+  void readModifyWrite_withoutWfrKeys_stillRefuted() {
+    // T2 read x = 1 then wrote x = 2 and y = 2; T3 read x = 1 and y = 2. Elle (without --wfr-keys) has no order of
+    // x's versions and no cycle. Here 2 < 1 closes T1 -wr-> T2 -ww-> T1, and 1 < 2 closes T3 -rw-> T2 -wr-> T3.
+    History h = history(pair(rw(0, OpType.OK, "wx1")), pair(rw(1, OpType.OK, "rx1wx2wy2")),
+        pair(rw(2, OpType.OK, "rx1ry2")));
+    Result r = TxnChecker.check(h, SERIALIZABLE);
+    expect(r, Verdict.INVALID, List.of("unorderable-versions"), Set.of("serializable"));
+  }
+
+  @Test
+  void transactionOrder_elleReferenceHistory_gSingleItem() {
+    // Elle's "G-single transaction-order": T1 r(x nil) w(y 2); T2 w(x 3) w(y 4), committed T2 then T1.
+    History h = history(rw(0, OpType.OK, "rxwy2"), rw(0, OpType.OK, "wx3wy4"));
+    Result r = TxnChecker.check(h, SERIALIZABLE.withTransactionOrder(java.util.Map.of(0L, 2L, 1L, 1L)));
+    expect(r, Verdict.INVALID, List.of("G-single-item"), Set.of("consistent-view", "repeatable-read"));
+    assertEquals(Verdict.VALID, TxnChecker.check(h, SERIALIZABLE.withTransactionOrder(
+        java.util.Map.of(0L, 1L, 1L, 2L))).valid());
+  }
 }

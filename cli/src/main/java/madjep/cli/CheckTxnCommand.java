@@ -74,6 +74,11 @@ final class CheckTxnCommand implements Callable<Integer> {
   @Option(names = "--wfr-keys", description = "rw-register: assume writes follow reads within a transaction.")
   boolean wfrKeys;
 
+  @Option(names = "--transaction-order", paramLabel = "FILE",
+      description = "rw-register: the known commit order, as EDN: a vector of completion :index values in commit "
+          + "order, or a map from completion :index to position (Elle's :transaction-order).")
+  Path transactionOrder;
+
   @Option(names = "--json", paramLabel = "OUT", description = "Also write the result as JSON to OUT.")
   Path json;
 
@@ -97,6 +102,9 @@ final class CheckTxnCommand implements Callable<Integer> {
       throw new UsageError(e.getMessage());
     }
     o = o.withSequentialKeys(sequentialKeys).withLinearizableKeys(linearizableKeys).withWfrKeys(wfrKeys);
+    if (transactionOrder != null) {
+      o = o.withTransactionOrder(transactionOrder(transactionOrder));
+    }
     if (threads != null) {
       o = o.withThreads(threads);
     }
@@ -114,6 +122,32 @@ final class CheckTxnCommand implements Callable<Integer> {
       report(out, r);
     }
     return ExitCode.of(r.valid());
+  }
+
+  /** A vector of completion indices in commit order, or a map from completion index to position. */
+  static Map<Long, Long> transactionOrder(Path file) throws IOException {
+    Object v = madjep.history.edn.EdnParser.parse(java.nio.file.Files.readString(file), file.toString());
+    Map<Long, Long> order = new java.util.HashMap<>();
+    if (v instanceof List<?> l) {
+      for (int i = 0; i < l.size(); i++) {
+        if (!(l.get(i) instanceof Long idx)) {
+          throw new UsageError(file + ": --transaction-order expects integer :index values, found "
+              + Edn.print(l.get(i)));
+        }
+        order.put(idx, (long) i);
+      }
+    } else if (v instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!(e.getKey() instanceof Long idx) || !(e.getValue() instanceof Long pos)) {
+          throw new UsageError(file + ": --transaction-order expects a map of integers, found " + Edn.print(e.getKey())
+              + " " + Edn.print(e.getValue()));
+        }
+        order.put(idx, pos);
+      }
+    } else {
+      throw new UsageError(file + ": --transaction-order expects an EDN vector or map, found " + Edn.print(v));
+    }
+    return order;
   }
 
   /** EDN files go through the streaming transaction reader; anything else through the generic history reader. */

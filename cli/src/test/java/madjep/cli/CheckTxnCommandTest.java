@@ -54,6 +54,29 @@ class CheckTxnCommandTest {
   }
 
   @Test
+  void checkTxn_transactionOrder_ordersBlindWrites() throws IOException {
+    Path h = dir.resolve("order.edn");
+    Files.writeString(h, String.join("\n",
+        "{:index 0, :type :invoke, :f :txn, :value [[:r :x nil] [:w :y 2]], :process 0}",
+        "{:index 1, :type :ok, :f :txn, :value [[:r :x nil] [:w :y 2]], :process 0}",
+        "{:index 2, :type :invoke, :f :txn, :value [[:w :x 3] [:w :y 4]], :process 1}",
+        "{:index 3, :type :ok, :f :txn, :value [[:w :x 3] [:w :y 4]], :process 1}", ""));
+    Path order = dir.resolve("commit-order.edn");
+    Files.writeString(order, "[3 1]\n");
+    Run r = run("check", "txn", "--workload", "rw-register", "--consistency-models", "serializable",
+        "--transaction-order", order.toString(), h.toString());
+    assertEquals(ExitCode.INVALID, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("G-single-item"), r.out());
+    Files.writeString(order, "{1 0, 3 1}\n");
+    Run ok = run("check", "txn", "--workload", "rw-register", "--consistency-models", "serializable",
+        "--transaction-order", order.toString(), h.toString());
+    assertEquals(ExitCode.VALID, ok.code(), ok.out() + ok.err());
+    Files.writeString(order, "{:a 1}\n");
+    assertEquals(64, run("check", "txn", "--workload", "rw-register", "--transaction-order", order.toString(),
+        h.toString()).code());
+  }
+
+  @Test
   void checkTxn_transactionalCausal_explainsCausalityViolation() throws IOException {
     Path h = dir.resolve("causal.edn");
     Files.writeString(h, String.join("\n",

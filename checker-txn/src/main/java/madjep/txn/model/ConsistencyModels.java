@@ -75,6 +75,10 @@ public final class ConsistencyModels {
     edges(IMPLIED, "dirty-update", "G1a");
     edges(IMPLIED, "lost-update", "write-skew", "G2-item");
     edges(IMPLIED, "write-skew", "G2");
+    // Not Elle's: rw-register versions no order of which avoids a cycle (madjep.txn.register.VersionInference).
+    edges(IMPLIED, "unorderable-versions", "G2", "unorderable-versions-process");
+    edges(IMPLIED, "unorderable-versions-process", "G2-process", "unorderable-versions-realtime");
+    edges(IMPLIED, "unorderable-versions-realtime", "G2-realtime");
 
     edges(SEVERITY, "G0", "G1c");
     edges(SEVERITY, "G0-process", "G1c-process");

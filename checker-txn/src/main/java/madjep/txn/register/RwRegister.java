@@ -52,6 +52,12 @@ public final class RwRegister {
   private static final Keyword EXAMPLES = Keyword.of("examples");
   private static final Keyword ELEMENT = Keyword.of("element");
 
+  /**
+   * No order of a key's versions avoids a dependency cycle (found by trying each: {@link VersionInference}); implies
+   * G2, and its -process and -realtime variants imply G2-process and G2-realtime.
+   */
+  public static final String UNORDERABLE = "unorderable-versions";
+
   private final TxnHistory h;
   private final int n;
   private final int[] mopTxn;
@@ -115,6 +121,7 @@ public final class RwRegister {
     rr.unwrittenReads(a);
     a.add("lost-update", LostUpdates.find(h, TxnHistory.WRITE));
     a.explainer = rr::explain;
+    a.refiner = (g, mask, deadline, into) -> VersionInference.run(rr, g, mask, deadline, into);
     return a;
   }
 
@@ -255,6 +262,9 @@ public final class RwRegister {
     List<String> sources = new ArrayList<>();
     List<Anomaly> cyclic = new ArrayList<>();
     apply("initial-state", initialState(), sources, cyclic);
+    if (!o.transactionOrder().isEmpty()) {
+      apply("transaction-order", transactionOrder(o.transactionOrder()), sources, cyclic);
+    }
     if (o.wfrKeys()) {
       apply("wfr-keys", wfr(), sources, cyclic);
     }
@@ -369,6 +379,44 @@ public final class RwRegister {
         boolean counts = extWrite[m] || (extRead[m] && h.isOk(t));
         if (counts && v != TxnHistory.NIL) {
           out.computeIfAbsent(h.mopKey(m), x -> new VersionGraph()).add(TxnHistory.NIL, v);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A known commit order (completion {@code :index} to position): along it, each transaction's last value of a key
+   * precedes the first value of that key in the next committed transaction touching the key. A later read of nil is
+   * left to the initial state (nil precedes every version): ordering a version before nil would claim a cycle of
+   * versions where there is only an anti-dependency.
+   */
+  private Map<Integer, VersionGraph> transactionOrder(Map<Long, Long> order) {
+    List<long[]> placed = new ArrayList<>();
+    for (int t = 0; t < n; t++) {
+      Long p = order.get(h.index(t));
+      if (p != null && (h.isOk(t) || committed[t])) {
+        placed.add(new long[] {p, t});
+      }
+    }
+    placed.sort((x, y) -> Long.compare(x[0], y[0]));
+    Map<Integer, VersionGraph> out = new HashMap<>();
+    Map<Integer, Integer> last = new HashMap<>();
+    boolean[] has = new boolean[1];
+    for (long[] pt : placed) {
+      int b = (int) pt[1];
+      for (int k : extKeys(b)) {
+        Integer a = last.put(k, b);
+        if (a == null) {
+          continue;
+        }
+        long v1 = lastValue(a, k, has);
+        if (!has[0]) {
+          continue;
+        }
+        long v2 = firstValue(b, k, has);
+        if (has[0] && v2 != TxnHistory.NIL) {
+          out.computeIfAbsent(k, x -> new VersionGraph()).add(v1, v2);
         }
       }
     }
@@ -565,6 +613,80 @@ public final class RwRegister {
         }
       }
     }
+  }
+
+  // ---------------------------------------------------------------- for VersionInference
+
+  TxnHistory history() {
+    return h;
+  }
+
+  boolean isCommitted(int t) {
+    return committed[t];
+  }
+
+  boolean isExtWrite(int m) {
+    return extWrite[m];
+  }
+
+  int committedWriterOf(int k, long v) {
+    return committedWriter(k, v);
+  }
+
+  /** The :ok transactions whose external read of k returned v (nil included). */
+  IntArrayList readersOf(int k, long v) {
+    IntArrayList out = new IntArrayList(2);
+    for (int r = readers.get(k, v); r >= 0; r = readerNext[r]) {
+      out.add(mopTxn[r]);
+    }
+    return out;
+  }
+
+  /** Per value of {@code vs}: the bitmask of the others the known version graph of k puts before it. */
+  long[] knownOrder(int k, long[] vs) {
+    long[] before = new long[vs.length];
+    VersionGraph g = versions.get(k);
+    if (g == null) {
+      return before;
+    }
+    it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<LongArrayList> out =
+        new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
+    for (int i = 0; i < g.from.size(); i++) {
+      out.computeIfAbsent(g.from.getLong(i), x -> new LongArrayList()).add(g.to.getLong(i));
+    }
+    for (int i = 0; i < vs.length; i++) {
+      it.unimi.dsi.fastutil.longs.LongOpenHashSet reached = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
+      java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>();
+      todo.add(vs[i]);
+      while (!todo.isEmpty()) {
+        LongArrayList next = out.get((long) todo.poll());
+        if (next == null) {
+          continue;
+        }
+        for (int j = 0; j < next.size(); j++) {
+          if (reached.add(next.getLong(j))) {
+            todo.add(next.getLong(j));
+          }
+        }
+      }
+      for (int j = 0; j < vs.length; j++) {
+        if (j != i && reached.contains(vs[j])) {
+          before[j] |= 1L << i;
+        }
+      }
+    }
+    return before;
+  }
+
+  Step explainEdge(int a, int b, int label) {
+    return explain(a, b, label);
+  }
+
+  /** A ww or rw step between versions v1 and v2 of key k that the version graph does not hold (inferred, or tried). */
+  Step versionStep(int a, int b, int k, long v1, long v2, int rel, boolean tried) {
+    boolean ww = rel == Rels.WW;
+    return step(ww ? "ww" : "rw", k, v1, v2, first(a, ww ? TxnHistory.WRITE : TxnHistory.READ, k, v1),
+        first(b, TxnHistory.WRITE, k, v2));
   }
 
   // ---------------------------------------------------------------- explanations
