@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import madjep.history.Verdict;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
@@ -40,9 +39,6 @@ public final class ListAppend {
   static final Keyword VALUES = Keyword.of("values");
   static final Keyword TXNS = Keyword.of("txns");
   static final Keyword DUPLICATES = Keyword.of("duplicates");
-  static final Keyword TYPE = Keyword.of("type");
-  static final Keyword MESSAGE = Keyword.of("message");
-  static final Keyword EXAMPLES = Keyword.of("examples");
   static final Symbol ELLIPSIS = new Symbol("...");
 
   private final TxnHistory h;
@@ -114,19 +110,9 @@ public final class ListAppend {
   // ---------------------------------------------------------------- validation and indices
 
   private Result validate() {
-    List<Object> bad = new ArrayList<>();
-    for (int t = 0; t < n && bad.size() < 8; t++) {
-      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
-        byte f = h.mopF(m);
-        if (f != TxnHistory.READ && f != TxnHistory.APPEND) {
-          bad.add(h.opData(t));
-          break;
-        }
-      }
-    }
-    if (!bad.isEmpty()) {
-      return unknown("unexpected-txn-micro-op-types", "history contained operations other than appends or reads",
-          Map.of(EXAMPLES, EdnVector.copyOf(bad)));
+    Result bad = Analysis.unexpectedMicroOps(h, true);
+    if (bad != null) {
+      return bad;
     }
     slots = new ValueSlots(h);
     ensureSlots(slots.appends() + 16);
@@ -144,7 +130,7 @@ public final class ListAppend {
           data.put(OP, h.opData(t));
           data.put(KEY, k);
           data.put(VALUE, v);
-          return unknown("duplicate-appends", "value " + madjep.history.edn.Edn.print(v) + " appended to key "
+          return Analysis.unknown("duplicate-appends", "value " + madjep.history.edn.Edn.print(v) + " appended to key "
               + madjep.history.edn.Edn.print(k) + " multiple times!", data);
         }
         ensureSlots(sl + 1);
@@ -167,15 +153,6 @@ public final class ListAppend {
     Arrays.fill(appendMop, old, c, -1);
     Arrays.fill(position, old, c, -1);
     Arrays.fill(readersHead, old, c, -1);
-  }
-
-  private static Result unknown(String type, String message, Map<Keyword, Object> data) {
-    LinkedHashMap<Keyword, Object> m = new LinkedHashMap<>(data);
-    m.put(TYPE, Keyword.of(type));
-    m.put(MESSAGE, message);
-    Map<String, List<Anomaly>> as = new LinkedHashMap<>();
-    as.put(type, List.of(new CaseAnomaly(type, m)));
-    return new Result(Verdict.UNKNOWN, List.of(type), as, java.util.Set.of(), java.util.Set.of());
   }
 
   private void index() {

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import madjep.history.Verdict;
 import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
 import madjep.history.txn.TxnHistory;
@@ -47,9 +46,6 @@ public final class RwRegister {
   private static final Keyword KEY = Keyword.of("key");
   private static final Keyword SCC = Keyword.of("scc");
   private static final Keyword SOURCES = Keyword.of("sources");
-  private static final Keyword TYPE = Keyword.of("type");
-  private static final Keyword MESSAGE = Keyword.of("message");
-  private static final Keyword EXAMPLES = Keyword.of("examples");
   private static final Keyword ELEMENT = Keyword.of("element");
 
   /**
@@ -126,27 +122,7 @@ public final class RwRegister {
   }
 
   private Result validate() {
-    List<Object> bad = new ArrayList<>();
-    for (int t = 0; t < n && bad.size() < 8; t++) {
-      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
-        byte f = h.mopF(m);
-        if ((f != TxnHistory.READ && f != TxnHistory.WRITE) || h.listStart(m) >= 0) {
-          bad.add(h.opData(t));
-          break;
-        }
-      }
-    }
-    if (bad.isEmpty()) {
-      return null;
-    }
-    LinkedHashMap<Keyword, Object> m = new LinkedHashMap<>();
-    m.put(EXAMPLES, EdnVector.copyOf(bad));
-    m.put(TYPE, Keyword.of("unexpected-txn-micro-op-types"));
-    m.put(MESSAGE, "history contained operations other than register writes and reads of single values");
-    Map<String, List<Anomaly>> as = new LinkedHashMap<>();
-    as.put("unexpected-txn-micro-op-types", List.of(new CaseAnomaly("unexpected-txn-micro-op-types", m)));
-    return new Result(Verdict.UNKNOWN, List.of("unexpected-txn-micro-op-types"), as, java.util.Set.of(),
-        java.util.Set.of());
+    return Analysis.unexpectedMicroOps(h, false);
   }
 
   private void index() {

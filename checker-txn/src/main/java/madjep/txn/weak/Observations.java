@@ -6,9 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import madjep.history.Verdict;
 import madjep.history.edn.Edn;
-import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
 import madjep.history.txn.TxnHistory;
 import madjep.txn.Analysis;
@@ -29,9 +27,6 @@ final class Observations {
   static final Keyword WRITER = Keyword.of("writer");
   static final Keyword ELEMENT = Keyword.of("element");
   static final Keyword EXPECTED = Keyword.of("expected");
-  static final Keyword TYPE = Keyword.of("type");
-  static final Keyword MESSAGE = Keyword.of("message");
-  static final Keyword EXAMPLES = Keyword.of("examples");
   static final Keyword KEY = Keyword.of("key");
   static final Keyword VALUE = Keyword.of("value");
 
@@ -137,23 +132,9 @@ final class Observations {
   // ---------------------------------------------------------------- validation and writers
 
   private Result validate() {
-    List<Object> bad = new ArrayList<>();
-    for (int t = 0; t < n && bad.size() < 8; t++) {
-      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
-        byte f = h.mopF(m);
-        boolean known = lists ? f == TxnHistory.READ || f == TxnHistory.APPEND
-            : (f == TxnHistory.READ || f == TxnHistory.WRITE) && h.listStart(m) < 0;
-        if (!known) {
-          bad.add(h.opData(t));
-          break;
-        }
-      }
-    }
-    if (!bad.isEmpty()) {
-      return unknown("unexpected-txn-micro-op-types", lists
-          ? "history contained operations other than appends or reads"
-          : "history contained operations other than register writes and reads of single values",
-          Map.of(EXAMPLES, EdnVector.copyOf(bad)));
+    Result bad = Analysis.unexpectedMicroOps(h, lists);
+    if (bad != null) {
+      return bad;
     }
     slots = new ValueSlots(h, lists ? TxnHistory.APPEND : TxnHistory.WRITE);
     slotMop = new int[slots.appends() + 1];
@@ -173,7 +154,7 @@ final class Observations {
             d.put(OP, h.opData(t));
             d.put(KEY, h.key(k));
             d.put(VALUE, h.valueObject(h.mopValue(m)));
-            return unknown("duplicate-appends", "value " + Edn.print(h.valueObject(h.mopValue(m)))
+            return Analysis.unknown("duplicate-appends", "value " + Edn.print(h.valueObject(h.mopValue(m)))
                 + " appended to key " + Edn.print(h.key(k)) + " multiple times!", d);
           }
           slotMop[s] = m;
@@ -254,15 +235,6 @@ final class Observations {
 
   private int rank(int t) {
     return h.isOk(t) ? 0 : h.isInfo(t) ? 1 : 2;
-  }
-
-  private static Result unknown(String type, String message, Map<Keyword, Object> data) {
-    LinkedHashMap<Keyword, Object> m = new LinkedHashMap<>(data);
-    m.put(TYPE, Keyword.of(type));
-    m.put(MESSAGE, message);
-    Map<String, List<Anomaly>> as = new LinkedHashMap<>();
-    as.put(type, List.of(new CaseAnomaly(type, m)));
-    return new Result(Verdict.UNKNOWN, List.of(type), as, java.util.Set.of(), java.util.Set.of());
   }
 
   private void sessions() {
