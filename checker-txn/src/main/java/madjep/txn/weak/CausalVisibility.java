@@ -37,9 +37,9 @@ final class CausalVisibility {
   /** Position of each transaction in the topological order processed, or -1. */
   final int[] topo;
   private final int[] lastRead;
-  // Knowledge: per transaction, virtual keys and bit words.
-  private final int[][] kKeys;
-  private final long[][] kBits;
+  /** Knowledge: per transaction, pairs (virtual key, bit word) in one array, until its last successor took it. */
+  private final long[][] known;
+  private long[] scratch = new long[64];
   private final int[] pending;
   // Causality violations found: (writer, read).
   private final IntArrayList missWriter = new IntArrayList();
@@ -95,8 +95,7 @@ final class CausalVisibility {
     topo = new int[o.n];
     Arrays.fill(topo, -1);
     lastRead = new int[keys];
-    kKeys = new int[o.n][];
-    kBits = new long[o.n][];
+    known = new long[o.n][];
     pending = new int[o.n];
   }
 
@@ -209,22 +208,20 @@ final class CausalVisibility {
       touched.clear();
       for (int i = predStart[t]; i < predStart[t + 1]; i++) {
         int u = preds[i];
-        int[] ks = kKeys[u];
-        if (ks != null) {
-          long[] bs = kBits[u];
-          for (int j = 0; j < ks.length; j++) {
-            int v = ks[j];
+        long[] k = known[u];
+        if (k != null) {
+          for (int j = 0; j < k.length; j += 2) {
+            int v = (int) k[j];
             if (!in[v]) {
               in[v] = true;
               acc[v] = 0;
               touched.add(v);
             }
-            acc[v] |= bs[j];
+            acc[v] |= k[j + 1];
           }
         }
         if (--pending[u] == 0) {
-          kKeys[u] = null;
-          kBits[u] = null;
+          known[u] = null;
         }
       }
       // Own writes become known to successors; predecessors' are already in acc.
@@ -254,25 +251,19 @@ final class CausalVisibility {
           }
           acc[v] |= 1L << (writerIndex[m] & 63);
         }
-        int live = 0;
+        if (scratch.length < 2 * touched.size()) {
+          scratch = new long[4 * touched.size()];
+        }
+        int w = 0;
         for (int i = 0; i < touched.size(); i++) {
-          if (lastRead[vkeyKey[touched.getInt(i)]] > pos) {
-            live++;
+          int v = touched.getInt(i);
+          if (lastRead[vkeyKey[v]] > pos) {
+            scratch[w++] = v;
+            scratch[w++] = acc[v];
           }
         }
-        if (live > 0) {
-          int[] ks = new int[live];
-          long[] bs = new long[live];
-          int w = 0;
-          for (int i = 0; i < touched.size(); i++) {
-            int v = touched.getInt(i);
-            if (lastRead[vkeyKey[v]] > pos) {
-              ks[w] = v;
-              bs[w++] = acc[v];
-            }
-          }
-          kKeys[t] = ks;
-          kBits[t] = bs;
+        if (w > 0) {
+          known[t] = Arrays.copyOf(scratch, w);
         }
       }
       for (int i = 0; i < touched.size(); i++) {
