@@ -419,8 +419,12 @@ final class VersionInference {
       orders.add(o);
     }
     if (!inferred.isEmpty()) {
-      lines.add("Inferred first, each because every other order closed a cycle: " + Edn.print(
-          EdnVector.copyOf(inferred)) + ".");
+      List<String> facts = new ArrayList<>();
+      for (Object f : inferred) {
+        List<?> v = (List<?>) f;
+        facts.add(Edn.print(v.get(0)) + " " + Edn.print(v.get(1)) + " < " + Edn.print(v.get(2)));
+      }
+      lines.add("Inferred first, each because every other order closed a cycle: " + String.join(", ", facts) + ".");
     }
     LinkedHashMap<Keyword, Object> d = new LinkedHashMap<>();
     d.put(KEY, h.key(key.k));

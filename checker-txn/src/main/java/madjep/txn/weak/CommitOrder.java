@@ -230,6 +230,16 @@ final class CommitOrder {
     for (int i = 0; i < k; i++) {
       p.name(cycle[i]);
     }
+    // The readers whose visibility forced an edge are named too (after the cycle), so the report lists them.
+    for (int i = 0; i < k; i++) {
+      int rels = g.rels(cycle[k + i]) & mask;
+      int rel = rels & -rels;
+      if (rel >= FORCED) {
+        int forcedBy = Integer.numberOfTrailingZeros(rel / FORCED);
+        int id = forced[forcedBy].get(((long) cycle[i] << 32) | cycle[(i + 1) % k]);
+        p.name(o.readTxn(reasonRead.getInt(id)));
+      }
+    }
     List<Object> steps = new ArrayList<>();
     List<Object> ops = new ArrayList<>();
     for (int i = 0; i < k; i++) {
