@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The four minimal rw-register histories that Elle calls valid although no serial order exists (issue 15), each with a
- * relative that shows the family, and the variants that must stay valid.
+ * relative that shows the family, and the variants that must stay valid; version orders found by refutation; and a
+ * list-append garbage read hidden behind an :info transaction's read.
  */
 class RegisterBeyondElleTest {
   static final Options SERIALIZABLE = Options.of(Workload.RW_REGISTER).withModels("serializable").withThreads(1);
@@ -156,5 +157,13 @@ class RegisterBeyondElleTest {
     expect(r, Verdict.INVALID, List.of("G-single-item"), Set.of("consistent-view", "repeatable-read"));
     assertEquals(Verdict.VALID, TxnChecker.check(h, SERIALIZABLE.withTransactionOrder(
         java.util.Map.of(0L, 1L, 1L, 2L))).valid());
+  }
+
+  @Test
+  void listAppendGarbageRead_prefixOfAnInfoTransactionsLongerRead_stillReported() {
+    // The key's longest read belongs to an :info transaction (reads it skips); the :ok prefix of it must be checked.
+    History h = history(Txns.op(0, OpType.OK, "ax1"), Txns.op(1, OpType.INFO, "rx19"), Txns.op(2, OpType.OK, "rx19"));
+    Result r = TxnChecker.check(h, Options.of(Workload.LIST_APPEND).withModels("serializable").withThreads(1));
+    assertTrue(r.anomalyTypes().contains("garbage-read"), Edn.print(r.toData()));
   }
 }

@@ -749,7 +749,7 @@ public final class ListAppend {
   /**
    * Reads of elements that no transaction appended (Elle has no check for this and fails an assertion instead). A
    * read that is a prefix of its key's longest read holds only elements of that read, so only the longest reads and
-   * the incompatible ones need looking at.
+   * the incompatible ones need looking at (and the prefixes of a longest read by an :info transaction).
    */
   private List<Anomaly> garbageReads() {
     List<Anomaly> out = new ArrayList<>();
@@ -764,7 +764,9 @@ public final class ListAppend {
           continue;
         }
         int k = h.mopKey(m);
-        if (m != longest[k] && compatible[m]) {
+        // A prefix of the longest read holds only its elements, which are checked there, unless that read is an
+        // :info transaction's (whose reads this check skips).
+        if (m != longest[k] && compatible[m] && h.isOk(mopTxn[longest[k]])) {
           continue;
         }
         for (int i = 0; i < len; i++) {
