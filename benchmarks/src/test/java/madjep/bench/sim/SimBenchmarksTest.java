@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SimBenchmarksTest {
   @Test
   void eventLoop_runsTheEventsItCounts_deterministically() {
-    for (String model : new String[] {"off", "cpu+storage"}) {
+    for (String model : new String[] {"off", "cpu+storage", "all"}) {
       EventLoopBenchmark a = new EventLoopBenchmark();
       a.inFlight = 64;
       a.model = model;
@@ -36,6 +36,22 @@ class SimBenchmarksTest {
       assertTrue(m.busyNanos() > 0, "node " + i + " spent CPU and I/O time");
       assertTrue(a.sim.disk(i).open("log").durableSize() > 0, "its log reached the disk");
     }
+  }
+
+  @Test
+  void eventLoop_everyFaultFamily_faultsStartAndTheLoadLasts() {
+    EventLoopBenchmark a = new EventLoopBenchmark();
+    a.inFlight = 64;
+    a.model = "all";
+    a.setUp();
+    EventLoopBenchmark.run(a.sim, 200_000);
+    long families = java.util.Arrays.stream(madjep.sim.nemesis.FaultKind.values())
+        .filter(k -> a.nemesis.fired(k) > 0).count();
+    assertTrue(families >= 10, "fault families started: " + families);
+    long before = a.sim.now();
+    EventLoopBenchmark.run(a.sim, 300_000);
+    assertTrue(a.sim.now() - before < madjep.sim.Durations.s(300),
+        "100,000 more events took " + (a.sim.now() - before) + " ns of simulated time: the load died out");
   }
 
   @Test
