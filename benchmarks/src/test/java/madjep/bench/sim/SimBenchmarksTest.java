@@ -10,26 +10,17 @@ class SimBenchmarksTest {
   @Test
   void eventLoop_runsTheEventsItCounts_deterministically() {
     for (String model : new String[] {"off", "cpu+storage", "all"}) {
-      EventLoopBenchmark a = new EventLoopBenchmark();
-      a.inFlight = 64;
-      a.model = model;
-      a.setUp();
+      EventLoopBenchmark a = started(model);
       long h1 = EventLoopBenchmark.run(a.sim, 50_000);
       assertTrue(a.sim.eventCount() >= 50_000 && a.sim.eventCount() < 60_000, "events: " + a.sim.eventCount());
-      EventLoopBenchmark b = new EventLoopBenchmark();
-      b.inFlight = 64;
-      b.model = model;
-      b.setUp();
+      EventLoopBenchmark b = started(model);
       assertEquals(h1, EventLoopBenchmark.run(b.sim, 50_000), model);
     }
   }
 
   @Test
   void eventLoop_cpuAndStorageModel_nodesSpendTimeAndTheDiskSettles() {
-    EventLoopBenchmark a = new EventLoopBenchmark();
-    a.inFlight = 64;
-    a.model = "cpu+storage";
-    a.setUp();
+    EventLoopBenchmark a = started("cpu+storage");
     EventLoopBenchmark.run(a.sim, 50_000);
     for (int i = 0; i < 5; i++) {
       madjep.sim.NodeMetrics m = a.sim.metrics(i);
@@ -40,10 +31,7 @@ class SimBenchmarksTest {
 
   @Test
   void eventLoop_everyFaultFamily_faultsStartAndTheLoadLasts() {
-    EventLoopBenchmark a = new EventLoopBenchmark();
-    a.inFlight = 64;
-    a.model = "all";
-    a.setUp();
+    EventLoopBenchmark a = started("all");
     EventLoopBenchmark.run(a.sim, 200_000);
     long families = java.util.Arrays.stream(madjep.sim.nemesis.FaultKind.values())
         .filter(k -> a.nemesis.fired(k) > 0).count();
@@ -52,6 +40,15 @@ class SimBenchmarksTest {
     EventLoopBenchmark.run(a.sim, 300_000);
     assertTrue(a.sim.now() - before < madjep.sim.Durations.s(300),
         "100,000 more events took " + (a.sim.now() - before) + " ns of simulated time: the load died out");
+  }
+
+  /** The event loop benchmark's state for {@code model}, set up as JMH would. */
+  private static EventLoopBenchmark started(String model) {
+    EventLoopBenchmark b = new EventLoopBenchmark();
+    b.inFlight = 64;
+    b.model = model;
+    b.setUp();
+    return b;
   }
 
   @Test
