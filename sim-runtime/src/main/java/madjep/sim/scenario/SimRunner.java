@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import madjep.sim.DeterminismCheck;
 import madjep.sim.HistoryRecorder;
+import madjep.sim.NodeFactory;
 import madjep.sim.Network;
 import madjep.sim.Simulation;
 import madjep.sim.Streams;
@@ -12,6 +13,7 @@ import madjep.sim.nemesis.FaultSettings;
 import madjep.sim.nemesis.Nemesis;
 import madjep.sim.nemesis.Schedule;
 import madjep.sim.nemesis.Swarm;
+import madjep.sim.workload.ClientProtocol;
 import madjep.sim.workload.Clients;
 import madjep.sim.workload.Workload;
 
@@ -59,10 +61,13 @@ public final class SimRunner {
     Setup(Scenario s) {
       this.s = s;
       streams = new Streams(s.seed());
-      sim = new Simulation(streams, s.nodes(), Systems.factory(s), trace);
+      NodeFactory factory = Systems.factory(s);
+      sim = new Simulation(streams, s.nodes(), factory, trace);
       history = new HistoryRecorder(sim, "sim:" + s.name() + ":" + s.seed());
       workload = Workloads.of(s);
-      clients = new Clients(sim, workload, history, s.clients());
+      // A system with its own client side implements ClientProtocol beside NodeFactory.
+      clients = new Clients(sim, workload, history, s.clients(),
+          factory instanceof ClientProtocol p ? p : null);
       if (s.faultMode().equals("swarm")) {
         faults = Swarm.draw(streams.of(Streams.Component.SWARM), s.faults());
         faultsDescription = Swarm.describe(faults);
