@@ -78,7 +78,53 @@ public final class Checkers {
     madjep.txn.TxnResult r = madjep.txn.TxnChecker.check(h, o);
     String summary = "txn " + w.cliName() + " (" + String.join(", ", models) + "): " + CheckResult.word(r.valid())
         + (r.anomalyTypes().isEmpty() ? "" : ", anomalies " + String.join(" ", r.anomalyTypes()));
-    return new CheckResult(r.valid(), summary, r.toData());
+    if (!(spec.option("also-models") instanceof List<?>) && !Boolean.TRUE.equals(spec.option("revisions"))) {
+      return new CheckResult(r.valid(), summary, r.toData());
+    }
+    return alsoChecks(h, spec, o, r, summary);
+  }
+
+  /**
+   * The extra checks a workload may ask of a txn history: {@code also-models} are checked and reported beside the
+   * verdict without deciding it (the etcd append workload reports serializability beside strict serializability);
+   * {@code revisions} runs the revision check, whose strict verdict joins the run's (the worse of the two wins).
+   */
+  private static CheckResult alsoChecks(History h, CheckSpec spec, madjep.txn.TxnOptions o, madjep.txn.TxnResult r,
+      String summary) {
+    Map<Keyword, Object> data = new LinkedHashMap<>(r.toData());
+    StringBuilder sb = new StringBuilder(summary);
+    Verdict verdict = r.valid();
+    if (spec.option("also-models") instanceof List<?> also) {
+      Map<Object, Object> reported = new LinkedHashMap<>();
+      for (Object m : also) {
+        madjep.txn.TxnResult x = madjep.txn.TxnChecker.check(h, o.withModels(String.valueOf(m)));
+        reported.put(Keyword.of(String.valueOf(m)), x.toData());
+        sb.append("; ").append(m).append(": ").append(CheckResult.word(x.valid()))
+            .append(x.anomalyTypes().isEmpty() ? "" : ", anomalies " + String.join(" ", x.anomalyTypes()));
+      }
+      data.put(Keyword.of("also"), reported);
+    }
+    if (Boolean.TRUE.equals(spec.option("revisions"))) {
+      madjep.txn.revision.RevisionResult rev = madjep.txn.revision.RevisionChecker.check(h);
+      data.put(Keyword.of("revisions"), rev.toData());
+      sb.append("; revisions: ").append(CheckResult.word(rev.valid()))
+          .append(" (serializable: ").append(CheckResult.word(rev.serializable())).append(")");
+      if (!rev.anomalies().isEmpty()) {
+        sb.append(", ").append(String.join(" ", rev.anomalyTypes())).append(": ")
+            .append(rev.anomalies().get(0).explanation());
+      }
+      verdict = worse(verdict, rev.valid());
+    }
+    data.put(Keyword.of("valid?"), verdict.toData());
+    return new CheckResult(verdict, sb.toString(), data);
+  }
+
+  /** Invalid over unknown over valid. */
+  private static Verdict worse(Verdict a, Verdict b) {
+    if (a == Verdict.INVALID || b == Verdict.INVALID) {
+      return Verdict.INVALID;
+    }
+    return a == Verdict.UNKNOWN || b == Verdict.UNKNOWN ? Verdict.UNKNOWN : Verdict.VALID;
   }
 
   private static List<Object> accounts(CheckSpec spec) {
