@@ -77,7 +77,8 @@ public final class Checkers {
     }
     madjep.txn.TxnResult r = madjep.txn.TxnChecker.check(h, o);
     String summary = "txn " + w.cliName() + " (" + String.join(", ", models) + "): " + CheckResult.word(r.valid())
-        + (r.anomalyTypes().isEmpty() ? "" : ", anomalies " + String.join(" ", r.anomalyTypes()));
+        + (r.anomalyTypes().isEmpty() ? "" : ", anomalies " + String.join(" ", r.anomalyTypes()))
+        + firstAnomaly(r);
     if (!(spec.option("also-models") instanceof List<?>) && !Boolean.TRUE.equals(spec.option("revisions"))) {
       return new CheckResult(r.valid(), summary, r.toData());
     }
@@ -117,6 +118,35 @@ public final class Checkers {
     }
     data.put(Keyword.of("valid?"), verdict.toData());
     return new CheckResult(verdict, sb.toString(), data);
+  }
+
+  /** The first anomaly's evidence, cut to a console line: which element, key and op, for a reader to start from. */
+  private static String firstAnomaly(madjep.txn.TxnResult r) {
+    if (r.valid() != Verdict.INVALID || r.anomalyTypes().isEmpty()) {
+      return "";
+    }
+    String type = r.anomalyTypes().get(0);
+    List<madjep.txn.Anomaly> as = r.anomalies().get(type);
+    if (as == null || as.isEmpty()) {
+      return "";
+    }
+    Object data = as.get(0).toData();
+    if (data instanceof Map<?, ?> m && m.get(Keyword.of("op")) instanceof Map<?, ?> op) {
+      // The findings first (which elements, which versions), then the micro-op, then only the op's index.
+      Map<Object, Object> brief = new LinkedHashMap<>();
+      m.forEach((k, v) -> {
+        if (!k.equals(Keyword.of("op")) && !k.equals(Keyword.of("mop"))) {
+          brief.put(k, v);
+        }
+      });
+      if (m.containsKey(Keyword.of("mop"))) {
+        brief.put(Keyword.of("mop"), m.get(Keyword.of("mop")));
+      }
+      brief.put(Keyword.of("op"), op.get(Keyword.of("index")));
+      data = brief;
+    }
+    String text = Edn.print(data);
+    return "; " + type + ": " + (text.length() > SUMMARY_CHARS ? text.substring(0, SUMMARY_CHARS) + "..." : text);
   }
 
   /** Invalid over unknown over valid. */

@@ -109,7 +109,7 @@ public final class Harness {
 
   /** Checks a simulated run. */
   public Run check(SimResult r, String replay) {
-    CheckResult c = checker.check(r.history(), r.check(), timeout);
+    CheckResult c = RunContext.annotate(r, checker.check(r.history(), r.check(), timeout));
     return new Run(r, c, c.verdict(), replay);
   }
 
