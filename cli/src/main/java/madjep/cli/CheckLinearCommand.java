@@ -40,7 +40,8 @@ import picocli.CommandLine;
           + "line per file (verdict, ops, partitions, time), then why each invalid file is invalid.",
       "",
       "Semantics: :fail ops did not happen; :info and never-completed ops may take effect any time after their "
-          + "invocation, or never; a read of nil is an unknown read; file order is real-time order.",
+          + "invocation, or never; a read of nil is an unknown read; file order is real-time order (--time: :time "
+          + "order, closed intervals).",
       "",
       "Exit 0 all valid, 1 any invalid, 2 any unknown (time or memory limit), 64 usage, 65 bad data."
     })
@@ -49,7 +50,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
   static final int SHOWN_STEPS = 8;
 
   @Option(names = "--model", required = true, paramLabel = "MODEL",
-      description = "register, cas-register, multi-register, mutex, kv, set, fifo-queue or unordered-queue.")
+      description = "register, cas-register, multi-register, mutex, kv, set, fifo-queue, unordered-queue or etcd.")
   String model;
 
   @Option(names = "--initial", paramLabel = "EDN",
@@ -59,6 +60,11 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
   @Option(names = "--independent",
       description = "Values are Jepsen independent [key value] tuples: check each key apart.")
   boolean independent;
+
+  @Option(names = "--time",
+      description = "Order ops by :time with closed intervals (Porcupine's reading: an op that returns at t overlaps "
+          + "one invoked at t) instead of by their order in the file (Knossos's reading). Every op needs a :time.")
+  boolean byTime;
 
   @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the number of cores).")
   Integer threads;
@@ -77,7 +83,8 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
 
   @Mixin HtmlOption html;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "History files.")
+  @Parameters(arity = "1..*", paramLabel = "FILE",
+      description = "History files, or etcd robustness report directories (client-*/operations.json).")
   List<Path> files;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -101,7 +108,8 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     // Several files are checked side by side, one thread each; one file gets every thread for its partitions.
     int workers = Math.min(cores, files.size());
     LinearizabilityOptions options = LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout)
-        .withThreads(Math.max(1, cores / workers));
+        .withThreads(Math.max(1, cores / workers))
+        .withRealTime(byTime ? LinearizabilityOptions.RealTime.TIME : LinearizabilityOptions.RealTime.FILE);
     PrintWriter out = spec.commandLine().getOut();
     List<Checked> done = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {

@@ -10,6 +10,7 @@ import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
 import madjep.linear.LinearizabilityChecker;
+import madjep.linear.Model;
 import madjep.linear.Models;
 import madjep.linear.LinearizabilityOptions;
 import madjep.linear.LinearizabilityResult;
@@ -49,17 +50,26 @@ public final class Checkers {
   private static CheckResult linear(History h, CheckSpec spec, Duration timeout) {
     String model = (String) spec.option("model");
     boolean independent = Boolean.TRUE.equals(spec.option("independent"));
-    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName(model),
-        LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout));
+    Model m = Models.byName(model);
+    LinearizabilityOptions.NilReads nils = "no-value".equals(spec.option("nil-reads")) && Models.readsNoValue(m)
+        ? LinearizabilityOptions.NilReads.NO_VALUE : LinearizabilityOptions.NilReads.UNKNOWN;
+    LinearizabilityResult r = LinearizabilityChecker.check(h, m,
+        LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout).withNilReads(nils));
     StringBuilder summary = new StringBuilder("linear (").append(model).append(independent ? " per key" : "")
-        .append("): ").append(CheckResult.word(r.verdict()))
+        .append(nils == LinearizabilityOptions.NilReads.NO_VALUE ? ", a read of nil is no value" : "").append("): ")
+        .append(CheckResult.word(r.verdict()))
         .append(r.cause() == null ? "" : " (" + r.cause().keyword().name() + ")")
         .append(String.format(java.util.Locale.ROOT, ", %,d ops in %,d %s", r.ops(), r.partitions(),
             r.partitions() == 1 ? "partition" : "partitions"));
     if (r.failure() != null) {
       summary.append("; ").append(r.failure().explanation());
     }
-    return new CheckResult(r.verdict(), summary.toString(), r.toData());
+    Map<Keyword, Object> data = new LinkedHashMap<>(r.toData());
+    // Which reading of a completed read of nil the verdict rests on.
+    data.put(Keyword.of("nil-reads"),
+        Keyword.of(nils == LinearizabilityOptions.NilReads.NO_VALUE ? "no-value" : "unknown"));
+    return new CheckResult(r.verdict(), summary.toString(), data,
+        r.failure() == null ? -1 : r.failure().op().position());
   }
 
   private static CheckResult txn(History h, CheckSpec spec, Duration timeout) {
@@ -80,7 +90,7 @@ public final class Checkers {
         + (r.anomalyTypes().isEmpty() ? "" : ", anomalies " + String.join(" ", r.anomalyTypes()))
         + firstAnomaly(r);
     if (!(spec.option("also-models") instanceof List<?>) && !Boolean.TRUE.equals(spec.option("revisions"))) {
-      return new CheckResult(r.valid(), summary, r.toData());
+      return new CheckResult(r.valid(), summary, r.toData(), firstOp(h, r.toData()));
     }
     return alsoChecks(h, spec, o, r, summary);
   }
@@ -117,7 +127,7 @@ public final class Checkers {
       verdict = worse(verdict, rev.valid());
     }
     data.put(Keyword.of("valid?"), verdict.toData());
-    return new CheckResult(verdict, sb.toString(), data);
+    return new CheckResult(verdict, sb.toString(), data, firstOp(h, data));
   }
 
   /** The first anomaly's evidence, cut to a console line: which element, key and op, for a reader to start from. */
@@ -147,6 +157,45 @@ public final class Checkers {
     }
     String text = Edn.print(data);
     return "; " + type + ": " + (text.length() > SUMMARY_CHARS ? text.substring(0, SUMMARY_CHARS) + "..." : text);
+  }
+
+  /**
+   * The history position of the first op a txn result names (an anomaly's {@code :op}, a revision anomaly's {@code
+   * :ops}), depth first in the data's order, or -1: the op the run's explanation is pinned on.
+   */
+  static int firstOp(History h, Object data) {
+    long index = firstIndex(data);
+    for (int i = 0; index >= 0 && i < h.size(); i++) {
+      if (h.index(i) == index) {
+        return h.isInvoke(i) && h.pair(i) >= 0 ? h.pair(i) : i;
+      }
+    }
+    return -1;
+  }
+
+  private static long firstIndex(Object data) {
+    if (data instanceof Map<?, ?> m) {
+      if (m.get(Keyword.of("index")) instanceof Long i && m.containsKey(Keyword.of("process"))) {
+        return i;
+      }
+      if (m.get(Keyword.of("ops")) instanceof List<?> l && !l.isEmpty() && l.get(l.size() - 1) instanceof Long i) {
+        return i;
+      }
+      for (Object v : m.values()) {
+        long i = firstIndex(v);
+        if (i >= 0) {
+          return i;
+        }
+      }
+    } else if (data instanceof List<?> l) {
+      for (Object v : l) {
+        long i = firstIndex(v);
+        if (i >= 0) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   /** Invalid over unknown over valid. */

@@ -7,10 +7,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writing a file so that it is never seen half-written: the content goes to a temporary file beside the target,
  * which is then renamed into place (atomically where the file system can). A failure leaves the old file, or none.
+ * The file ends up readable by everyone ({@code 0644}) as a plain {@code > file} would make it, not private as
+ * temporary files are; a file it replaces keeps its own permissions.
  */
 public final class AtomicFiles {
   /** Writes the content to a stream; may throw what writing throws. */
@@ -30,6 +33,10 @@ public final class AtomicFiles {
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         content.writeTo(out);
+      }
+      if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(tmp, Files.exists(abs) ? Files.getPosixFilePermissions(abs)
+            : PosixFilePermissions.fromString("rw-r--r--"));
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

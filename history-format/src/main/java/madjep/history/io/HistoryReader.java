@@ -26,7 +26,7 @@ public final class HistoryReader {
 
   private HistoryReader() {}
 
-  /** Reads a file, detecting its format from its content. */
+  /** Reads a file, detecting its format from its content; a directory is read as an etcd report. */
   public static History read(Path file) throws IOException {
     return read(file, null);
   }
@@ -35,7 +35,8 @@ public final class HistoryReader {
   public static History read(Path file, HistoryFormat format) throws IOException {
     String source = file.toString();
     if (Files.isDirectory(file)) {
-      throw new DataError(source, 0, 0, -1, "expected a history file, found a directory");
+      // An etcd robustness report: every client-*/operations.json in it, merged (or a data error saying so).
+      return EtcdReportReader.readReport(file);
     }
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, source, format);
@@ -55,6 +56,7 @@ public final class HistoryReader {
         case EDN -> EdnHistoryReader.read(in, source);
         case JSON -> JsonHistoryReader.read(in, source);
         case JEPSEN_LOG -> LogHistoryReader.read(in, source);
+        case ETCD -> EtcdReportReader.read(in, source);
       };
     } catch (UncheckedIOException e) {
       throw e.getCause();

@@ -14,7 +14,7 @@ import madjep.sim.Latency;
  * @param interval the mean time between fault steps (gaps uniform in 0..2x, Jepsen's stagger)
  * @param partitions the partition shapes to pick from: halves, one, majorities-ring, bridge, one-way
  * @param targets the node specs kill, stop, pause and clock faults pick from: one, minority, majority, all,
- *     primaries, minority-third
+ *     primaries, minority-third, follower
  * @param maxBump the largest clock jump either way
  * @param maxDriftPpm the largest clock drift either way, in parts per million
  * @param loss the loss rate of a packet fault
@@ -43,7 +43,7 @@ public record FaultSettings(
     partitions = List.copyOf(partitions);
     targets = List.copyOf(targets);
     if (interval <= 0) {
-      throw new IllegalArgumentException("expected a fault interval above 0, found " + interval);
+      throw new IllegalArgumentException("faults.interval: expected a duration above 0, found " + interval + "ns");
     }
   }
 

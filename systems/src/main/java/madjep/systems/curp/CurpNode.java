@@ -90,6 +90,11 @@ public final class CurpNode implements Node {
     return state.revision();
   }
 
+  /** The applied key-value state, dedup table included, as bytes: equal on nodes that applied the same log. */
+  public byte[] stateImage() {
+    return new CurpCodec().putState(state).bytes();
+  }
+
   /** How many commands this node's witness holds. */
   public int poolSize() {
     return pool.size();
@@ -300,19 +305,9 @@ public final class CurpNode implements Node {
     Arrays.fill(next, store.log.last() + 1);
     Arrays.fill(match, 0);
     votePools.add(pool.entries());
-    TreeMap<Long, int[]> counts = new TreeMap<>();
-    TreeMap<Long, Command> commands = new TreeMap<>();
-    for (List<SpecPool.Held> p : votePools) {
-      for (SpecPool.Held h : p) {
-        counts.computeIfAbsent(h.command().id(), k -> new int[1])[0]++;
-        commands.putIfAbsent(h.command().id(), h.command());
-      }
-    }
-    int rq = CurpConfig.recoverQuorum(ctx.servers());
     int recovered = 0;
-    for (Long cid : counts.keySet()) {
-      Command c = commands.get(cid);
-      if (counts.get(cid)[0] >= rq && state.applied(c) == null && unapplied.indexOf(c) < 0) {
+    for (Command c : recoverable(votePools, CurpConfig.recoverQuorum(ctx.servers()))) {
+      if (state.applied(c) == null && unapplied.indexOf(c) < 0) {
         store.append(store.term, c);
         unapplied.add(store.log.last(), c);
         recovered++;
@@ -329,6 +324,30 @@ public final class CurpNode implements Node {
     broadcast();
     ctx.setTimer(cfg.heartbeat(), HEARTBEAT);
     advanceCommit();
+  }
+
+  /**
+   * The commands a new leader re-proposes: those that at least {@code rq} of the quorum's pools hold, by client and
+   * sequence number. A command completed on the fast path is in a super-quorum of pools, which meets every quorum in
+   * at least a recover-quorum; two conflicting commands never both reach it, since no pool holds both and two
+   * recover-quorums are more than a quorum.
+   */
+  static List<Command> recoverable(List<List<SpecPool.Held>> pools, int rq) {
+    TreeMap<Long, int[]> counts = new TreeMap<>();
+    TreeMap<Long, Command> commands = new TreeMap<>();
+    for (List<SpecPool.Held> p : pools) {
+      for (SpecPool.Held h : p) {
+        counts.computeIfAbsent(h.command().id(), k -> new int[1])[0]++;
+        commands.putIfAbsent(h.command().id(), h.command());
+      }
+    }
+    List<Command> out = new ArrayList<>();
+    for (Long id : counts.keySet()) {
+      if (counts.get(id)[0] >= rq) {
+        out.add(commands.get(id));
+      }
+    }
+    return out;
   }
 
   // ---- replication ----

@@ -19,30 +19,42 @@ class CurpKvTest {
   private static final Keyword PATH = Keyword.of("path");
 
   @Test
-  void curpKv_fullFaultMix_12Seeds_linearizable() throws Exception {
-    Scenario s = Bundled.get("curp-kv").scenario();
-    for (long seed = 1; seed <= 12; seed++) {
-      Run r = Harness.defaults().run(s.withSeed(seed), "seed " + seed);
-      assertEquals(Verdict.VALID, r.verdict(), "seed " + seed + ": " + r.summary());
-      assertTrue(r.sim().stats().get("ops-completed") > 1000, "seed " + seed + " made progress");
+  void correctScenarios_fullFaultMixInThreeRegions_fiveSeedsEachValid() throws Exception {
+    for (String name : new String[] {"curp-kv", "curp-kv-register", "curp-kv-list-append"}) {
+      assertTrue(Bundled.get(name).expectValid());
+      Scenario s = Bundled.get(name).scenario();
+      for (long seed = 1; seed <= 5; seed++) {
+        Run r = Harness.defaults().run(s.withSeed(seed), name + " seed " + seed);
+        assertEquals(Verdict.VALID, r.verdict(), name + " seed " + seed + ": " + r.summary());
+        assertTrue(r.sim().stats().get("ops-completed") > 500, name + " seed " + seed + " made progress: "
+            + r.sim().stats());
+      }
     }
   }
 
-  @Test
-  void noFaults_fewKeysInUse_mostOpsOnTheFastPath() {
-    Scenario s = Bundled.get("curp-kv").scenario().toBuilder().faultMode("none").duration(Durations.s(5)).build();
+  /** Ops completed on the fast path and on the slow one, for {@code keys} keys in use. */
+  private static int[] paths(int keys) {
+    Scenario s = Bundled.get("curp-kv-register").scenario().toBuilder().faultMode("none").duration(Durations.s(5))
+        .keys(keys).build();
     History h = SimRunner.run(s.withSeed(3)).history();
-    int fast = 0;
-    int slow = 0;
+    int[] n = new int[2];
     for (int i = 0; i < h.size(); i++) {
       if (h.isClient(i) && (h.isOk(i) || h.isFail(i))) {
         Object p = h.extra(i, PATH);
-        fast += Keyword.of("fast").equals(p) ? 1 : 0;
-        slow += Keyword.of("slow").equals(p) ? 1 : 0;
+        n[0] += Keyword.of("fast").equals(p) ? 1 : 0;
+        n[1] += Keyword.of("slow").equals(p) ? 1 : 0;
       }
     }
-    assertTrue(fast > 4 * slow, "commuting commands take one round trip: " + fast + " fast, " + slow + " slow");
-    assertTrue(slow > 0, "ops racing on a key wait for the leader's after-sync answer");
+    return n;
+  }
+
+  @Test
+  void noFaults_commutingCommandsFast_conflictingSlow() {
+    int[] commuting = paths(1000);
+    assertTrue(commuting[0] > 10 * commuting[1], "1000 keys: " + commuting[0] + " fast, " + commuting[1] + " slow");
+    int[] conflicting = paths(1);
+    assertTrue(conflicting[1] > 3 * conflicting[0], "one key: " + conflicting[0] + " fast, " + conflicting[1]
+        + " slow");
   }
 
   @Test
