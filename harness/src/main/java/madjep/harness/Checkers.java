@@ -127,7 +127,10 @@ public final class Checkers {
       verdict = worse(verdict, rev.valid());
     }
     data.put(Keyword.of("valid?"), verdict.toData());
-    return new CheckResult(verdict, sb.toString(), data, firstOp(h, data));
+    // A revision anomaly names the root cause (two nodes numbering one write differently); Elle's cycles follow from it.
+    Object revisions = data.get(Keyword.of("revisions"));
+    int pinned = revisions != null && firstOp(h, revisions) >= 0 ? firstOp(h, revisions) : firstOp(h, data);
+    return new CheckResult(verdict, sb.toString(), data, pinned);
   }
 
   /** The first anomaly's evidence, cut to a console line: which element, key and op, for a reader to start from. */
@@ -141,6 +144,14 @@ public final class Checkers {
       return "";
     }
     Object data = as.get(0).toData();
+    if (data instanceof Map<?, ?> m && m.get(Keyword.of("cycle")) instanceof List<?> cycle) {
+      // A cycle's transactions by index: the full ops are in results.edn, and their values fill a console line.
+      List<Object> indices = new ArrayList<>();
+      for (Object op : cycle) {
+        indices.add(op instanceof Map<?, ?> o ? o.get(Keyword.of("index")) : op);
+      }
+      return "; " + type + ": a cycle through ops " + Edn.print(indices);
+    }
     if (data instanceof Map<?, ?> m && m.get(Keyword.of("op")) instanceof Map<?, ?> op) {
       // The findings first (which elements, which versions), then the micro-op, then only the op's index.
       Map<Object, Object> brief = new LinkedHashMap<>();
