@@ -45,7 +45,7 @@ public final class ScenarioFiles {
     ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? new YAMLMapper() : new TomlMapper();
     JsonNode root;
     try {
-      root = mapper.readTree(Files.readString(file));
+      root = mapper.readTree(text(file));
     } catch (JsonProcessingException e) {
       throw new DataError(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
           e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), -1,
@@ -54,6 +54,21 @@ public final class ScenarioFiles {
     }
     String defaultName = file.getFileName().toString().replaceFirst("\\.(toml|ya?ml)$", "");
     return parse(root, file.toString(), defaultName, loader);
+  }
+
+  /** The file's text; bytes that are not UTF-8 are a data error at their line, never an I/O error. */
+  private static String text(Path file) throws IOException {
+    byte[] b = Files.readAllBytes(file);
+    int bad = madjep.history.edn.EdnParser.firstBadUtf8(b, 0, b.length);
+    if (bad >= 0) {
+      int line = 1;
+      for (int i = 0; i < bad; i++) {
+        line += b[i] == '\n' ? 1 : 0;
+      }
+      throw new DataError(file.toString(), line, 0, -1,
+          "expected UTF-8 text, found the byte 0x" + Integer.toHexString(b[bad] & 0xff));
+    }
+    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Reads scenario text (TOML). */
