@@ -31,8 +31,9 @@ final class CurpMessages {
   /** A vote, with the voter's speculative pool when granted: the candidate recovers from a quorum of them. */
   record VoteReply(long term, boolean granted, List<SpecPool.Held> pool) {}
 
-  /** {@code commands[i]} is null for a leader's barrier entry. */
-  record AppendEntries(long term, long prevIndex, long prevTerm, long[] terms, Command[] commands, long leaderCommit) {}
+  /** {@code commands[i]} is null for a leader's barrier entry; {@code leaderLast} is the leader's last index. */
+  record AppendEntries(long term, long prevIndex, long prevTerm, long[] terms, Command[] commands, long leaderCommit,
+      long leaderLast) {}
 
   /** On success {@code index} is the follower's match; on failure, where the leader should resume. */
   record AppendReply(long term, boolean success, long index) {}

@@ -107,8 +107,16 @@ public final class CurpNode implements Node {
     ctx = c;
     store = new CurpStorage(c.disk(), cfg.stateBeforeLog());
     int records = store.recover(state);
-    pool = new SpecPool(c.disk());
-    pool.recover();
+    pool = new SpecPool(c.disk(), store::poolSynced);
+    pool.recover(store.poolSeq());
+    if (pool.damaged() && store.poolRepairAfter() < store.term) {
+      store.poolRepairAfter(store.term);
+    }
+    if (store.damage() != null || pool.damaged()) {
+      c.log("storage damaged: " + (store.damage() != null ? store.damage() + "; " : "") + (pool.damaged()
+          ? "the witness pool lost acceptances; " : "") + (store.noVote() ? "never votes again" : "no votes until "
+          + "repaired"));
+    }
     applied = store.applied;
     commit = applied;
     unapplied.rebuild(store.log, applied);
@@ -130,7 +138,7 @@ public final class CurpNode implements Node {
         election = c.setTimer(left, ELECTION);
       } else {
         election = null;
-        if (role == Role.LEADER) {
+        if (role == Role.LEADER || !canVote()) {
           resetElection();
         } else {
           campaign();
@@ -251,6 +259,14 @@ public final class CurpNode implements Node {
     }
   }
 
+  /**
+   * A node votes and campaigns only when its storage holds everything it promised: no acknowledged entry lost (or a
+   * leader has brought them back), no acceptance lost (or a later term's barrier made them moot), and a readable past.
+   */
+  private boolean canVote() {
+    return store.repairTo() == 0 && store.poolRepairAfter() < 0 && !store.noVote();
+  }
+
   private void observeTerm(long t) {
     if (t > store.term) {
       store.saveTerm(t, -1);
@@ -272,7 +288,8 @@ public final class CurpNode implements Node {
     observeTerm(rv.term());
     boolean upToDate = rv.lastTerm() > store.log.lastTerm()
         || rv.lastTerm() == store.log.lastTerm() && rv.lastIndex() >= store.log.last();
-    boolean grant = rv.term() == store.term && (store.votedFor == -1 || store.votedFor == from) && upToDate;
+    boolean grant = rv.term() == store.term && (store.votedFor == -1 || store.votedFor == from) && upToDate
+        && canVote();
     if (grant) {
       if (store.votedFor != from) {
         store.saveTerm(store.term, from);
@@ -377,7 +394,8 @@ public final class CurpNode implements Node {
       terms[i] = log.term(from + i);
       cmds[i] = log.command(from + i);
     }
-    ctx.send(p, new CurpMessages.AppendEntries(store.term, from - 1, log.term(from - 1), terms, cmds, commit));
+    ctx.send(p, new CurpMessages.AppendEntries(store.term, from - 1, log.term(from - 1), terms, cmds, commit,
+        log.last()));
     next[p] = from + n;
   }
 
@@ -436,6 +454,7 @@ public final class CurpNode implements Node {
       store.syncLog();
     }
     long matched = prev + terms.length;
+    repaired(from, matched, ae.leaderLast());
     if (ae.leaderCommit() > commit) {
       commit = Math.max(commit, Math.min(ae.leaderCommit(), matched));
       scheduleApply();
@@ -462,6 +481,17 @@ public final class CurpNode implements Node {
     ctx.send(from, new CurpMessages.AppendReply(store.term, true, Math.max(applied, is.index())));
   }
 
+  /**
+   * A damaged node is repaired once the leader has brought its log back to what it had acknowledged, or to the
+   * leader's own end when that is shorter (what the leader lacks was never committed).
+   */
+  private void repaired(int from, long matched, long leaderLast) {
+    if (store.repairTo() > 0 && matched >= Math.min(store.repairTo(), leaderLast)) {
+      store.repaired();
+      ctx.log("repaired by " + ctx.nameOf(from) + " up to " + matched);
+    }
+  }
+
   private void onAppendReply(int from, CurpMessages.AppendReply r) {
     observeTerm(r.term());
     if (role != Role.LEADER || r.term() != store.term) {
@@ -475,6 +505,10 @@ public final class CurpNode implements Node {
         sendAppend(from);
       }
     } else {
+      if (r.index() <= match[from]) {
+        // The follower lost entries it had acknowledged (a storage fault): believe it, and stop counting them.
+        match[from] = r.index() - 1;
+      }
       next[from] = Math.max(match[from] + 1, Math.min(next[from], r.index()));
       sendAppend(from);
     }
@@ -533,6 +567,10 @@ public final class CurpNode implements Node {
       Result r = null;
       if (c == null) {
         pool.dropBefore(log.term(i));
+        if (store.poolRepairAfter() >= 0 && log.term(i) > store.poolRepairAfter()) {
+          store.poolRepairAfter(-1);
+          ctx.log("the witness pool is whole again: term " + log.term(i) + "'s leader recovered without it");
+        }
       } else {
         long rev = reserved.remove(i);
         r = state.apply(c, rev);

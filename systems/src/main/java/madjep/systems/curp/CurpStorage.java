@@ -6,8 +6,8 @@ import madjep.sim.SimDisk;
 import madjep.sim.SimFile;
 
 /**
- * A CURP node's durable state, in files fsynced separately: {@code curp.meta} (term and vote, synced at every change),
- * and per generation {@code g} a log {@code curp.log.g} (entries and truncations) and a state {@code curp.state.g}
+ * A CURP node's durable state, in files fsynced separately: {@code curp.meta} ({@link CurpMeta}: term, vote, how far
+ * the log is acknowledged; synced at every change and after every log sync), and per generation {@code g} a log {@code curp.log.g} (entries and truncations) and a state {@code curp.state.g}
  * (the key-value state at the generation's start, then one effect record per applied entry: the keys it wrote, the
  * revision, and how far the state has applied with the client's dedup entry). {@code curp.current} names the live
  * generation; compaction writes the next one whole before naming it, so a crash leaves one complete generation.
@@ -18,9 +18,13 @@ import madjep.sim.SimFile;
  * checkpoint record after the entries, durable when the log is next synced for new entries) while the state is
  * synced as soon as entries are applied: a crash can leave the state ahead of the checkpoint, and the restarted node
  * applies those entries a second time.
+ *
+ * <p>Storage faults: a record that does not decode (a flipped bit its checksum missed, a record of another file
+ * written here by a misdirected write) ends its file as a torn tail does, and the file is cut there. What was lost is
+ * told by {@link CurpMeta}: a log shorter than what the node acknowledged makes it {@link #damage() damaged}; a state
+ * snapshot that is gone leaves the node empty, to be sent a snapshot by a leader.
  */
 final class CurpStorage {
-  private static final byte TERM = 1;
   private static final byte ENTRY = 2;
   private static final byte TRUNCATE = 3;
   private static final byte APPLIED = 4;
@@ -29,7 +33,7 @@ final class CurpStorage {
 
   private final SimDisk disk;
   private final boolean appliedWithLog;
-  private final RecordFile meta;
+  private final CurpMeta meta;
   private final RecordFile current;
   private RecordFile logFile;
   private RecordFile stateFile;
@@ -43,22 +47,23 @@ final class CurpStorage {
   final CurpLog log = new CurpLog();
   /** How far the recovered state has applied. */
   long applied;
+  /** What recovery found lost or spoiled, or null. */
+  private String damage;
 
   CurpStorage(SimDisk disk, boolean appliedWithLog) {
     this.disk = disk;
     this.appliedWithLog = appliedWithLog;
-    this.meta = new RecordFile(disk.open("curp.meta"));
+    this.meta = new CurpMeta(disk);
     this.current = new RecordFile(disk.open("curp.current"));
   }
 
   /** Reads back what survived into {@code state} and the log; returns the number of records read. */
   int recover(KvState state) {
-    int records = 0;
-    for (byte[] r : meta.recover()) {
-      CurpCodec in = new CurpCodec(r, 1);
-      term = in.getLong();
-      votedFor = (int) in.getLong();
-      records++;
+    meta.recover();
+    term = meta.term;
+    votedFor = meta.votedFor;
+    if (meta.state == CurpMeta.State.DAMAGED) {
+      damage = "curp.meta unreadable: term and vote unknown";
     }
     List<byte[]> gens = current.recover();
     if (!gens.isEmpty()) {
@@ -66,16 +71,108 @@ final class CurpStorage {
     }
     state.clear();
     stateFile = new RecordFile(disk.open("curp.state." + generation));
-    for (byte[] r : stateFile.recover()) {
-      readStateRecord(r, state);
-      records++;
+    int records = readAll(stateFile, r -> readStateRecord(r, state));
+    if (generation > 0 && log.base() == 0) {
+      // The generation's snapshot is gone: nothing before its log is known. Start empty; a leader sends a snapshot.
+      damage = note(damage, "curp.state." + generation + " lost its snapshot");
+      state.clear();
+      applied = 0;
     }
     logFile = new RecordFile(disk.open("curp.log." + generation));
-    for (byte[] r : logFile.recover()) {
-      readLogRecord(r, state);
-      records++;
+    boolean noSnapshot = generation > 0 && log.base() == 0;
+    records += readAll(logFile, r -> {
+      if (!noSnapshot) {
+        readLogRecord(r, state);
+      }
+    });
+    if (noSnapshot) {
+      log.truncateFrom(1);
+    }
+    if (meta.state == CurpMeta.State.OK && log.last() < meta.acked) {
+      damage = note(damage, "curp.log ends at " + log.last() + " but " + meta.acked + " entries were acknowledged");
+    }
+    if (damage != null) {
+      meta.repairTo = Math.max(meta.repairTo, Math.max(1, meta.acked));
+    }
+    if (meta.term > term) {
+      term = meta.term;
+    }
+    if (meta.state == CurpMeta.State.DAMAGED) {
+      term = Math.max(term, log.lastTerm());
+      meta.noVote = true;
+    }
+    if (damage != null) {
+      saveMeta();
     }
     return records;
+  }
+
+  private static String note(String earlier, String more) {
+    return earlier == null ? more : earlier + "; " + more;
+  }
+
+  /**
+   * Reads {@code f}'s records into {@code use}; the first that does not decode ends the file (cut there, durably),
+   * as a torn one does. Returns how many were read.
+   */
+  private int readAll(RecordFile f, java.util.function.Consumer<byte[]> use) {
+    List<byte[]> rs = f.recover();
+    long end = 0;
+    for (int i = 0; i < rs.size(); i++) {
+      try {
+        use.accept(rs.get(i));
+      } catch (RuntimeException e) {
+        damage = note(damage, f.file().name() + " record " + i + " does not decode (" + e.getMessage() + ")");
+        f.file().truncate(end);
+        f.file().fsync();
+        return i;
+      }
+      end += 8 + rs.get(i).length;
+    }
+    return rs.size();
+  }
+
+  /** What recovery found lost or spoiled (null: nothing): a damaged node does not vote until it is repaired. */
+  String damage() {
+    return damage;
+  }
+
+  /** The log index a leader must bring this node back to (a damaged log), or 0. */
+  long repairTo() {
+    return meta.repairTo;
+  }
+
+  /** The log is whole again. */
+  void repaired() {
+    meta.repairTo = 0;
+    saveMeta();
+  }
+
+  /** The term after whose barrier the pool is whole again (its acceptances lost to a storage fault), or -1. */
+  long poolRepairAfter() {
+    return meta.poolRepairAfter;
+  }
+
+  /** Records that the pool lost acceptances made up to this term, or (with -1) that it is whole again. */
+  void poolRepairAfter(long t) {
+    meta.poolRepairAfter = t;
+    saveMeta();
+  }
+
+  /** True when this node gave up voting for good (its superblock was unreadable, so its past votes are unknown). */
+  boolean noVote() {
+    return meta.noVote;
+  }
+
+  /** The pool's synced acceptances, as the superblock counts them. */
+  long poolSeq() {
+    return meta.poolSeq;
+  }
+
+  /** Records that the pool has synced acceptances up to {@code seq}, durably. */
+  void poolSynced(long seq) {
+    meta.poolSeq = seq;
+    saveMeta();
   }
 
   private void readStateRecord(byte[] r, KvState state) {
@@ -139,9 +236,14 @@ final class CurpStorage {
   void saveTerm(long t, int vote) {
     term = t;
     votedFor = vote;
-    codec.reset().putByte(TERM).putLong(term).putLong(votedFor);
-    meta.append(codec.buf, codec.pos);
-    meta.fsync();
+    saveMeta();
+  }
+
+  private void saveMeta() {
+    meta.term = term;
+    meta.votedFor = votedFor;
+    meta.acked = log.last();
+    meta.save();
   }
 
   // ---- the log ----
@@ -174,9 +276,11 @@ final class CurpStorage {
     return entriesUnsynced;
   }
 
+  /** Syncs the log, then records in the superblock how far it is acknowledged. */
   void syncLog() {
     logFile.fsync();
     entriesUnsynced = false;
+    saveMeta();
   }
 
   // ---- the state ----

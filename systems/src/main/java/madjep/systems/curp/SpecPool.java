@@ -20,14 +20,18 @@ import madjep.sim.SimFile;
  * its client saw complete. Removals are not synced: one a crash forgets brings back a command that is already
  * applied, which costs a conflict or a duplicate that dedup drops, never a lost write.
  *
- * <p>On disk: generation {@code g} is {@code curp.pool.g}, records ADD (term, command), REMOVE (id) and DROP (term:
- * every command accepted before it); {@code curp.pool.current} names the live generation, and a rewrite (when
- * removals outnumber what is held) writes a new one whole before naming it.
+ * <p>On disk: generation {@code g} is {@code curp.pool.g}, records ADD (sequence number, term, command), REMOVE (id)
+ * and DROP (term: every command accepted before it); {@code curp.pool.current} names the live generation, and a
+ * rewrite (when removals outnumber what is held) writes a new one whole before naming it. Each acceptance has a
+ * sequence number that the node's superblock also records once it is synced ({@code synced}): a pool that recovers
+ * fewer has lost acceptances to a storage fault, and is {@link #damaged()}.
  */
 final class SpecPool {
   private static final byte ADD = 1;
   private static final byte REMOVE = 2;
   private static final byte DROP = 3;
+  /** The newest acceptance's sequence number, written first in a rewritten generation. */
+  private static final byte SEQ = 4;
 
   /** A held command and the term its latest acceptance was in. */
   record Held(Command command, long term) {}
@@ -42,33 +46,63 @@ final class SpecPool {
   /** The id of the command holding each key. */
   private final Long2LongOpenHashMap holder = new Long2LongOpenHashMap();
   private final CurpCodec codec = new CurpCodec();
+  /** Told the sequence number of each acceptance once it is synced. */
+  private final java.util.function.LongConsumer synced;
+  private long seq;
+  private boolean damaged;
 
-  SpecPool(SimDisk disk) {
+  /** A pool on {@code disk}; {@code synced} learns each synced acceptance's sequence number. */
+  SpecPool(SimDisk disk, java.util.function.LongConsumer synced) {
     this.disk = disk;
+    this.synced = synced;
     this.current = new RecordFile(disk.open("curp.pool.current"));
     holder.defaultReturnValue(-1);
   }
 
-  /** Reads back what survived a crash. */
-  void recover() {
+  /**
+   * Reads back what survived a crash; {@code expected} is the newest acceptance the superblock says was synced. A
+   * record that does not decode ends the file, which is cut there.
+   */
+  void recover(long expected) {
     List<byte[]> gens = current.recover();
     if (!gens.isEmpty()) {
       generation = (int) new CurpCodec(gens.get(gens.size() - 1), 0).getLong();
     }
     file = new RecordFile(disk.open("curp.pool." + generation));
-    for (byte[] r : file.recover()) {
-      CurpCodec in = new CurpCodec(r, 1);
-      switch (r[0]) {
-        case ADD -> {
-          long term = in.getLong();
-          hold(in.getCommand(), term);
-        }
-        case REMOVE -> drop(in.getLong());
-        case DROP -> forgetBefore(in.getLong());
-        default -> throw new IllegalStateException("curp.pool: unknown record type " + r[0]);
+    List<byte[]> rs = file.recover();
+    long end = 0;
+    for (byte[] r : rs) {
+      try {
+        read(r);
+      } catch (RuntimeException e) {
+        file.file().truncate(end);
+        file.file().fsync();
+        break;
       }
+      end += 8 + r.length;
       records++;
     }
+    damaged = seq < expected;
+  }
+
+  private void read(byte[] r) {
+    CurpCodec in = new CurpCodec(r, 1);
+    switch (r[0]) {
+      case ADD -> {
+        seq = Math.max(seq, in.getLong());
+        long term = in.getLong();
+        hold(in.getCommand(), term);
+      }
+      case REMOVE -> drop(in.getLong());
+      case DROP -> forgetBefore(in.getLong());
+      case SEQ -> seq = Math.max(seq, in.getLong());
+      default -> throw new IllegalStateException("curp.pool: unknown record type " + r[0]);
+    }
+  }
+
+  /** True when recovery found fewer acceptances than were synced: some were lost to a storage fault. */
+  boolean damaged() {
+    return damaged;
   }
 
   int size() {
@@ -88,8 +122,7 @@ final class SpecPool {
     if (h != null) {
       if (h.term() < term) {
         held.put(c.id(), new Held(c, term));
-        log(ADD, term, c);
-        file.fsync();
+        logAdd(term, c);
       }
       return true;
     }
@@ -102,8 +135,7 @@ final class SpecPool {
       return true;
     }
     hold(c, term);
-    log(ADD, term, c);
-    file.fsync();
+    logAdd(term, c);
     return true;
   }
 
@@ -175,9 +207,12 @@ final class SpecPool {
 
   // ---- on disk ----
 
-  private void log(byte type, long term, Command c) {
-    codec.reset().putByte(type).putLong(term).putCommand(c);
+  /** Writes an acceptance, syncs it, and tells the superblock. */
+  private void logAdd(long term, Command c) {
+    codec.reset().putByte(ADD).putLong(++seq).putLong(term).putCommand(c);
     append();
+    file.fsync();
+    synced.accept(seq);
   }
 
   private void append() {
@@ -193,8 +228,10 @@ final class SpecPool {
     SimFile f = disk.open("curp.pool." + next);
     f.truncate(0);
     RecordFile out = new RecordFile(f);
+    codec.reset().putByte(SEQ).putLong(seq);
+    out.append(codec.buf, codec.pos);
     for (Held h : held.values()) {
-      codec.reset().putByte(ADD).putLong(h.term()).putCommand(h.command());
+      codec.reset().putByte(ADD).putLong(0).putLong(h.term()).putCommand(h.command());
       out.append(codec.buf, codec.pos);
     }
     out.fsync();

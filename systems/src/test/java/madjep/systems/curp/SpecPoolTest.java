@@ -14,8 +14,8 @@ class SpecPoolTest {
 
   @Test
   void accept_conflictingWrite_rejected_commutingAccepted_readNeverHeld() {
-    SpecPool p = new SpecPool(new SimDisk());
-    p.recover();
+    SpecPool p = new SpecPool(new SimDisk(), seq -> {});
+    p.recover(0);
     assertTrue(p.accept(put(1, 1, 7), 3));
     assertFalse(p.accept(put(2, 1, 7), 3), "same key, another command");
     assertTrue(p.accept(put(1, 1, 7), 3), "the same command again");
@@ -28,8 +28,8 @@ class SpecPoolTest {
   @Test
   void recover_afterManyRemovalsAndRewrites_sameCommandsHeld() {
     SimDisk disk = new SimDisk();
-    SpecPool p = new SpecPool(disk);
-    p.recover();
+    SpecPool p = new SpecPool(disk, seq -> {});
+    p.recover(0);
     for (int i = 1; i <= 300; i++) {
       assertTrue(p.accept(put(1, i, i), 2));
     }
@@ -40,8 +40,9 @@ class SpecPoolTest {
     assertTrue(disk.names().stream().filter(n -> n.startsWith("curp.pool.")).count() == 2,
         "rewritten into a later generation, the old one deleted: " + disk.names());
     assertTrue(!disk.exists("curp.pool.0"));
-    SpecPool back = new SpecPool(disk);
-    back.recover();
+    SpecPool back = new SpecPool(disk, seq -> {});
+    back.recover(301);
+    assertFalse(back.damaged(), "all 301 acceptances accounted for");
     assertEquals(11, back.size());
     assertTrue(back.holds(put(9, 1, 1000)));
     assertFalse(back.accept(put(5, 1, 295), 2), "a recovered command still holds its key");
@@ -49,8 +50,8 @@ class SpecPoolTest {
 
   @Test
   void dropBefore_barrierOfTerm_forgetsOlderAcceptancesOnly() {
-    SpecPool p = new SpecPool(new SimDisk());
-    p.recover();
+    SpecPool p = new SpecPool(new SimDisk(), seq -> {});
+    p.recover(0);
     p.accept(put(1, 1, 1), 2);
     p.accept(put(1, 2, 2), 3);
     p.accept(put(1, 3, 3), 2);
