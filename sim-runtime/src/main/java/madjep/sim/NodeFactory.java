@@ -1,6 +1,10 @@
 package madjep.sim;
 
-/** Makes the fresh volatile state of node {@code id} at each boot. */
+/**
+ * Makes the fresh volatile state of node {@code id} at each boot. A factory that also implements {@code
+ * madjep.sim.workload.ClientProtocol} brings its system's own client side (which nodes a client's op goes to and
+ * what counts as its answer); otherwise clients send each op to the node they believe leads.
+ */
 @FunctionalInterface
 public interface NodeFactory {
   Node create(int id);

@@ -15,7 +15,7 @@ import madjep.sim.Latency;
  * @param partitions the partition shapes to pick from: halves, one, primaries, majorities-ring, bridge, one-way,
  *     leader-one-way, isolate-leader, random-minority
  * @param targets the node specs kill, stop, pause and clock faults pick from: one, minority, majority, all,
- *     primaries, minority-third
+ *     primaries, minority-third, follower
  * @param maxBump the largest clock jump either way
  * @param maxDriftPpm the largest clock drift either way, in parts per million
  * @param loss the loss rate of a packet fault

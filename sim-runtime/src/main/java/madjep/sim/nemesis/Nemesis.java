@@ -20,7 +20,7 @@ import madjep.sim.Simulation;
  * Jepsen's nemesis inside the sim: each method applies one fault to the cluster and records it in the history as
  * a {@code :nemesis} op of type {@code :info} (what was asked, then what was done) and in the trace. Targets are
  * Jepsen's node specs ({@code one}, {@code minority}, {@code majority}, {@code minority-third}, {@code all}, {@code
- * primaries}) or node names ({@code n1,n3}), resolved with the nemesis's own stream.
+ * primaries}, {@code follower}: one node that is not the last leader) or node names ({@code n1,n3}), resolved with the nemesis's own stream.
  */
 public final class Nemesis {
   private static final Keyword START_PARTITION = Keyword.of("start-partition");
@@ -211,6 +211,9 @@ public final class Nemesis {
         return sorted(s);
       case "primaries":
         return leader >= 0 ? new int[] {leader} : new int[] {s[0]};
+      case "follower":
+        // A node that is not the last announced leader (any node while none has announced).
+        return new int[] {s[0] != leader || n == 1 ? s[0] : s[1]};
       default:
         return names(spec);
     }
@@ -230,7 +233,7 @@ public final class Nemesis {
       return madjep.sim.NodeNames.parse(name, n);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("expected a node spec (one, minority, majority, minority-third, all, "
-          + "primaries) or node names n1..n" + n + ", found '" + name + "'");
+          + "primaries, follower) or node names n1..n" + n + ", found '" + name + "'");
     }
   }
 

@@ -21,7 +21,7 @@ import madjep.sim.workload.ClientSettings;
  * @param clientLatency the latency between clients and servers
  * @param loss the share of server messages lost all run long (faults add more)
  * @param links per-link loss or latency, such as {@code n1->n2 loss 0.3}
- * @param workload register, kv, list-append, rw-register, bank, mutex or set
+ * @param workload register, kv, list-append, rw-register, bank, mutex, set or append (etcd-style list-append)
  * @param keys how many keys register and transactional workloads use
  * @param keyDistribution uniform or zipfian
  * @param opsPerKey register and kv workloads retire a key after this many ops and use a fresh one (0: never)

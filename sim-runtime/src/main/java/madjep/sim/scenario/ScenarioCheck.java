@@ -32,7 +32,7 @@ public final class ScenarioCheck {
 
   private static final List<String> SHAPES = Nemesis.PARTITION_SHAPES;
   private static final List<String> SPECS = List.of("one", "minority", "majority", "minority-third", "all",
-      "primaries");
+      "primaries", "follower");
 
   /** A setting that cannot work. */
   public record Problem(String key, String message) {

@@ -15,6 +15,7 @@ import madjep.sim.nemesis.FaultSettings;
 import madjep.sim.nemesis.Nemesis;
 import madjep.sim.nemesis.Schedule;
 import madjep.sim.nemesis.Swarm;
+import madjep.sim.workload.ClientProtocol;
 import madjep.sim.workload.Clients;
 import madjep.sim.workload.Workload;
 
@@ -88,7 +89,8 @@ public final class SimRunner {
           new Announcement(sim.now(), sim.name(node), event, String.valueOf(value))));
       history = new HistoryRecorder(sim, "sim:" + s.name() + ":" + s.seed());
       workload = Workloads.of(s);
-      clients = new Clients(sim, workload, history, s.clients());
+      clients = new Clients(sim, workload, history, s.clients(),
+          factory instanceof ClientProtocol p ? p : null); // a system with its own client side
       EnvironmentSetup.apply(sim, s);
       if (s.faultMode().equals("swarm")) {
         faults = Swarm.draw(streams.of(Streams.Component.SWARM), s.faults());
