@@ -1,6 +1,5 @@
 package madjep.history.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -43,8 +42,6 @@ import madjep.history.edn.Keyword;
  * zero fields marked {@code omitempty}: both read as zero values, as Go's decoder reads them.
  */
 final class EtcdReportReader {
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
-
   static final String PERSISTED =
       "etcd: an Output marked Persisted (effect certain, response unknown) read as :info (effect unknown)";
 
@@ -69,7 +66,7 @@ final class EtcdReportReader {
   /** Reads one {@code operations.json}. */
   static History read(InputStream in, String source) throws IOException {
     List<Operation> ops = new ArrayList<>();
-    new EtcdReportReader(source, ops).readAll(in);
+    new EtcdReportReader(source, ops).readAll(JsonInput.utf8(in, source));
     return merge(source, ops, true);
   }
 
@@ -84,7 +81,7 @@ final class EtcdReportReader {
     List<Operation> ops = new ArrayList<>();
     for (Path f : files) {
       try (InputStream in = Files.newInputStream(f)) {
-        new EtcdReportReader(f.toString(), ops).readAll(in);
+        new EtcdReportReader(f.toString(), ops).readAll(JsonInput.utf8(in, f.toString()));
       }
     }
     // Ops from several files: a line number would not say which file, so errors after reading name the op index.
@@ -179,18 +176,17 @@ final class EtcdReportReader {
   // ---- Reading one file ----
 
   private void readAll(InputStream in) throws IOException {
-    try (JsonParser parser = FACTORY.createParser(in)) {
+    // Strict about repeated fields: Go's encoder never writes one, and which of two values counts is a guess.
+    try (JsonParser parser = JsonInput.STRICT_FACTORY.createParser(in)) {
       jp = parser;
       JsonToken t;
       while ((t = jp.nextToken()) != null) {
         readOperation(t);
       }
+    } catch (java.io.CharConversionException e) {
+      throw JsonInput.notUtf8(source, e);
     } catch (StreamReadException e) {
-      JsonLocation loc = e.getLocation();
-      String m = e.getOriginalMessage();
-      int nl = m.indexOf('\n');
-      throw new DataError(source, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), -1,
-          "expected valid JSON: " + (nl < 0 ? m : m.substring(0, nl)));
+      throw JsonInput.invalid(source, e, jp);
     }
   }
 
