@@ -74,7 +74,8 @@ public final class ReadersProperty {
     List<String> ops = Canon.ops(h, false);
     List<String> out = new java.util.ArrayList<>(ops.size());
     for (int i = 0; i < ops.size(); i++) {
-      out.add(ops.get(i) + " @" + h.time(i) + (h.type(i) == madjep.history.OpType.INFO ? " error " + h.error(i) : ""));
+      boolean info = h.type(i) == madjep.history.OpType.INFO;
+      out.add(ops.get(i) + " @" + h.time(i) + (info ? " error " + h.error(i) : ""));
     }
     return out;
   }
