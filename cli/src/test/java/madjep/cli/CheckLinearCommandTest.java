@@ -90,7 +90,9 @@ class CheckLinearCommandTest {
     Path f = file("hard.edn", lines.toArray(new String[0]));
     Run r = run("check", "linear", "--model", "register", "--timeout", "200ms", f.toString());
     assertEquals(2, r.code(), r.out() + r.err());
-    assertTrue(r.out().contains(": unknown (timeout)  27 ops"), r.out());
+    // The limit covers reading: on a loaded machine 200 ms may pass before the 27 ops are read ("0 ops"), so the op
+    // count is not asserted; the answer is.
+    assertTrue(r.out().contains(": unknown (timeout)  "), r.out());
   }
 
   @Test

@@ -199,6 +199,32 @@ class Issue9CliTest {
   }
 
   @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void item10_timeoutOfAHardSearch_answersUnknownAfterTheLimit_withinAGenerousGrace() throws IOException {
+    // 40 concurrent writes and a read of none of them: the search must try every order, far beyond 1s.
+    StringBuilder sb = new StringBuilder();
+    int writers = 40;
+    for (int p = 0; p < writers; p++) {
+      sb.append("{:process ").append(p).append(", :type :invoke, :f :write, :value ").append(p + 1).append("}\n");
+    }
+    sb.append("{:process 99, :type :invoke, :f :read, :value nil}\n{:process 99, :type :ok, :f :read, :value 999}\n");
+    for (int p = 0; p < writers; p++) {
+      sb.append("{:process ").append(p).append(", :type :ok, :f :write, :value ").append(p + 1).append("}\n");
+    }
+    Path h = file("hard.edn", sb.toString());
+    long limitMs = 1000;
+    long start = System.nanoTime();
+    CliRun r = CliRun.of("check", "linear", "--model", "register", "--timeout", limitMs + "ms", h.toString());
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("unknown (timeout)"), r.out());
+    // Never early: the limit is the user's. Late by at most a generous grace on a shared 2-core machine (the issue's
+    // 10% or 200 ms is measured in RESULTS.md, not asserted here).
+    assertTrue(ms >= limitMs - 50, ms + " ms");
+    assertTrue(ms <= limitMs + 5_000, ms + " ms");
+  }
+
+  @Test
   void item11_byteOrderMark_statsReadsEdn() throws IOException {
     byte[] body = "{:type :invoke, :process 0, :f :read, :value nil}\n".getBytes(StandardCharsets.UTF_8);
     byte[] b = new byte[body.length + 3];

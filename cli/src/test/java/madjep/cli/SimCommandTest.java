@@ -189,6 +189,20 @@ class SimCommandTest {
     assertTrue(r.err().startsWith(f.toString()) && r.err().contains("workload.name"), r.err());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "mode = \"chaos\"      | faults.mode: expected none, mix or swarm, found 'chaos'",
+      "interval = \"0s\"     | faults.interval: expected a duration above 0",
+      "interval = \"-250ms\" | faults.interval: expected a duration"})
+  void run_badFaultSetting_exit65AtFileLineColumnBeforeRunning(String setting, String expected) throws IOException {
+    Path f = dir.resolve("faults.toml");
+    Files.writeString(f, "system = \"raft-kv\"\n\n[faults]\nkinds = [\"kill\"]\n  " + setting + "\n");
+    CliRun r = CliRun.of("sim", "run", f.toString(), "--store", dir.resolve("s").toString());
+    assertEquals(ExitCode.DATA, r.code(), r.err());
+    assertTrue(r.err().startsWith(f + ":5:3: " + expected), r.err());
+    assertTrue(Files.notExists(dir.resolve("s")), "refused before anything ran or was stored");
+  }
+
   @Test
   void sweep_shard_runsOnlyItsSeeds() {
     CliRun r = CliRun.of("sim", "sweep", "raft-kv", "--seeds", "1..4", "--shard", "1/2", "--jobs", "2",

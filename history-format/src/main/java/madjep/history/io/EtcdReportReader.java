@@ -1,6 +1,5 @@
 package madjep.history.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -43,7 +42,6 @@ import madjep.history.edn.Keyword;
  * zero fields marked {@code omitempty}: both read as zero values, as Go's decoder reads them.
  */
 final class EtcdReportReader {
-
   static final String PERSISTED =
       "etcd: an Output marked Persisted (effect certain, response unknown) read as :info (effect unknown)";
 
@@ -68,7 +66,7 @@ final class EtcdReportReader {
   /** Reads one {@code operations.json}. */
   static History read(InputStream in, String source) throws IOException {
     List<Operation> ops = new ArrayList<>();
-    new EtcdReportReader(source, ops).readAll(in);
+    new EtcdReportReader(source, ops).readAll(JsonInput.utf8(in, source));
     return merge(source, ops, true);
   }
 
@@ -83,7 +81,7 @@ final class EtcdReportReader {
     List<Operation> ops = new ArrayList<>();
     for (Path f : files) {
       try (InputStream in = Files.newInputStream(f)) {
-        new EtcdReportReader(f.toString(), ops).readAll(in);
+        new EtcdReportReader(f.toString(), ops).readAll(JsonInput.utf8(in, f.toString()));
       }
     }
     // Ops from several files: a line number would not say which file, so errors after reading name the op index.
@@ -178,18 +176,17 @@ final class EtcdReportReader {
   // ---- Reading one file ----
 
   private void readAll(InputStream in) throws IOException {
-    if (!in.markSupported()) {
-      in = new java.io.BufferedInputStream(in);
-    }
-    JsonHistoryReader.requireUtf8Start(in, source);
-    try (JsonParser parser = JsonHistoryReader.FACTORY.createParser(in)) {
+    // Strict about repeated fields: Go's encoder never writes one, and which of two values counts is a guess.
+    try (JsonParser parser = JsonInput.STRICT_FACTORY.createParser(in)) {
       jp = parser;
       JsonToken t;
       while ((t = jp.nextToken()) != null) {
         readOperation(t);
       }
-    } catch (java.io.CharConversionException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw JsonHistoryReader.toDataError(e, source, jp);
+    } catch (java.io.CharConversionException e) {
+      throw JsonInput.notUtf8(source, e);
+    } catch (StreamReadException e) {
+      throw JsonInput.invalid(source, e, jp);
     }
   }
 

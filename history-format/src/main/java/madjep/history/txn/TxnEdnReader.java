@@ -141,7 +141,12 @@ public final class TxnEdnReader {
     buf[lim] = 0;
   }
 
-  /** Skips whitespace, commas and comments; returns the next byte or -1 at the end. */
+  /** What {@link #skip} returns for a byte this reader leaves to the generic reader: never '{', a close or -1. */
+  private static final int NOT_PLAIN = 0x80;
+
+  /**
+   * Skips whitespace, commas and comments; returns the next byte (unsigned), -1 at the end, or {@link #NOT_PLAIN}.
+   */
   private int skip() throws IOException {
     while (true) {
       if (pos >= lim) {
@@ -163,13 +168,16 @@ public final class TxnEdnReader {
         pos++;
       } else if (c == ';') {
         while (pos < lim && buf[pos] != '\n' && buf[pos] != '\r') {
+          if (buf[pos] < 0) {
+            return NOT_PLAIN; // a comment's UTF-8 is the generic reader's to check
+          }
           pos++;
           if (pos >= lim) {
             fill();
           }
         }
       } else {
-        return c;
+        return c & 0xff; // unsigned: the byte 0xFF is not the end (-1)
       }
     }
   }
@@ -569,11 +577,15 @@ public final class TxnEdnReader {
         p++;
       } else if (c == ';') {
         while (p < lim && bb[p] != '\n' && bb[p] != '\r') {
+          if (bb[p] < 0) {
+            pos = p;
+            return -1; // a comment's UTF-8 is the generic reader's to check
+          }
           p++;
         }
       } else {
         pos = p;
-        return p >= lim ? -1 : c;
+        return p >= lim ? -1 : c; // a byte above 0x7F is negative: not plain, the caller falls back
       }
     }
   }

@@ -3,8 +3,8 @@ package madjep.history.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Coverage-guided fuzzing (Jazzer) of every history reader: generic EDN, JSON and jepsen.log reading (detected and
- * forced), and the streaming transaction reader, against {@link ReadersProperty}.
+ * Coverage-guided fuzzing (Jazzer) of every history reader: generic EDN, JSON, jepsen.log and etcd report reading
+ * (detected and forced), and the streaming transaction reader, against {@link ReadersProperty}.
  *
  * <p>In a plain {@code mvn verify} run without {@code JAZZER_FUZZ}, Jazzer runs the inputs under
  * {@code src/test/resources/madjep/history/fuzz/ReadersFuzzTestInputs/readers/} as regression tests: every crash the

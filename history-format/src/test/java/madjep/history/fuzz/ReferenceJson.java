@@ -10,19 +10,26 @@ import madjep.history.fuzz.ReferenceEdn.Rejected;
 
 /**
  * A second, independent JSON reader for the fuzzer's oracle, written from RFC 8259 (no comments, no trailing commas,
- * no NaN, no leading zeros, no raw control characters in strings). Values come back as {@link Canon} strings in JSON
- * mode; objects as ordered maps of name to canonical value, where a name repeated keeps its first place and its last
- * value, as a {@link LinkedHashMap} does.
+ * no NaN, no leading zeros, no raw control characters in strings). Values come back as a tree ({@link #value()}) that
+ * {@link #canon} prints as {@link Canon} strings in JSON mode; objects as ordered maps of name to value, where a name
+ * repeated keeps its first place and its last value, as a {@link LinkedHashMap} does, or is refused when asked.
  */
 final class ReferenceJson {
   private final byte[] b;
   private final int end;
+  private final boolean refuseRepeats;
   int pos;
 
   ReferenceJson(byte[] b, int from, int to) {
+    this(b, from, to, false);
+  }
+
+  /** With {@code refuseRepeats}, an object that names a field twice is no JSON this reading accepts. */
+  ReferenceJson(byte[] b, int from, int to, boolean refuseRepeats) {
     this.b = b;
     this.pos = from;
     this.end = to;
+    this.refuseRepeats = refuseRepeats;
   }
 
   static boolean isWhitespace(int c) {
@@ -57,6 +64,9 @@ final class ReferenceJson {
         throw new Rejected("colon");
       }
       pos++;
+      if (refuseRepeats && m.containsKey(name)) {
+        throw new Rejected("a repeated name");
+      }
       m.put(name, value());
       int c = peek();
       pos++;
@@ -70,8 +80,8 @@ final class ReferenceJson {
   }
 
   /**
-   * The next value: a canonical string, except that an object comes back as its map (so that op fields can be
-   * picked) and a string as {@link JsonString} (so that names can be told from other values).
+   * The next value: a canonical string, except that an object comes back as its map and an array as its list (so
+   * that fields can be picked) and a string as {@link JsonString} (so that names can be told from other values).
    */
   Object value() {
     int c = peek();
@@ -84,17 +94,17 @@ final class ReferenceJson {
     }
     if (c == '[') {
       pos++;
-      List<String> items = new ArrayList<>();
+      List<Object> items = new ArrayList<>();
       if (peek() == ']') {
         pos++;
-        return "[]";
+        return items;
       }
       while (true) {
-        items.add(canon(value()));
+        items.add(value());
         int d = peek();
         pos++;
         if (d == ']') {
-          return "[" + String.join(" ", items) + "]";
+          return items;
         }
         if (d != ',') {
           throw new Rejected("comma");
@@ -132,6 +142,13 @@ final class ReferenceJson {
         items.add(canon(e.getValue()));
       }
       return "{" + String.join(" ", items) + "}";
+    }
+    if (v instanceof List<?> l) {
+      List<String> items = new ArrayList<>();
+      for (Object o : l) {
+        items.add(canon(o));
+      }
+      return "[" + String.join(" ", items) + "]";
     }
     return (String) v;
   }

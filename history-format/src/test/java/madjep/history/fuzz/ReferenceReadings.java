@@ -8,7 +8,8 @@ import madjep.history.io.HistoryFormat;
 
 /**
  * What a file's bytes hold, read a second way: the ops ({@link Canon#op}) that the fuzzer expects a production
- * reader to return when it accepts the bytes. Throws {@link Rejected} when the bytes do not hold a history in that
+ * reader to return when it accepts the bytes (for etcd reports, the events with their times and errors:
+ * {@link ReferenceEtcd}). Throws {@link Rejected} when the bytes do not hold a history in that
  * format. Written from the formats' descriptions (README and DESIGN.md), line by line for jepsen.log, not from the
  * production readers.
  */
@@ -22,7 +23,7 @@ final class ReferenceReadings {
       case EDN -> edn(data, from);
       case JSON -> json(data, from);
       case JEPSEN_LOG -> log(data, from);
-      case ETCD -> throw new IllegalArgumentException("no reference reading of etcd reports yet");
+      case ETCD -> ReferenceEtcd.events(data, from);
     };
   }
 

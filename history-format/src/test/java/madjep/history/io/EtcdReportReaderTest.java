@@ -181,4 +181,23 @@ class EtcdReportReaderTest {
     DataError e = assertThrows(DataError.class, () -> HistoryReader.read(dir));
     assertTrue(e.getMessage().startsWith(bad + ":1:"), e.getMessage());
   }
+
+  @Test
+  void repeatedField_dataErrorAtIt_neverOneOfTheTwoValues() {
+    // Go's encoder never repeats a field; `"Range": {...}, "Range": null` would read as either value by guessing.
+    String text = op(0, 1, get("a"), rangeResponse(1), 2).replace("\"Call\": 1,", "\"Call\": 1, \"Call\": 0,");
+    DataError e = error(text);
+    assertTrue(e.getMessage().contains("Duplicate field 'Call'"), e.getMessage());
+    assertTrue(e.line() >= 2, e.getMessage());
+  }
+
+  @Test
+  void startThatJacksonReadsAsUtf32_dataErrorAtTheByte_notAnIoError() {
+    // Found by the fuzzer (the stored input found-utf32-guess-io-error, forced to etcd): Jackson guessed UTF-32.
+    byte[] b = {0, 0, 0, '{', 0, 0, 0, '}'};
+    DataError e = assertThrows(DataError.class,
+        () -> HistoryReader.read(new ByteArrayInputStream(b), "operations.json", HistoryFormat.ETCD));
+    assertEquals("operations.json:1:1: expected UTF-8 JSON, found the byte 0x0 (UTF-16 and UTF-32 are not read)",
+        e.getMessage());
+  }
 }

@@ -60,4 +60,20 @@ class TxnEdnReaderTest {
   void notSimple_streamingReader_declines(String edn) throws IOException {
     assertNull(TxnEdnReader.read(new ByteArrayInputStream(edn.getBytes(StandardCharsets.UTF_8)), "<t>"));
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0xFF, 0xFE, 0x80})
+  void byteAboveAsciiBetweenOrInCommentAfterOps_streamingReader_declines(int high) throws IOException {
+    // Found by the fuzzer: 0xFF read as a signed byte was -1, "the end", and the ops after it were dropped.
+    String ops = "{:type :invoke, :value [[:append 1 1]], :process 0}\n{:type :ok, :value [[:append 1 1]], :process 0}";
+    for (String tail : new String[] {"", "\n; ", "\n"}) {
+      byte[] head = (ops + tail).getBytes(StandardCharsets.ISO_8859_1);
+      byte[] rest = "\n{:type :invoke, :value [[:r 1 nil]], :process 1}\n".getBytes(StandardCharsets.ISO_8859_1);
+      byte[] b = new byte[head.length + 1 + rest.length];
+      System.arraycopy(head, 0, b, 0, head.length);
+      b[head.length] = (byte) high;
+      System.arraycopy(rest, 0, b, head.length + 1, rest.length);
+      assertNull(TxnEdnReader.read(new ByteArrayInputStream(b), "<t>"), "tail '" + tail + "', byte " + high);
+    }
+  }
 }

@@ -42,10 +42,12 @@ public final class ScenarioFiles {
    */
   public static Scenario read(Path file, ClassLoader loader) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? new YAMLMapper() : new TomlMapper();
+    boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+    ObjectMapper mapper = yaml ? new YAMLMapper() : new TomlMapper();
     JsonNode root;
+    String text = text(file);
     try {
-      root = mapper.readTree(text(file));
+      root = mapper.readTree(text);
     } catch (JsonProcessingException e) {
       throw new DataError(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
           e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), -1,
@@ -53,7 +55,11 @@ public final class ScenarioFiles {
               + e.getOriginalMessage());
     }
     String defaultName = file.getFileName().toString().replaceFirst("\\.(toml|ya?ml)$", "");
-    return parse(root, file.toString(), defaultName, loader);
+    try {
+      return parse(root, file.toString(), defaultName, loader);
+    } catch (DataError e) {
+      throw KeyPositions.placed(e, text, yaml);
+    }
   }
 
   /** The file's text; bytes that are not UTF-8 are a data error at their line, never an I/O error. */
@@ -62,10 +68,14 @@ public final class ScenarioFiles {
     int bad = madjep.history.edn.EdnParser.firstBadUtf8(b, 0, b.length);
     if (bad >= 0) {
       int line = 1;
+      int lineStart = 0;
       for (int i = 0; i < bad; i++) {
-        line += b[i] == '\n' ? 1 : 0;
+        if (b[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
       }
-      throw new DataError(file.toString(), line, 0, -1,
+      throw new DataError(file.toString(), line, bad - lineStart + 1, -1,
           "expected UTF-8 text, found the byte 0x" + Integer.toHexString(b[bad] & 0xff));
     }
     return new String(b, java.nio.charset.StandardCharsets.UTF_8);
@@ -75,6 +85,8 @@ public final class ScenarioFiles {
   public static Scenario parseToml(String text, String source) {
     try {
       return parse(new TomlMapper().readTree(text), source, "scenario", Systems.loader());
+    } catch (DataError e) {
+      throw KeyPositions.placed(e, text, false);
     } catch (JsonProcessingException e) {
       throw new DataError(source, 0, 0, -1, "expected a scenario in TOML, found: " + e.getOriginalMessage());
     }
@@ -396,6 +408,13 @@ public final class ScenarioFiles {
       return new Reader(source, table + ".");
     }
 
+    /** The tables read so far, by node: a key inside one is named with its table ({@code faults.mode}). */
+    private final java.util.Map<JsonNode, String> tables = new java.util.IdentityHashMap<>();
+
+    private String path(JsonNode table, String key) {
+      return key.indexOf('.') >= 0 ? key : tables.getOrDefault(table, "") + key;
+    }
+
     DataError error(String key, String expected, Object found) {
       return new DataError(source, 0, 0, -1, prefix + key + ": " + expected + ", found '" + found + "'");
     }
@@ -419,6 +438,9 @@ public final class ScenarioFiles {
     JsonNode table(JsonNode root, String key, List<String> keys) {
       JsonNode n = root.get(key);
       known(n, key + ".", keys);
+      if (n != null) {
+        tables.put(n, key + ".");
+      }
       return n;
     }
 
@@ -428,7 +450,7 @@ public final class ScenarioFiles {
       }
       JsonNode v = n.get(key);
       if (!v.isTextual()) {
-        throw error(key, "expected a string", v);
+        throw error(path(n, key), "expected a string", v);
       }
       return v.asText();
     }
@@ -436,7 +458,7 @@ public final class ScenarioFiles {
     int intValue(JsonNode n, String key, int dflt) {
       long v = longValue(n, key, dflt);
       if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-        throw error(key, "expected an integer of at most " + Integer.MAX_VALUE, v);
+        throw error(path(n, key), "expected an integer of at most " + Integer.MAX_VALUE, v);
       }
       return (int) v;
     }
@@ -447,7 +469,7 @@ public final class ScenarioFiles {
       }
       JsonNode v = n.get(key);
       if (!v.canConvertToLong() || !v.isIntegralNumber()) {
-        throw error(key, "expected an integer", v);
+        throw error(path(n, key), "expected an integer", v);
       }
       return v.asLong();
     }
@@ -458,7 +480,7 @@ public final class ScenarioFiles {
       }
       JsonNode v = n.get(key);
       if (!v.isNumber()) {
-        throw error(key, "expected a number", v);
+        throw error(path(n, key), "expected a number", v);
       }
       return v.asDouble();
     }
@@ -471,7 +493,7 @@ public final class ScenarioFiles {
       try {
         return Durations.parse(t);
       } catch (IllegalArgumentException e) {
-        throw error(key, "expected a duration such as 250ms or 2s", t);
+        throw error(path(n, key), "expected a duration such as 250ms or 2s", t);
       }
     }
 
@@ -490,12 +512,12 @@ public final class ScenarioFiles {
     List<String> strings(JsonNode n, String key) {
       JsonNode v = n.get(key);
       if (!v.isArray()) {
-        throw error(key, "expected a list of strings", v);
+        throw error(path(n, key), "expected a list of strings", v);
       }
       List<String> out = new ArrayList<>();
       for (JsonNode x : v) {
         if (!x.isTextual()) {
-          throw error(key, "expected a list of strings", v);
+          throw error(path(n, key), "expected a list of strings", v);
         }
         out.add(x.asText());
       }

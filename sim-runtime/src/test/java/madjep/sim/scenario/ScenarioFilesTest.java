@@ -37,6 +37,9 @@ class ScenarioFilesTest {
         new String[] {"[clients]\nconcurrency = 100000", "clients.concurrency: expected from 1 to 10000"},
         new String[] {"[clients]\nretry = \"0ms\"", "clients.retry: "},
         new String[] {"[faults]\ninterval = \"0s\"", "faults.interval: "},
+        new String[] {"[faults]\ninterval = \"-2s\"", "faults.interval: expected a duration"},
+        new String[] {"[faults]\nmode = \"chaos\"", "faults.mode: expected none, mix or swarm, found 'chaos'"},
+        new String[] {"[faults]\nmode = 3", "faults.mode: expected a string"},
         new String[] {"[faults]\nloss = 2.0", "faults.loss: expected a probability"},
         new String[] {"[network]\nloss = 2.0", "network.loss: expected a probability"},
         new String[] {"[workload]\nkeys = 5000000000", "keys: expected an integer of at most"},
@@ -54,7 +57,17 @@ class ScenarioFilesTest {
     DataError e = assertThrows(DataError.class,
         () -> ScenarioFiles.parseToml(SYSTEM + "duration = \"10s\"\n" + toml + "\n", "s.toml"));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
-    assertTrue(e.getMessage().startsWith("s.toml"), e.getMessage());
+    // Where: the line and column of the key, found in the text (the parsed tree has no positions).
+    int keyLine = (SYSTEM + "duration = \"10s\"\n").split("\n", -1).length + toml.split("\n").length - 1;
+    assertTrue(e.getMessage().startsWith("s.toml:" + keyLine + ":1: "), e.getMessage());
+  }
+
+  @Test
+  void read_badKeyInYaml_dataErrorAtTheKeysLineAndColumn() throws IOException {
+    Path f = dir.resolve("s.yaml");
+    Files.writeString(f, "system: madjep.sim.testing.LeaderStore\nfaults:\n  kinds: [kill]\n  mode: chaos\n");
+    DataError e = assertThrows(DataError.class, () -> ScenarioFiles.read(f));
+    assertEquals(f + ":4:3: faults.mode: expected none, mix or swarm, found 'chaos'", e.getMessage());
   }
 
   @Test
