@@ -24,13 +24,19 @@ public final class OpMachine {
   private static final Keyword MISMATCH = Keyword.of("cas-mismatch");
   private static final Keyword UNKNOWN = Keyword.of("unknown-op");
 
-  private final Long2ObjectOpenHashMap<Object> registers = new Long2ObjectOpenHashMap<>();
+  private Long2ObjectOpenHashMap<Object> registers = new Long2ObjectOpenHashMap<>();
   private final TreeMap<Long, Long> bank = new TreeMap<>();
   private final TreeSet<Long> set = new TreeSet<>();
   private long lockHolder = -1;
   private long applied;
 
   private final boolean setReads;
+  /**
+   * The last {@link #snapshot()}, until the state changes: a replica asked again and again for the same state (a
+   * leader resending a snapshot to a follower that is down, at every heartbeat) builds it once. Snapshots are
+   * immutable, so sharing one is safe.
+   */
+  private Object lastSnapshot;
 
   /**
    * A machine whose bank holds {@code total} over {@code accounts} accounts (all in account 0); {@code :read nil}
@@ -45,6 +51,9 @@ public final class OpMachine {
 
   /** The whole state as one EDN value (sorted, so equal states give equal values): for snapshots. */
   public Object snapshot() {
+    if (lastSnapshot != null) {
+      return lastSnapshot;
+    }
     long[] keys = registers.keySet().toLongArray();
     java.util.Arrays.sort(keys);
     Map<Object, Object> regs = new LinkedHashMap<>();
@@ -55,15 +64,19 @@ public final class OpMachine {
     for (Map.Entry<Long, Long> e : bank.entrySet()) {
       b.put(e.getKey(), e.getValue());
     }
-    return EdnVector.of(Collections.unmodifiableMap(regs), Collections.unmodifiableMap(b), readSet(), lockHolder,
-        applied);
+    lastSnapshot = EdnVector.of(Collections.unmodifiableMap(regs), Collections.unmodifiableMap(b), readSet(),
+        lockHolder, applied);
+    return lastSnapshot;
   }
 
   /** Replaces the state with a {@link #snapshot()}. */
   public void restore(Object snapshot) {
+    lastSnapshot = null;
     List<?> v = (List<?>) snapshot;
-    registers.clear();
-    for (Map.Entry<?, ?> e : ((Map<?, ?>) v.get(0)).entrySet()) {
+    Map<?, ?> regs = (Map<?, ?>) v.get(0);
+    // Sized for the snapshot at once: restoring a large state into a small table rehashes it again and again.
+    registers = new Long2ObjectOpenHashMap<>(regs.size());
+    for (Map.Entry<?, ?> e : regs.entrySet()) {
       registers.put(((Long) e.getKey()).longValue(), e.getValue());
     }
     bank.clear();
@@ -90,6 +103,7 @@ public final class OpMachine {
 
   /** Applies {@code op} and returns the reply. */
   public ClientReply apply(ClientOp op) {
+    lastSnapshot = null;
     applied++;
     String f = op.f().name();
     Object v = op.value();

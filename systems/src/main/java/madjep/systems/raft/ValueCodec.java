@@ -30,6 +30,14 @@ final class ValueCodec {
   private static final byte FALSE = 8;
   private static final byte EDN = 9;
 
+  /**
+   * Keywords met lately, with their names' UTF-8 bytes: a log holds the same few op names ({@code :read},
+   * {@code :write}, ...) millions of times, so they are neither encoded nor decoded into a new string each time.
+   */
+  private final Keyword[] keywords = new Keyword[8];
+  private final byte[][] keywordBytes = new byte[8][];
+  private int nextKeyword;
+
   byte[] buf = new byte[256];
   int pos;
 
@@ -67,6 +75,32 @@ final class ValueCodec {
     pos += b.length;
   }
 
+  /** A keyword's name, as {@link #putString} writes it. */
+  void putKeyword(Keyword k) {
+    byte[] b = null;
+    for (int i = 0; i < keywords.length; i++) {
+      if (keywords[i] == k) {
+        b = keywordBytes[i];
+        break;
+      }
+    }
+    if (b == null) {
+      b = k.name().getBytes(StandardCharsets.UTF_8);
+      remember(k, b);
+    }
+    putLong(b.length);
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, pos, b.length);
+    pos += b.length;
+  }
+
+  private void remember(Keyword k, byte[] name) {
+    int i = nextKeyword;
+    keywords[i] = k;
+    keywordBytes[i] = name;
+    nextKeyword = (i + 1) % keywords.length;
+  }
+
   void putValue(Object v) {
     if (v == null) {
       putByte(NIL);
@@ -75,7 +109,7 @@ final class ValueCodec {
       putLong(l);
     } else if (v instanceof Keyword k) {
       putByte(KEYWORD);
-      putString(k.name());
+      putKeyword(k);
     } else if (v instanceof String s) {
       putByte(STRING);
       putString(s);
@@ -133,6 +167,23 @@ final class ValueCodec {
     return s;
   }
 
+  /** A keyword written by {@link #putKeyword}. */
+  Keyword getKeyword() {
+    int n = (int) getLong();
+    for (int i = 0; i < keywords.length; i++) {
+      byte[] b = keywordBytes[i];
+      if (b != null && b.length == n && Arrays.equals(b, 0, n, buf, pos, pos + n)) {
+        pos += n;
+        return keywords[i];
+      }
+    }
+    byte[] name = Arrays.copyOfRange(buf, pos, pos + n);
+    pos += n;
+    Keyword k = Keyword.of(new String(name, StandardCharsets.UTF_8));
+    remember(k, name);
+    return k;
+  }
+
   Object getValue() {
     byte tag = getByte();
     switch (tag) {
@@ -141,7 +192,7 @@ final class ValueCodec {
       case LONG:
         return EdnParser.box(getLong());
       case KEYWORD:
-        return Keyword.of(getString());
+        return getKeyword();
       case STRING:
         return getString();
       case VECTOR: {
@@ -154,7 +205,8 @@ final class ValueCodec {
       }
       case MAP: {
         int n = (int) getLong();
-        Map<Object, Object> m = new LinkedHashMap<>();
+        // Sized at once: a snapshot's map holds every register, and growing it rehashes it again and again.
+        Map<Object, Object> m = new LinkedHashMap<>(capacity(n));
         for (int i = 0; i < n; i++) {
           Object k = getValue();
           m.put(k, getValue());
@@ -163,7 +215,7 @@ final class ValueCodec {
       }
       case SET: {
         int n = (int) getLong();
-        Set<Object> s = new LinkedHashSet<>();
+        Set<Object> s = new LinkedHashSet<>(capacity(n));
         for (int i = 0; i < n; i++) {
           s.add(getValue());
         }
@@ -178,6 +230,11 @@ final class ValueCodec {
       default:
         throw new IllegalStateException("unknown value tag " + tag);
     }
+  }
+
+  /** A hash table capacity that holds {@code n} entries without growing. */
+  private static int capacity(int n) {
+    return (int) Math.min(1 << 30, n / 3L * 4 + 4);
   }
 
   /** For callers that hold a list of values. */
