@@ -38,26 +38,42 @@ public final class RecordFile {
     file.fsync();
   }
 
+  /** Receives each valid record that {@link #recover(Reader)} finds. */
+  @FunctionalInterface
+  public interface Reader {
+    /** The record is {@code bytes[offset .. offset + length)}; the array is only valid during the call. */
+    void record(byte[] bytes, int offset, int length);
+  }
+
   /** The valid records, in order; the file is cut (and synced) after the last valid one. */
   public List<byte[]> recover() {
-    byte[] all = file.readAll();
     List<byte[]> out = new ArrayList<>();
+    recover((b, off, n) -> out.add(java.util.Arrays.copyOfRange(b, off, off + n)));
+    return out;
+  }
+
+  /**
+   * As {@link #recover()}, without a copy of each record: a node that reads a long log at every restart reads it
+   * in place. Returns the number of valid records.
+   */
+  public int recover(Reader reader) {
+    byte[] all = file.readAll();
+    int records = 0;
     int pos = 0;
     while (pos + 8 <= all.length) {
       int n = getInt(all, pos);
       if (n <= 0 || pos + 8 + n > all.length || checksum(all, pos, n) != getInt(all, pos + 4)) {
         break;
       }
-      byte[] rec = new byte[n];
-      System.arraycopy(all, pos + 8, rec, 0, n);
-      out.add(rec);
+      reader.record(all, pos + 8, n);
+      records++;
       pos += 8 + n;
     }
     if (pos < all.length) {
       file.truncate(pos);
       file.fsync();
     }
-    return out;
+    return records;
   }
 
   /** CRC32C of the length field and the payload, so that zeroed or torn space never reads as a record. */

@@ -1,6 +1,5 @@
 package madjep.systems.raft;
 
-import java.util.List;
 import madjep.history.edn.Keyword;
 import madjep.sim.RecordFile;
 import madjep.sim.SimDisk;
@@ -37,17 +36,19 @@ final class RaftStorage {
 
   /** Reads back what survived; returns the number of records read. */
   int recover() {
-    List<byte[]> gens = current.recover();
     ValueCodec in = new ValueCodec();
-    if (!gens.isEmpty()) {
-      in.buf = gens.get(gens.size() - 1);
-      in.pos = 0;
-      generation = (int) in.getLong();
-    }
-    int records = gens.size();
+    long[] gen = {0};
+    int records = current.recover((b, off, n) -> {
+      in.buf = b;
+      in.pos = off;
+      gen[0] = in.getLong();
+    });
+    generation = (int) gen[0];
     if (generation > 0) {
-      List<byte[]> snap = new RecordFile(disk.open("raft.snap." + generation)).recover();
-      in.buf = snap.get(snap.size() - 1);
+      byte[][] snap = new byte[1][];
+      new RecordFile(disk.open("raft.snap." + generation)).recover(
+          (b, off, n) -> snap[0] = java.util.Arrays.copyOfRange(b, off, off + n));
+      in.buf = snap[0];
       in.pos = 0;
       long index = in.getLong();
       long t = in.getLong();
@@ -56,11 +57,10 @@ final class RaftStorage {
       records++;
     }
     file = new RecordFile(disk.open("raft.log." + generation));
-    List<byte[]> entries = file.recover();
-    for (byte[] r : entries) {
+    records += file.recover((r, off, n) -> {
       in.buf = r;
-      in.pos = 1;
-      switch (r[0]) {
+      in.pos = off + 1;
+      switch (r[off]) {
         case TERM -> {
           term = in.getLong();
           votedFor = (int) in.getLong();
@@ -80,10 +80,10 @@ final class RaftStorage {
           }
         }
         case TRUNCATE -> log.truncateFrom(in.getLong());
-        default -> throw new IllegalStateException("raft.log: unknown record type " + r[0]);
+        default -> throw new IllegalStateException("raft.log: unknown record type " + r[off]);
       }
-    }
-    return records + entries.size();
+    });
+    return records;
   }
 
   void saveTerm(long t, int vote) {

@@ -1,10 +1,13 @@
 package madjep.systems.raft;
 
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.NoSuchElementException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -205,13 +208,11 @@ final class ValueCodec {
       }
       case MAP: {
         int n = (int) getLong();
-        // Sized at once: a snapshot's map holds every register, and growing it rehashes it again and again.
-        Map<Object, Object> m = new LinkedHashMap<>(capacity(n));
-        for (int i = 0; i < n; i++) {
-          Object k = getValue();
-          m.put(k, getValue());
+        Object[] kv = new Object[2 * n];
+        for (int i = 0; i < kv.length; i++) {
+          kv[i] = getValue();
         }
-        return Collections.unmodifiableMap(m);
+        return new DecodedMap(kv);
       }
       case SET: {
         int n = (int) getLong();
@@ -229,6 +230,77 @@ final class ValueCodec {
         return Edn.parse(getString());
       default:
         throw new IllegalStateException("unknown value tag " + tag);
+    }
+  }
+
+  /**
+   * A decoded map, read-only, in its encoded order: keys and values alternate in one array. A snapshot's map holds
+   * every register and is read once, by iteration, at every restart: hashing it into a {@code LinkedHashMap} cost
+   * more than decoding it. Lookups scan, which suits the few-entry maps that ops carry. Encoded maps come from maps,
+   * so their keys are distinct.
+   */
+  static final class DecodedMap extends AbstractMap<Object, Object> {
+    private final Object[] kv;
+
+    DecodedMap(Object[] kv) {
+      this.kv = kv;
+    }
+
+    @Override
+    public int size() {
+      return kv.length / 2;
+    }
+
+    @Override
+    public Object get(Object key) {
+      for (int i = 0; i < kv.length; i += 2) {
+        if (key == null ? kv[i] == null : key.equals(kv[i])) {
+          return kv[i + 1];
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      for (int i = 0; i < kv.length; i += 2) {
+        if (key == null ? kv[i] == null : key.equals(kv[i])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public Set<Map.Entry<Object, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public int size() {
+          return kv.length / 2;
+        }
+
+        @Override
+        public Iterator<Map.Entry<Object, Object>> iterator() {
+          return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+              return i < kv.length;
+            }
+
+            @Override
+            public Map.Entry<Object, Object> next() {
+              if (i >= kv.length) {
+                throw new NoSuchElementException();
+              }
+              Map.Entry<Object, Object> e = new AbstractMap.SimpleImmutableEntry<>(kv[i], kv[i + 1]);
+              i += 2;
+              return e;
+            }
+          };
+        }
+      };
     }
   }
 
