@@ -57,8 +57,14 @@ public final class StoreWriter {
   private static final String TEMP = ".tmp-";
   private static final long PID = ProcessHandle.current().pid();
   /** Temporary directories being filled by this process: an interrupted process removes them on its way out. */
+  /** How long the exit clean-up waits for writers to stop at their next file before removing what is left. */
+  private static final long WRITER_GRACE_NANOS = 3_000_000_000L;
   private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
   private static volatile boolean hookInstalled;
+  /** Set when the process is going down: from then on no run is published, only cleaned up. */
+  private static volatile boolean shuttingDown;
+  /** Publishing a run (its rename and links) and the exit clean-up exclude each other. */
+  private static final java.util.concurrent.locks.ReentrantLock PUBLISH = new java.util.concurrent.locks.ReentrantLock();
   private static final java.util.concurrent.atomic.AtomicLong LINKS = new java.util.concurrent.atomic.AtomicLong();
 
   /** One file of a run directory. */
@@ -144,46 +150,96 @@ public final class StoreWriter {
     removeAbandoned(store);
     String stamp = STAMP.format(started);
     installHook();
-    Path tmp = Files.createTempDirectory(scenarioDir, TEMP + PID + "-" + stamp + "-");
-    IN_PROGRESS.add(tmp);
+    Path tmp;
+    // Made and registered under the publish lock, so that the exit clean-up either sees it or it is never made.
+    PUBLISH.lock();
     try {
-      // The two formats are written at once: a long run's history takes seconds per format.
-      CompletableFuture<Void> json = CompletableFuture.runAsync(() -> {
-        try {
-          HistoryWriter.write(r.history(), HistoryFormat.JSON, tmp.resolve("history.jsonl"));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      HistoryWriter.write(r.history(), HistoryFormat.EDN, tmp.resolve("history.edn"));
+      if (shuttingDown) {
+        throw new java.io.InterruptedIOException("interrupted: the run was not stored");
+      }
+      tmp = Files.createTempDirectory(scenarioDir, TEMP + PID + "-" + stamp + "-");
+      IN_PROGRESS.add(tmp);
+    } finally {
+      PUBLISH.unlock();
+    }
+    try {
       try {
-        json.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof UncheckedIOException u) {
-          throw u.getCause();
+        writeFiles(r, outcome, tmp);
+      } catch (IOException e) {
+        if (shuttingDown) {
+          // The exit clean-up removed the directory under the writer: the run is simply not stored.
+          throw new java.io.InterruptedIOException("interrupted: the run was not stored");
         }
         throw e;
       }
-      Run run = outcome.get();
-      for (Map.Entry<String, RunFile> f : FILES.entrySet()) {
-        f.getValue().write(run, tmp.resolve(f.getKey()));
-      }
-      shareable(tmp);
-      Path dir = scenarioDir.resolve(stamp);
-      for (int k = 1; ; k++) {
-        try {
-          Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-          break;
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-          dir = scenarioDir.resolve(stamp + "-" + k);
+      PUBLISH.lock();
+      try {
+        if (shuttingDown) {
+          throw new java.io.InterruptedIOException("interrupted: the run was not stored");
         }
+        Path dir = scenarioDir.resolve(stamp);
+        for (int k = 1; ; k++) {
+          try {
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            break;
+          } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            dir = scenarioDir.resolve(stamp + "-" + k);
+          }
+        }
+        link(store.resolve("latest"), store.relativize(dir));
+        link(scenarioDir.resolve("latest"), scenarioDir.relativize(dir));
+        return dir;
+      } finally {
+        PUBLISH.unlock();
       }
-      link(store.resolve("latest"), store.relativize(dir));
-      link(scenarioDir.resolve("latest"), scenarioDir.relativize(dir));
-      return dir;
     } finally {
-      IN_PROGRESS.remove(tmp);
-      deleteTree(tmp);
+      try {
+        deleteTree(tmp);
+      } finally {
+        IN_PROGRESS.remove(tmp);
+      }
+    }
+  }
+
+  /** Fills the temporary directory: both histories at once (seconds each for a long run), then {@link #FILES}. */
+  private static void writeFiles(SimResult r, Supplier<Run> outcome, Path tmp) throws IOException {
+    CompletableFuture<Void> json = CompletableFuture.runAsync(() -> {
+      try {
+        HistoryWriter.write(r.history(), HistoryFormat.JSON, tmp.resolve("history.jsonl"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    try {
+      stopIfShuttingDown();
+      HistoryWriter.write(r.history(), HistoryFormat.EDN, tmp.resolve("history.edn"));
+    } finally {
+      // Never leave the other writer running: it would recreate the directory this writer's caller removes.
+      try {
+        json.join();
+      } catch (CompletionException e) {
+        // Reported below when this writer succeeded.
+      }
+    }
+    try {
+      json.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      throw e;
+    }
+    Run run = outcome.get();
+    for (Map.Entry<String, RunFile> f : FILES.entrySet()) {
+      stopIfShuttingDown();
+      f.getValue().write(run, tmp.resolve(f.getKey()));
+    }
+    shareable(tmp);
+  }
+
+  private static void stopIfShuttingDown() throws java.io.InterruptedIOException {
+    if (shuttingDown) {
+      throw new java.io.InterruptedIOException("interrupted: the run was not stored");
     }
   }
 
@@ -223,12 +279,30 @@ public final class StoreWriter {
       synchronized (IN_PROGRESS) {
         if (!hookInstalled) {
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path p : IN_PROGRESS) {
+            // Writers stop at their next file once this is set and remove their own directory; wait for them a
+            // while (a writer's file write would otherwise recreate a directory removed under it), then remove what
+            // is left.
+            shuttingDown = true;
+            long until = System.nanoTime() + WRITER_GRACE_NANOS;
+            while (!IN_PROGRESS.isEmpty() && System.nanoTime() - until < 0) {
               try {
-                deleteTree(p);
-              } catch (IOException | RuntimeException e) {
-                // The next write removes what is left: its process is gone by then.
+                Thread.sleep(10);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
               }
+            }
+            PUBLISH.lock();
+            try {
+              for (Path p : IN_PROGRESS) {
+                try {
+                  deleteTree(p);
+                } catch (IOException | RuntimeException e) {
+                  // The next write removes what is left: its process is gone by then.
+                }
+              }
+            } finally {
+              PUBLISH.unlock();
             }
           }, "madjep-store-cleanup"));
           hookInstalled = true;

@@ -53,6 +53,9 @@ public final class Nemesis {
   private final List<int[]> clogged = new ArrayList<>();
   private int leader = -1;
   private long faults;
+  /** Per fault kind: how often it was started, and how many nodes it hit in all. */
+  private final long[] fired = new long[FaultKind.values().length];
+  private final long[] hit = new long[FaultKind.values().length];
 
   public Nemesis(Simulation sim, HistoryRecorder history, SplittableRandom rng, FaultSettings settings) {
     this.sim = sim;
@@ -77,6 +80,21 @@ public final class Nemesis {
   /** Faults applied so far (each start or stop counts). */
   public long faults() {
     return faults;
+  }
+
+  /** How often a fault of {@code kind} was started. */
+  public long fired(FaultKind kind) {
+    return fired[kind.ordinal()];
+  }
+
+  /** How many nodes faults of {@code kind} hit, summed over every start (a node hit twice counts twice). */
+  public long nodesHit(FaultKind kind) {
+    return hit[kind.ordinal()];
+  }
+
+  private void count(FaultKind kind, int nodes) {
+    fired[kind.ordinal()]++;
+    hit[kind.ordinal()] += nodes;
   }
 
   /** True when faults of {@code kind} are in effect. */
@@ -262,6 +280,7 @@ public final class Nemesis {
       }
     }
     partitioned = true;
+    count(FaultKind.PARTITION, done.size());
     record(START_PARTITION, specValue(asked),
         EdnVector.of(ISOLATED, Collections.unmodifiableMap(done)));
   }
@@ -282,6 +301,7 @@ public final class Nemesis {
       killed[x] = true;
       paused[x] = false;
     }
+    count(FaultKind.KILL, t.length);
     record(KILL, specValue(spec), nodeNames(t));
   }
 
@@ -293,6 +313,7 @@ public final class Nemesis {
       killed[x] = true;
       paused[x] = false;
     }
+    count(FaultKind.STOP, t.length);
     record(STOP, specValue(spec), nodeNames(t));
   }
 
@@ -320,6 +341,7 @@ public final class Nemesis {
         done.add(x);
       }
     }
+    count(FaultKind.PAUSE, done.size());
     record(PAUSE, specValue(spec), nodeNames(done.stream().mapToInt(Integer::intValue).toArray()));
   }
 
@@ -347,6 +369,7 @@ public final class Nemesis {
       bumpClock(x, delta);
       done.put(sim.name(x), EdnParser.box(delta / Durations.MS));
     }
+    count(FaultKind.CLOCK, t.length);
     record(BUMP_CLOCK, specValue(spec), Collections.unmodifiableMap(done));
   }
 
@@ -367,6 +390,7 @@ public final class Nemesis {
       skewed[x] = true;
       done.put(sim.name(x), EdnParser.box(ppm));
     }
+    count(FaultKind.CLOCK, t.length);
     record(DRIFT_CLOCK, specValue(spec), Collections.unmodifiableMap(done));
   }
 
@@ -414,6 +438,7 @@ public final class Nemesis {
       }
     }
     packet = true;
+    count(FaultKind.PACKET, t.length);
     Map<Object, Object> done = new LinkedHashMap<>();
     done.put(Keyword.of("loss"), settings.loss());
     done.put(Keyword.of("duplicate"), settings.duplicate());
@@ -444,6 +469,7 @@ public final class Nemesis {
         }
       }
     }
+    count(FaultKind.CLOG, t.length);
     record(START_CLOG, specValue(spec), nodeNames(t));
   }
 

@@ -14,10 +14,10 @@ import madjep.sim.Durations;
 public record ClientSettings(int concurrency, double rate, long timeout, long retry) {
   public ClientSettings {
     if (concurrency < 1) {
-      throw new IllegalArgumentException("expected concurrency of at least 1, found " + concurrency);
+      throw new IllegalArgumentException("clients.concurrency: expected at least 1, found " + concurrency);
     }
     if (!(rate > 0)) {
-      throw new IllegalArgumentException("expected a rate above 0 ops/s, found " + rate);
+      throw new IllegalArgumentException("clients.rate: expected ops per second above 0, found " + rate);
     }
   }
 
