@@ -1,6 +1,5 @@
 package madjep.sim.workload;
 
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,7 +23,7 @@ public final class OpMachine {
   private static final Keyword MISMATCH = Keyword.of("cas-mismatch");
   private static final Keyword UNKNOWN = Keyword.of("unknown-op");
 
-  private Long2ObjectOpenHashMap<Object> registers = new Long2ObjectOpenHashMap<>();
+  private final Registers registers = new Registers();
   private final TreeMap<Long, Long> bank = new TreeMap<>();
   private final TreeSet<Long> set = new TreeSet<>();
   private long lockHolder = -1;
@@ -54,17 +53,12 @@ public final class OpMachine {
     if (lastSnapshot != null) {
       return lastSnapshot;
     }
-    long[] keys = registers.keySet().toLongArray();
-    java.util.Arrays.sort(keys);
-    Map<Object, Object> regs = new LinkedHashMap<>();
-    for (long k : keys) {
-      regs.put(k, registers.get(k));
-    }
+    Map<Object, Object> regs = registers.snapshot();
     Map<Object, Object> b = new LinkedHashMap<>();
     for (Map.Entry<Long, Long> e : bank.entrySet()) {
       b.put(e.getKey(), e.getValue());
     }
-    lastSnapshot = EdnVector.of(Collections.unmodifiableMap(regs), Collections.unmodifiableMap(b), readSet(),
+    lastSnapshot = EdnVector.of(regs, Collections.unmodifiableMap(b), readSet(),
         lockHolder, applied);
     return lastSnapshot;
   }
@@ -74,11 +68,7 @@ public final class OpMachine {
     lastSnapshot = null;
     List<?> v = (List<?>) snapshot;
     Map<?, ?> regs = (Map<?, ?>) v.get(0);
-    // Sized for the snapshot at once: restoring a large state into a small table rehashes it again and again.
-    registers = new Long2ObjectOpenHashMap<>(regs.size());
-    for (Map.Entry<?, ?> e : regs.entrySet()) {
-      registers.put(((Long) e.getKey()).longValue(), e.getValue());
-    }
+    registers.restore(regs);
     bank.clear();
     for (Map.Entry<?, ?> e : ((Map<?, ?>) v.get(1)).entrySet()) {
       bank.put((Long) e.getKey(), (Long) e.getValue());
