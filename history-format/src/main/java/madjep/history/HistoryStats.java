@@ -32,13 +32,16 @@ public record HistoryStats(
 
   /** Computes the statistics of {@code h} in one pass. */
   public static HistoryStats of(History h) {
-    Map<OpType, Integer> byType = new java.util.EnumMap<>(OpType.class);
-    for (OpType t : OpType.values()) {
-      byType.put(t, 0);
-    }
-    Map<String, Map<OpType, Integer>> byF = new TreeMap<>();
+    int types = OpType.values().length;
+    int[] typeCounts = new int[types];
+    // Counted per :f keyword (keywords are interned: identity is equality) and per type, named at the end: a
+    // history holds millions of ops but a handful of functions.
+    java.util.IdentityHashMap<Keyword, int[]> perF = new java.util.IdentityHashMap<>();
+    int[] nilF = new int[types];
+    Keyword lastF = null;
+    int[] lastCounts = nilF;
     java.util.BitSet clients = new java.util.BitSet();
-    java.util.TreeSet<String> named = new java.util.TreeSet<>();
+    java.util.BitSet namedCodes = new java.util.BitSet();
     int open = 0;
     int peak = 0;
     int crashed = 0;
@@ -46,10 +49,14 @@ public record HistoryStats(
     long max = Long.MIN_VALUE;
     for (int i = 0; i < h.size(); i++) {
       OpType t = h.type(i);
-      byType.merge(t, 1, Integer::sum);
+      int ti = t.ordinal();
+      typeCounts[ti]++;
       Keyword f = h.f(i);
-      byF.computeIfAbsent(f == null ? "nil" : f.toString(), k -> new java.util.EnumMap<>(OpType.class))
-          .merge(t, 1, Integer::sum);
+      if (f != lastF) {
+        lastF = f;
+        lastCounts = f == null ? nilF : perF.computeIfAbsent(f, k -> new int[types]);
+      }
+      lastCounts[ti]++;
       int p = h.process(i);
       if (p >= 0) {
         clients.set(p);
@@ -66,13 +73,28 @@ public record HistoryStats(
           }
         }
       } else if (p != History.NO_PROCESS) {
-        named.add(h.processName(p).toString());
+        namedCodes.set(-2 - p);
       }
       long time = h.time(i);
       if (time != -1) {
         min = Math.min(min, time);
         max = Math.max(max, time);
       }
+    }
+    Map<OpType, Integer> byType = new java.util.EnumMap<>(OpType.class);
+    for (OpType t : OpType.values()) {
+      byType.put(t, typeCounts[t.ordinal()]);
+    }
+    Map<String, Map<OpType, Integer>> byF = new TreeMap<>();
+    if (sum(nilF) > 0) {
+      byF.put("nil", counts(nilF));
+    }
+    for (Map.Entry<Keyword, int[]> e : perF.entrySet()) {
+      byF.put(e.getKey().toString(), counts(e.getValue()));
+    }
+    java.util.TreeSet<String> named = new java.util.TreeSet<>();
+    for (int c = namedCodes.nextSetBit(0); c >= 0; c = namedCodes.nextSetBit(c + 1)) {
+      named.add(h.processName(-2 - c).toString());
     }
     return new HistoryStats(
         h.size(),
@@ -85,5 +107,24 @@ public record HistoryStats(
         min == Long.MAX_VALUE ? -1 : min,
         max == Long.MIN_VALUE ? -1 : max,
         h.problemCount());
+  }
+
+  /** The types an :f's ops had, in type order, as the one-pass count made them: only the types seen. */
+  private static Map<OpType, Integer> counts(int[] perType) {
+    Map<OpType, Integer> m = new java.util.EnumMap<>(OpType.class);
+    for (OpType t : OpType.values()) {
+      if (perType[t.ordinal()] > 0) {
+        m.put(t, perType[t.ordinal()]);
+      }
+    }
+    return m;
+  }
+
+  private static int sum(int[] a) {
+    int s = 0;
+    for (int x : a) {
+      s += x;
+    }
+    return s;
   }
 }

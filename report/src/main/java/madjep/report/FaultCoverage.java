@@ -39,15 +39,7 @@ final class FaultCoverage {
           .append(percent(covered, p.axis.span)).append("</td></tr>\n");
     }
     long any = union(all);
-    int under = 0;
-    for (int k = 0; k < p.iv.size; k++) {
-      for (long[] sp : all) {
-        if (p.iv.start[k] <= sp[1] && p.iv.end[k] >= sp[0]) {
-          under++;
-          break;
-        }
-      }
-    }
+    int under = overlapping(p.iv.start, p.iv.end, p.iv.size, all);
     p.sb.append("<tr class=\"total\"><td>any fault</td><td>").append(p.faults.bands.size()).append("</td><td>")
         .append(Format.esc(p.axis.label(any).replace("op ", ""))).append("</td><td>").append(percent(any, p.axis.span))
         .append("</td></tr>\n</table>\n<p>").append(Format.count(under)).append(" of ").append(Format.count(p.iv.size))
@@ -56,27 +48,59 @@ final class FaultCoverage {
         .append(".</p>\n</section>\n");
   }
 
-  private static long union(List<long[]> spans) {
-    List<long[]> s = new ArrayList<>(spans);
-    s.sort(java.util.Comparator.comparingLong(a -> a[0]));
+  /** The time covered by at least one of {@code spans} (closed intervals). */
+  static long union(List<long[]> spans) {
+    long[][] u = merge(spans);
     long total = 0;
-    long curS = Long.MIN_VALUE;
-    long curE = Long.MIN_VALUE;
-    for (long[] x : s) {
-      if (x[0] > curE) {
-        if (curE > curS) {
-          total += curE - curS;
-        }
-        curS = x[0];
-        curE = x[1];
-      } else {
-        curE = Math.max(curE, x[1]);
-      }
-    }
-    if (curE > curS) {
-      total += curE - curS;
+    for (int j = 0; j < u[0].length; j++) {
+      total += u[1][j] - u[0][j];
     }
     return total;
+  }
+
+  /**
+   * How many of the intervals {@code [opStart[k], opEnd[k]]}, {@code k < n}, overlap at least one of {@code spans}.
+   * Each is looked up in the spans' union by binary search, so a long run with thousands of faults costs
+   * O(ops log faults), not O(ops x faults).
+   */
+  static int overlapping(long[] opStart, long[] opEnd, int n, List<long[]> spans) {
+    long[][] u = merge(spans);
+    long[] starts = u[0];
+    long[] ends = u[1];
+    int under = 0;
+    for (int k = 0; k < n; k++) {
+      // The first part of the union that does not end before the op starts; the op overlaps it or none.
+      int j = java.util.Arrays.binarySearch(ends, opStart[k]);
+      if (j < 0) {
+        j = -j - 1;
+      }
+      if (j < ends.length && starts[j] <= opEnd[k]) {
+        under++;
+      }
+    }
+    return under;
+  }
+
+  /**
+   * The union of closed intervals as disjoint parts in time order, {starts, ends}: parts that touch are one, so the
+   * ends ascend strictly and a gap separates each part from the next.
+   */
+  private static long[][] merge(List<long[]> spans) {
+    List<long[]> s = new ArrayList<>(spans);
+    s.sort(java.util.Comparator.comparingLong(a -> a[0]));
+    long[] starts = new long[s.size()];
+    long[] ends = new long[s.size()];
+    int n = 0;
+    for (long[] x : s) {
+      if (n > 0 && x[0] <= ends[n - 1]) {
+        ends[n - 1] = Math.max(ends[n - 1], x[1]);
+      } else {
+        starts[n] = x[0];
+        ends[n] = x[1];
+        n++;
+      }
+    }
+    return new long[][] {java.util.Arrays.copyOf(starts, n), java.util.Arrays.copyOf(ends, n)};
   }
 
   private static String percent(long part, long whole) {

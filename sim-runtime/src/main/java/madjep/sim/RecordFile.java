@@ -40,12 +40,19 @@ public final class RecordFile {
     file.fsync();
   }
 
+  /** Receives each valid record that {@link #recover(Reader)} finds. */
+  @FunctionalInterface
+  public interface Reader {
+    /** The record is {@code bytes[offset .. offset + length)}; the array is only valid during the call. */
+    void record(byte[] bytes, int offset, int length);
+  }
+
   /**
    * The valid records, in order; the file is cut (and synced) after the last valid one. A sector that cannot be read
    * (a latent sector error) ends the valid records as a torn one does.
    */
   public List<byte[]> recover() {
-    return recover(true);
+    return collect(true);
   }
 
   /**
@@ -53,12 +60,26 @@ public final class RecordFile {
    * what a system without checksums does; corrupted bytes come back as data.
    */
   public List<byte[]> recoverUnchecked() {
-    return recover(false);
+    return collect(false);
   }
 
-  private List<byte[]> recover(boolean verify) {
-    byte[] all = readable();
+  /**
+   * As {@link #recover()}, without a copy of each record: a node that reads a long log at every restart reads it
+   * in place. Returns the number of valid records.
+   */
+  public int recover(Reader reader) {
+    return recover(true, reader);
+  }
+
+  private List<byte[]> collect(boolean verify) {
     List<byte[]> out = new ArrayList<>();
+    recover(verify, (b, off, n) -> out.add(java.util.Arrays.copyOfRange(b, off, off + n)));
+    return out;
+  }
+
+  private int recover(boolean verify, Reader reader) {
+    byte[] all = readable();
+    int records = 0;
     ends.clear();
     int pos = 0;
     while (pos + 8 <= all.length) {
@@ -66,9 +87,8 @@ public final class RecordFile {
       if (n <= 0 || pos + 8 + n > all.length || verify && checksum(all, pos, n) != getInt(all, pos + 4)) {
         break;
       }
-      byte[] rec = new byte[n];
-      System.arraycopy(all, pos + 8, rec, 0, n);
-      out.add(rec);
+      reader.record(all, pos + 8, n);
+      records++;
       pos += 8 + n;
       ends.add(pos);
     }
@@ -76,7 +96,7 @@ public final class RecordFile {
       file.truncate(pos);
       file.fsync();
     }
-    return out;
+    return records;
   }
 
   /**

@@ -2,12 +2,8 @@ package madjep.history.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import madjep.history.History;
 import madjep.history.edn.Edn;
+import madjep.history.edn.EdnList;
 import madjep.history.edn.Keyword;
 import madjep.history.edn.Symbol;
 import madjep.history.edn.Tagged;
@@ -53,15 +50,144 @@ public final class HistoryWriter {
   }
 
   private static void writeEdn(History h, OutputStream os) throws IOException {
-    Writer out = new OutputStreamWriter(new BufferedOutputStream(os, 1 << 16), StandardCharsets.UTF_8);
+    LineSink out = new LineSink(os);
     StringBuilder sb = new StringBuilder(256);
     for (int i = 0, n = h.size(); i < n; i++) {
-      sb.setLength(0);
-      appendEdn(sb, h, i);
-      sb.append('\n');
-      out.append(sb);
+      out.mark();
+      if (fastEdn(out, h, i)) {
+        out.put('\n');
+        out.endLine();
+      } else {
+        // A value the fast path does not write (a string to escape, a double, a tagged element...): the whole
+        // line the general way, so both ways give the same bytes.
+        out.rollback();
+        sb.setLength(0);
+        appendEdn(sb, h, i);
+        sb.append('\n');
+        out.bytes(sb.toString().getBytes(StandardCharsets.UTF_8));
+      }
     }
     out.flush();
+  }
+
+  /**
+   * Writes op {@code i} as {@link #appendEdn} does, straight as bytes, when all it holds is numbers, keywords,
+   * plain ASCII strings, booleans, nil and collections of them (as simulated and most recorded histories do);
+   * returns false as soon as it meets anything else.
+   */
+  private static boolean fastEdn(LineSink out, History h, int i) {
+    out.ascii("{:index ");
+    out.number(h.index(i));
+    if (h.time(i) != -1) {
+      out.ascii(", :time ");
+      out.number(h.time(i));
+    }
+    out.ascii(", :type :");
+    out.ascii(h.type(i).keyword().name());
+    Object p = h.processValue(i);
+    if (p != null) {
+      out.ascii(", :process ");
+      if (!ednValue(out, p)) {
+        return false;
+      }
+    }
+    Keyword f = h.f(i);
+    if (f != null) {
+      out.ascii(", :f :");
+      if (!out.plain(f.name())) {
+        return false;
+      }
+    }
+    out.ascii(", :value ");
+    if (!ednValue(out, h.value(i))) {
+      return false;
+    }
+    Object err = h.error(i);
+    if (err != null) {
+      out.ascii(", :error ");
+      if (!ednValue(out, err)) {
+        return false;
+      }
+    }
+    for (Map.Entry<Keyword, Object> e : h.extras(i).entrySet()) {
+      out.ascii(", :");
+      if (!out.plain(e.getKey().name())) {
+        return false;
+      }
+      out.put(' ');
+      if (!ednValue(out, e.getValue())) {
+        return false;
+      }
+    }
+    out.put('}');
+    return true;
+  }
+
+  /** {@link Edn#print} for the values {@link #fastEdn} writes, in its order of cases; false for any other. */
+  private static boolean ednValue(LineSink out, Object v) {
+    if (v == null) {
+      out.ascii("nil");
+    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      out.number(((Number) v).longValue());
+    } else if (v instanceof Keyword k) {
+      out.put(':');
+      return out.plain(k.name());
+    } else if (v instanceof String s) {
+      out.put('"');
+      if (!out.plain(s)) {
+        return false;
+      }
+      out.put('"');
+    } else if (v instanceof List<?> list) {
+      boolean isList = v instanceof EdnList;
+      out.put(isList ? '(' : '[');
+      for (int i = 0, n = list.size(); i < n; i++) {
+        if (i > 0) {
+          out.put(' ');
+        }
+        if (!ednValue(out, list.get(i))) {
+          return false;
+        }
+      }
+      out.put(isList ? ')' : ']');
+    } else if (v instanceof Map<?, ?> map) {
+      out.put('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!first) {
+          out.put(',');
+          out.put(' ');
+        }
+        first = false;
+        if (!ednValue(out, e.getKey())) {
+          return false;
+        }
+        out.put(' ');
+        if (!ednValue(out, e.getValue())) {
+          return false;
+        }
+      }
+      out.put('}');
+    } else if (v instanceof java.util.Set<?> set) {
+      out.put('#');
+      out.put('{');
+      boolean first = true;
+      for (Object x : set) {
+        if (!first) {
+          out.put(' ');
+        }
+        first = false;
+        if (!ednValue(out, x)) {
+          return false;
+        }
+      }
+      out.put('}');
+    } else if (v instanceof Boolean b) {
+      out.ascii(b ? "true" : "false");
+    } else {
+      return false;
+    }
+    return true;
   }
 
   /** Appends op {@code i} as one EDN map, as {@code history.edn} holds it. */
@@ -94,42 +220,191 @@ public final class HistoryWriter {
   }
 
   private static void writeJson(History h, OutputStream os) throws IOException {
-    BufferedOutputStream buffered = new BufferedOutputStream(os, 1 << 16);
-    try (JsonGenerator g = JSON.createGenerator(buffered)) {
-      g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-      g.setRootValueSeparator(new SerializedString("\n"));
+    LineSink out = new LineSink(os);
+    java.io.ByteArrayOutputStream general = new java.io.ByteArrayOutputStream(512);
+    try (JsonGenerator g = JSON.createGenerator(general)) {
+      // One object per call, and this writer ends each line: Jackson writes no separator of its own.
+      g.setRootValueSeparator(null);
       for (int i = 0, n = h.size(); i < n; i++) {
-        g.writeStartObject();
-        g.writeNumberField("index", h.index(i));
-        if (h.time(i) != -1) {
-          g.writeNumberField("time", h.time(i));
+        out.mark();
+        if (fastJson(out, h, i)) {
+          out.put('\n');
+          out.endLine();
+        } else {
+          // A value the fast path does not write (a string to escape, a double...): Jackson writes the line.
+          out.rollback();
+          general.reset();
+          writeJsonOp(g, h, i);
+          g.flush();
+          general.write('\n');
+          out.bytes(general.toByteArray());
         }
-        g.writeStringField("type", h.type(i).keyword().name());
-        int p = h.process(i);
-        if (p >= 0) {
-          g.writeNumberField("process", p);
-        } else if (p != History.NO_PROCESS) {
-          g.writeStringField("process", h.processName(p).name());
-        }
-        if (h.f(i) != null) {
-          g.writeStringField("f", h.f(i).name());
-        }
-        g.writeFieldName("value");
-        writeJsonValue(g, h.value(i));
-        Object err = untagged(h.error(i));
-        if (err != null) {
-          g.writeFieldName("error");
-          writeJsonValue(g, err);
-        }
-        for (Map.Entry<Keyword, Object> e : h.extras(i).entrySet()) {
-          g.writeFieldName(e.getKey().name());
-          writeJsonValue(g, e.getValue());
-        }
-        g.writeEndObject();
       }
-      g.writeRaw('\n');
     }
-    buffered.flush();
+    if (h.size() == 0) {
+      out.put('\n');
+    }
+    out.flush();
+  }
+
+  /** Op {@code i} as one JSON object. */
+  static void writeJsonOp(JsonGenerator g, History h, int i) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("index", h.index(i));
+    if (h.time(i) != -1) {
+      g.writeNumberField("time", h.time(i));
+    }
+    g.writeStringField("type", h.type(i).keyword().name());
+    int p = h.process(i);
+    if (p >= 0) {
+      g.writeNumberField("process", p);
+    } else if (p != History.NO_PROCESS) {
+      g.writeStringField("process", h.processName(p).name());
+    }
+    if (h.f(i) != null) {
+      g.writeStringField("f", h.f(i).name());
+    }
+    g.writeFieldName("value");
+    writeJsonValue(g, h.value(i));
+    Object err = untagged(h.error(i));
+    if (err != null) {
+      g.writeFieldName("error");
+      writeJsonValue(g, err);
+    }
+    for (Map.Entry<Keyword, Object> e : h.extras(i).entrySet()) {
+      g.writeFieldName(e.getKey().name());
+      writeJsonValue(g, e.getValue());
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * Writes op {@code i} as {@link #writeJsonOp} does, straight as bytes, when all it holds is numbers, keywords,
+   * plain ASCII strings, booleans, nil and collections of them; returns false as soon as it meets anything else.
+   */
+  private static boolean fastJson(LineSink out, History h, int i) {
+    out.ascii("{\"index\":");
+    out.number(h.index(i));
+    if (h.time(i) != -1) {
+      out.ascii(",\"time\":");
+      out.number(h.time(i));
+    }
+    out.ascii(",\"type\":\"");
+    out.ascii(h.type(i).keyword().name());
+    out.put('"');
+    int p = h.process(i);
+    if (p >= 0) {
+      out.ascii(",\"process\":");
+      out.number(p);
+    } else if (p != History.NO_PROCESS) {
+      out.ascii(",\"process\":\"");
+      if (!out.plain(h.processName(p).name())) {
+        return false;
+      }
+      out.put('"');
+    }
+    if (h.f(i) != null) {
+      out.ascii(",\"f\":\"");
+      if (!out.plain(h.f(i).name())) {
+        return false;
+      }
+      out.put('"');
+    }
+    out.ascii(",\"value\":");
+    if (!jsonValue(out, h.value(i))) {
+      return false;
+    }
+    Object err = untagged(h.error(i));
+    if (err != null) {
+      out.ascii(",\"error\":");
+      if (!jsonValue(out, err)) {
+        return false;
+      }
+    }
+    for (Map.Entry<Keyword, Object> e : h.extras(i).entrySet()) {
+      out.put(',');
+      if (!jsonString(out, e.getKey().name())) {
+        return false;
+      }
+      out.put(':');
+      if (!jsonValue(out, e.getValue())) {
+        return false;
+      }
+    }
+    out.put('}');
+    return true;
+  }
+
+  private static boolean jsonString(LineSink out, String s) {
+    out.put('"');
+    if (!out.plain(s)) {
+      return false;
+    }
+    out.put('"');
+    return true;
+  }
+
+  /** {@link #writeJsonValue} for the values {@link #fastJson} writes, in its order of cases; false for any other. */
+  private static boolean jsonValue(LineSink out, Object v) {
+    if (v == null) {
+      out.ascii("null");
+    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      out.number(((Number) v).longValue());
+    } else if (v instanceof String s) {
+      return jsonString(out, s);
+    } else if (v instanceof Keyword k) {
+      return jsonString(out, k.name());
+    } else if (v instanceof List<?> list) {
+      out.put('[');
+      for (int i = 0, n = list.size(); i < n; i++) {
+        if (i > 0) {
+          out.put(',');
+        }
+        if (!jsonValue(out, list.get(i))) {
+          return false;
+        }
+      }
+      out.put(']');
+    } else if (v instanceof Map<?, ?> map) {
+      out.put('{');
+      java.util.Set<String> written = map.size() > 1 ? new java.util.HashSet<>() : null;
+      boolean first = true;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String key = jsonKey(e.getKey());
+        if (written == null || written.add(key)) {
+          if (!first) {
+            out.put(',');
+          }
+          first = false;
+          if (!jsonString(out, key)) {
+            return false;
+          }
+          out.put(':');
+          if (!jsonValue(out, e.getValue())) {
+            return false;
+          }
+        }
+      }
+      out.put('}');
+    } else if (v instanceof Collection<?> c) {
+      out.put('[');
+      boolean first = true;
+      for (Object e : c) {
+        if (!first) {
+          out.put(',');
+        }
+        first = false;
+        if (!jsonValue(out, e)) {
+          return false;
+        }
+      }
+      out.put(']');
+    } else if (v instanceof Boolean b) {
+      out.ascii(b ? "true" : "false");
+    } else {
+      return false;
+    }
+    return true;
   }
 
   /** Writes an EDN value as JSON: keywords, symbols and characters as strings, sets and lists as arrays. */

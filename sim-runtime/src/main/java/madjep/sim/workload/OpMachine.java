@@ -1,6 +1,5 @@
 package madjep.sim.workload;
 
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,13 +24,19 @@ public final class OpMachine {
   private static final Keyword UNKNOWN = Keyword.of("unknown-op");
   private static final Keyword MALFORMED = Keyword.of("malformed");
 
-  private final Long2ObjectOpenHashMap<Object> registers = new Long2ObjectOpenHashMap<>();
+  private final Registers registers = new Registers();
   private final TreeMap<Long, Long> bank = new TreeMap<>();
   private final TreeSet<Long> set = new TreeSet<>();
   private long lockHolder = -1;
   private long applied;
 
   private final boolean setReads;
+  /**
+   * The last {@link #snapshot()}, until the state changes: a replica asked again and again for the same state (a
+   * leader resending a snapshot to a follower that is down, at every heartbeat) builds it once. Snapshots are
+   * immutable, so sharing one is safe.
+   */
+  private Object lastSnapshot;
 
   /**
    * A machine whose bank holds {@code total} over {@code accounts} accounts (all in account 0); {@code :read nil}
@@ -46,27 +51,25 @@ public final class OpMachine {
 
   /** The whole state as one EDN value (sorted, so equal states give equal values): for snapshots. */
   public Object snapshot() {
-    long[] keys = registers.keySet().toLongArray();
-    java.util.Arrays.sort(keys);
-    Map<Object, Object> regs = new LinkedHashMap<>();
-    for (long k : keys) {
-      regs.put(k, registers.get(k));
+    if (lastSnapshot != null) {
+      return lastSnapshot;
     }
+    Map<Object, Object> regs = registers.snapshot();
     Map<Object, Object> b = new LinkedHashMap<>();
     for (Map.Entry<Long, Long> e : bank.entrySet()) {
       b.put(e.getKey(), e.getValue());
     }
-    return EdnVector.of(Collections.unmodifiableMap(regs), Collections.unmodifiableMap(b), readSet(), lockHolder,
-        applied);
+    lastSnapshot = EdnVector.of(regs, Collections.unmodifiableMap(b), readSet(),
+        lockHolder, applied);
+    return lastSnapshot;
   }
 
   /** Replaces the state with a {@link #snapshot()}. */
   public void restore(Object snapshot) {
+    lastSnapshot = null;
     List<?> v = (List<?>) snapshot;
-    registers.clear();
-    for (Map.Entry<?, ?> e : ((Map<?, ?>) v.get(0)).entrySet()) {
-      registers.put(((Long) e.getKey()).longValue(), e.getValue());
-    }
+    Map<?, ?> regs = (Map<?, ?>) v.get(0);
+    registers.restore(regs);
     bank.clear();
     for (Map.Entry<?, ?> e : ((Map<?, ?>) v.get(1)).entrySet()) {
       bank.put((Long) e.getKey(), (Long) e.getValue());
@@ -95,6 +98,7 @@ public final class OpMachine {
    * request it cannot parse.
    */
   public ClientReply apply(ClientOp op) {
+    lastSnapshot = null;
     try {
       return applyChecked(op);
     } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {

@@ -135,7 +135,7 @@ final class RaftStorage {
         long t = in.getLong();
         ClientOp op = null;
         if (in.getByte() == 1) {
-          Keyword f = Keyword.of(in.getString());
+          Keyword f = in.getKeyword();
           long process = in.getLong();
           op = new ClientOp(f, in.getValue(), process);
         }
@@ -200,7 +200,7 @@ final class RaftStorage {
       codec.putByte(0);
     } else {
       codec.putByte(1);
-      codec.putString(op.f().name());
+      codec.putKeyword(op.f());
       codec.putLong(op.process());
       codec.putValue(op.value());
     }

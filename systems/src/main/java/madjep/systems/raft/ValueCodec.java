@@ -1,10 +1,13 @@
 package madjep.systems.raft;
 
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.NoSuchElementException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +32,14 @@ final class ValueCodec {
   private static final byte TRUE = 7;
   private static final byte FALSE = 8;
   private static final byte EDN = 9;
+
+  /**
+   * Keywords met lately, with their names' UTF-8 bytes: a log holds the same few op names ({@code :read},
+   * {@code :write}, ...) millions of times, so they are neither encoded nor decoded into a new string each time.
+   */
+  private final Keyword[] keywords = new Keyword[8];
+  private final byte[][] keywordBytes = new byte[8][];
+  private int nextKeyword;
 
   byte[] buf = new byte[256];
   int pos;
@@ -67,6 +78,32 @@ final class ValueCodec {
     pos += b.length;
   }
 
+  /** A keyword's name, as {@link #putString} writes it. */
+  void putKeyword(Keyword k) {
+    byte[] b = null;
+    for (int i = 0; i < keywords.length; i++) {
+      if (keywords[i] == k) {
+        b = keywordBytes[i];
+        break;
+      }
+    }
+    if (b == null) {
+      b = k.name().getBytes(StandardCharsets.UTF_8);
+      remember(k, b);
+    }
+    putLong(b.length);
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, pos, b.length);
+    pos += b.length;
+  }
+
+  private void remember(Keyword k, byte[] name) {
+    int i = nextKeyword;
+    keywords[i] = k;
+    keywordBytes[i] = name;
+    nextKeyword = (i + 1) % keywords.length;
+  }
+
   void putValue(Object v) {
     if (v == null) {
       putByte(NIL);
@@ -75,7 +112,7 @@ final class ValueCodec {
       putLong(l);
     } else if (v instanceof Keyword k) {
       putByte(KEYWORD);
-      putString(k.name());
+      putKeyword(k);
     } else if (v instanceof String s) {
       putByte(STRING);
       putString(s);
@@ -133,6 +170,23 @@ final class ValueCodec {
     return s;
   }
 
+  /** A keyword written by {@link #putKeyword}. */
+  Keyword getKeyword() {
+    int n = (int) getLong();
+    for (int i = 0; i < keywords.length; i++) {
+      byte[] b = keywordBytes[i];
+      if (b != null && b.length == n && Arrays.equals(b, 0, n, buf, pos, pos + n)) {
+        pos += n;
+        return keywords[i];
+      }
+    }
+    byte[] name = Arrays.copyOfRange(buf, pos, pos + n);
+    pos += n;
+    Keyword k = Keyword.of(new String(name, StandardCharsets.UTF_8));
+    remember(k, name);
+    return k;
+  }
+
   Object getValue() {
     byte tag = getByte();
     switch (tag) {
@@ -141,7 +195,7 @@ final class ValueCodec {
       case LONG:
         return EdnParser.box(getLong());
       case KEYWORD:
-        return Keyword.of(getString());
+        return getKeyword();
       case STRING:
         return getString();
       case VECTOR: {
@@ -159,16 +213,15 @@ final class ValueCodec {
       }
       case MAP: {
         int n = (int) getLong();
-        Map<Object, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-          Object k = getValue();
-          m.put(k, getValue());
+        Object[] kv = new Object[2 * n];
+        for (int i = 0; i < kv.length; i++) {
+          kv[i] = getValue();
         }
-        return Collections.unmodifiableMap(m);
+        return new DecodedMap(kv);
       }
       case SET: {
         int n = (int) getLong();
-        Set<Object> s = new LinkedHashSet<>();
+        Set<Object> s = new LinkedHashSet<>(capacity(n));
         for (int i = 0; i < n; i++) {
           s.add(getValue());
         }
@@ -183,6 +236,82 @@ final class ValueCodec {
       default:
         throw new IllegalStateException("unknown value tag " + tag);
     }
+  }
+
+  /**
+   * A decoded map, read-only, in its encoded order: keys and values alternate in one array. A snapshot's map holds
+   * every register and is read once, by iteration, at every restart: hashing it into a {@code LinkedHashMap} cost
+   * more than decoding it. Lookups scan, which suits the few-entry maps that ops carry. Encoded maps come from maps,
+   * so their keys are distinct.
+   */
+  static final class DecodedMap extends AbstractMap<Object, Object> {
+    private final Object[] kv;
+
+    DecodedMap(Object[] kv) {
+      this.kv = kv;
+    }
+
+    @Override
+    public int size() {
+      return kv.length / 2;
+    }
+
+    @Override
+    public Object get(Object key) {
+      for (int i = 0; i < kv.length; i += 2) {
+        if (key == null ? kv[i] == null : key.equals(kv[i])) {
+          return kv[i + 1];
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      for (int i = 0; i < kv.length; i += 2) {
+        if (key == null ? kv[i] == null : key.equals(kv[i])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public Set<Map.Entry<Object, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public int size() {
+          return kv.length / 2;
+        }
+
+        @Override
+        public Iterator<Map.Entry<Object, Object>> iterator() {
+          return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+              return i < kv.length;
+            }
+
+            @Override
+            public Map.Entry<Object, Object> next() {
+              if (i >= kv.length) {
+                throw new NoSuchElementException();
+              }
+              Map.Entry<Object, Object> e = new AbstractMap.SimpleImmutableEntry<>(kv[i], kv[i + 1]);
+              i += 2;
+              return e;
+            }
+          };
+        }
+      };
+    }
+  }
+
+  /** A hash table capacity that holds {@code n} entries without growing. */
+  private static int capacity(int n) {
+    return (int) Math.min(1 << 30, n / 3L * 4 + 4);
   }
 
   /** For callers that hold a list of values. */

@@ -1,0 +1,94 @@
+package madjep.history.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import madjep.history.History;
+import madjep.history.HistoryBuilder;
+import madjep.history.OpType;
+import madjep.history.edn.EdnVector;
+import madjep.history.edn.Keyword;
+import madjep.history.testing.RandomHistories;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The writers' byte-level fast path against the general one it stands in for: EDN lines printed by {@link
+ * HistoryWriter#appendEdn} and encoded as UTF-8, JSON objects written by Jackson. Random histories mix values the
+ * fast path writes with those it hands over (escaped and non-ASCII strings, doubles, big numbers, characters,
+ * symbols, tagged elements), so both paths and the switch between them are covered, line by line.
+ */
+class HistoryWriterFastPathTest {
+  @Test
+  void randomHistories_fastAndGeneralPaths_sameBytes() throws IOException {
+    for (int seed = 0; seed < 3_000; seed++) {
+      RandomHistories g = new RandomHistories(7_000_000L + seed);
+      History h = g.history(g.random().nextInt(30), 1 + g.random().nextInt(5));
+      assertArrayEquals(generalEdn(h), write(h, HistoryFormat.EDN), "EDN, seed " + seed);
+      assertArrayEquals(generalJson(h), write(h, HistoryFormat.JSON), "JSON, seed " + seed);
+    }
+  }
+
+  @Test
+  void longSimulatedShapeHistory_crossesBufferFlushes_sameBytes() throws IOException {
+    // Simulated histories are all fast path: numbers, keywords, vectors, nil; enough of them to flush many times.
+    HistoryBuilder b = new HistoryBuilder("sim");
+    int nemesis = b.namedProcess(Keyword.of("nemesis"));
+    Keyword write = Keyword.of("write");
+    for (int i = 0; i < 20_000; i++) {
+      int p = i % 7;
+      b.add(Long.MIN_VALUE, 1_000L * i, OpType.INVOKE, p, write, EdnVector.of((long) i, (long) -i), null, null, 0,
+          0);
+      b.add(Long.MIN_VALUE, 1_000L * i + 500, i % 11 == 0 ? OpType.INFO : OpType.OK, p, write,
+          EdnVector.of((long) i, i % 3 == 0 ? null : Long.MIN_VALUE + i), i % 11 == 0 ? Keyword.of("timeout") : null,
+          null, 0, 0);
+      if (i % 1000 == 0) {
+        b.add(Long.MIN_VALUE, 1_000L * i + 600, OpType.INFO, nemesis, Keyword.of("kill"), "n1", null, null, 0, 0);
+      }
+    }
+    History h = b.build();
+    assertArrayEquals(generalEdn(h), write(h, HistoryFormat.EDN));
+    assertArrayEquals(generalJson(h), write(h, HistoryFormat.JSON));
+  }
+
+  @Test
+  void emptyHistory_asBefore() throws IOException {
+    History h = new HistoryBuilder("empty").build();
+    assertEquals("", new String(write(h, HistoryFormat.EDN), StandardCharsets.UTF_8));
+    assertEquals("\n", new String(write(h, HistoryFormat.JSON), StandardCharsets.UTF_8));
+  }
+
+  private static byte[] write(History h, HistoryFormat f) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    HistoryWriter.write(h, f, out);
+    return out.toByteArray();
+  }
+
+  /** Every line the general way. */
+  private static byte[] generalEdn(History h) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < h.size(); i++) {
+      HistoryWriter.appendEdn(sb, h, i);
+      sb.append('\n');
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Jackson alone, as the writer worked before it had a fast path: a newline between objects and one at the end. */
+  private static byte[] generalJson(History h) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.setRootValueSeparator(new SerializedString("\n"));
+      for (int i = 0; i < h.size(); i++) {
+        HistoryWriter.writeJsonOp(g, h, i);
+      }
+      g.writeRaw('\n');
+    }
+    return out.toByteArray();
+  }
+}
