@@ -53,6 +53,9 @@ public final class Nemesis {
   private final List<int[]> clogged = new ArrayList<>();
   private int leader = -1;
   private long faults;
+  /** Where applied faults are written down as explicit steps; null when nobody asked. */
+  private StepLog log;
+  private boolean reacting;
 
   public Nemesis(Simulation sim, HistoryRecorder history, SplittableRandom rng, FaultSettings settings) {
     this.sim = sim;
@@ -72,6 +75,21 @@ public final class Nemesis {
 
   public FaultSettings settings() {
     return settings;
+  }
+
+  /** From now on, writes every fault applied into {@code into} as a step that replays it without a random draw. */
+  public void logSteps(StepLog into) {
+    log = into;
+  }
+
+  /** Runs {@code action} as a reaction to an event of this instant (a trigger's): its steps are late ones. */
+  void reacting(Runnable action) {
+    reacting = true;
+    try {
+      action.run();
+    } finally {
+      reacting = false;
+    }
   }
 
   /** Faults applied so far (each start or stop counts). */
@@ -148,6 +166,18 @@ public final class Nemesis {
 
   /** The nodes a spec names; never empty. */
   public int[] targets(String spec) {
+    int[] t = resolve(spec);
+    if (log != null) {
+      log.targets(t);
+    }
+    return t;
+  }
+
+  private int[] resolve(String spec) {
+    if (!List.of("one", "minority", "minority-third", "majority", "all", "primaries").contains(spec)) {
+      // Node names draw nothing, so that an explicit step never shifts the choices of the random ones after it.
+      return names(spec);
+    }
     int[] s = Grudges.shuffled(n, rng);
     switch (spec) {
       case "one":
@@ -205,6 +235,9 @@ public final class Nemesis {
   }
 
   private void record(Keyword f, Object asked, Object done) {
+    if (log != null) {
+      log.applied(sim, f.name(), done, reacting);
+    }
     faults++;
     history.nemesis(f, asked, done);
     sim.trace().line(sim.now(), "nemesis", f.name() + " " + asked + " -> " + done);
@@ -218,6 +251,10 @@ public final class Nemesis {
    * (a random minority stops hearing the rest), or explicit groups such as {@code n1 n2 | n3 n4 n5}.
    */
   public void startPartition(String shape) {
+    if (shape.startsWith(StepLog.GRUDGE)) {
+      applyGrudge(StepLog.parseGrudge(shape, n), shape);
+      return;
+    }
     boolean[][] g;
     switch (shape) {
       case "halves" -> g = Grudges.groups(n, Grudges.randomHalves(n, rng));
@@ -340,6 +377,15 @@ public final class Nemesis {
 
   /** Jumps the targets' clocks by up to the configured bump, either way. */
   public void bumpClock(String spec) {
+    if (spec.indexOf(':') >= 0) {
+      Map<Object, Object> done = new LinkedHashMap<>();
+      StepLog.perNode(spec, n, "", (x, delta) -> {
+        bumpClock(x, delta);
+        done.put(sim.name(x), EdnParser.box(delta / Durations.MS));
+      });
+      record(BUMP_CLOCK, spec, Collections.unmodifiableMap(done));
+      return;
+    }
     int[] t = targets(spec);
     Map<Object, Object> done = new LinkedHashMap<>();
     for (int x : t) {
@@ -352,12 +398,25 @@ public final class Nemesis {
 
   /** Jumps one node's clock by {@code delta} ns (without recording: see {@link #bumpClock(String)}). */
   void bumpClock(int node, long delta) {
+    if (log != null) {
+      log.clock(node, delta);
+    }
     sim.clock(node).bump(delta);
     skewed[node] = true;
   }
 
   /** Makes the targets' clocks drift by up to the configured rate, either way. */
   public void driftClock(String spec) {
+    if (spec.indexOf(':') >= 0) {
+      Map<Object, Object> done = new LinkedHashMap<>();
+      StepLog.perNode(spec, n, "ppm", (x, ppm) -> {
+        sim.clock(x).drift(sim.now(), ppm);
+        skewed[x] = true;
+        done.put(sim.name(x), EdnParser.box(ppm));
+      });
+      record(DRIFT_CLOCK, spec, Collections.unmodifiableMap(done));
+      return;
+    }
     int[] t = targets(spec);
     Map<Object, Object> done = new LinkedHashMap<>();
     for (int x : t) {

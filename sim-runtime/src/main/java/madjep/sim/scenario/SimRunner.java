@@ -30,6 +30,18 @@ public final class SimRunner {
     return setup.result();
   }
 
+  /**
+   * Runs {@code s} once and writes every fault its schedule applied into {@code log}; {@link ExplicitRun} turns them
+   * into a scenario.
+   */
+  static SimResult run(Scenario s, madjep.sim.nemesis.StepLog log, FaultSettings[] effective) {
+    Setup setup = new Setup(s);
+    setup.log = log;
+    effective[0] = setup.faults;
+    setup.run();
+    return setup.result();
+  }
+
   /** The fault settings a run of {@code s} uses (swarm mode's draw from the seed), in one line, without running. */
   public static String faultsDescription(Scenario s) {
     return new Setup(s).faultsDescription;
@@ -55,6 +67,7 @@ public final class SimRunner {
     final Clients clients;
     final FaultSettings faults;
     final String faultsDescription;
+    madjep.sim.nemesis.StepLog log;
 
     Setup(Scenario s) {
       this.s = s;
@@ -89,6 +102,9 @@ public final class SimRunner {
           + s.system().name() + (s.bug().equals("none") ? "" : " with bug " + s.bug()) + ", workload " + s.workload());
       trace.line(0, "sim", faultsDescription);
       Nemesis nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults);
+      if (log != null) {
+        nemesis.logSteps(log);
+      }
       long end = s.duration();
       if (!s.faultMode().equals("none") && !hasPhases(s.schedule())) {
         new Schedule.Mix().install(sim, nemesis, streams.of(Streams.Component.SCHEDULE), 0, end);
