@@ -70,7 +70,7 @@ public final class ScenarioFiles {
   private static final List<String> NETWORK = List.of("latency", "client-latency", "loss", "links");
   private static final List<String> WORKLOAD = List.of("name", "keys", "key-distribution", "ops-per-key",
       "ops-per-txn", "accounts", "total");
-  private static final List<String> CLIENTS = List.of("concurrency", "rate", "timeout", "retry");
+  private static final List<String> CLIENTS = List.of("concurrency", "rate", "timeout", "retry", "idle");
   private static final List<String> FAULTS = List.of("mode", "kinds", "interval", "partitions", "targets",
       "max-bump", "max-drift-ppm", "loss", "duplicate", "reorder", "reorder-bound", "delay", "steps", "triggers",
       "phases");
@@ -141,6 +141,13 @@ public final class ScenarioFiles {
     b.clients(new ClientSettings((int) r.longValue(c, "concurrency", cs.concurrency()),
         r.doubleValue(c, "rate", cs.rate()), r.duration(c, "timeout", cs.timeout()),
         r.duration(c, "retry", cs.retry())));
+    if (c != null && c.has("idle")) {
+      try {
+        b.clients(b.build().clients().withIdle(r.ints(c, "idle")));
+      } catch (IllegalArgumentException e) {
+        throw new DataError(source, 0, 0, -1, e.getMessage());
+      }
+    }
 
     JsonNode f = r.table(root, "faults", FAULTS);
     FaultSettings fs = d.faults();
@@ -263,6 +270,9 @@ public final class ScenarioFiles {
     kv(sb, "rate", num(s.clients().rate()));
     kv(sb, "timeout", q(Durations.format(s.clients().timeout())));
     kv(sb, "retry", q(Durations.format(s.clients().retry())));
+    if (!s.clients().idle().isEmpty()) {
+      kv(sb, "idle", s.clients().idle().toString());
+    }
     FaultSettings f = s.faults();
     sb.append("\n[faults]\n");
     kv(sb, "mode", q(s.faultMode()));
@@ -426,6 +436,21 @@ public final class ScenarioFiles {
       } catch (IllegalArgumentException e) {
         throw error(fullKey, e.getMessage(), t);
       }
+    }
+
+    List<Integer> ints(JsonNode n, String key) {
+      JsonNode v = n.get(key);
+      List<Integer> out = new ArrayList<>();
+      if (v.isArray()) {
+        for (JsonNode x : v) {
+          if (!x.isIntegralNumber() || !x.canConvertToInt()) {
+            throw error(key, "expected a list of integers", v);
+          }
+          out.add(x.asInt());
+        }
+        return out;
+      }
+      throw error(key, "expected a list of integers", v);
     }
 
     List<String> strings(JsonNode n, String key) {

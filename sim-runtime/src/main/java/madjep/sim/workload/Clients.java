@@ -105,7 +105,7 @@ public final class Clients {
     Worker free = null;
     for (int k = 0; k < n && free == null; k++) {
       Worker w = workers[(start + k) % n];
-      if (!w.busy) {
+      if (!w.busy && !w.idle) {
         free = w;
       }
     }
@@ -122,7 +122,7 @@ public final class Clients {
 
   private void finalOp(Invocation inv, long until) {
     for (Worker w : workers) {
-      if (!w.busy) {
+      if (!w.busy && !w.idle) {
         w.invoke(inv, type -> {
           if (type != OpType.OK && sim.now() + 1_000_000_000L < until) {
             sim.after(1_000_000_000L, () -> finalOp(inv, until));
@@ -141,6 +141,7 @@ public final class Clients {
 
   private final class Worker implements Node {
     final int index;
+    final boolean idle;
     long process;
     boolean busy;
     Invocation op;
@@ -152,6 +153,7 @@ public final class Clients {
     Worker(int index) {
       this.index = index;
       this.process = index;
+      this.idle = !settings.runs(index);
     }
 
     @Override
