@@ -58,8 +58,13 @@ public final class ScenarioFiles {
 
   /** Reads scenario text (TOML). */
   public static Scenario parseToml(String text, String source) {
+    return parseToml(text, source, Systems.loader());
+  }
+
+  /** Reads scenario text (TOML) whose {@code system} may name a class found through {@code loader}. */
+  public static Scenario parseToml(String text, String source, ClassLoader loader) {
     try {
-      return parse(new TomlMapper().readTree(text), source, "scenario", Systems.loader());
+      return parse(new TomlMapper().readTree(text), source, "scenario", loader);
     } catch (JsonProcessingException e) {
       throw new DataError(source, 0, 0, -1, "expected a scenario in TOML, found: " + e.getOriginalMessage());
     }
@@ -276,6 +281,10 @@ public final class ScenarioFiles {
     FaultSettings f = s.faults();
     sb.append("\n[faults]\n");
     kv(sb, "mode", q(s.faultMode()));
+    if (s.faultMode().equals("none") && s.schedule() instanceof Schedule.Steps) {
+      sb.append("# Only the steps below run: kinds, interval, partitions, targets and clock limits are unused;\n"
+          + "# packet faults take their rates from loss, duplicate, reorder, reorder-bound and delay.\n");
+    }
     List<String> kinds = new ArrayList<>();
     for (FaultKind k : f.orderedKinds()) {
       kinds.add(k.label());

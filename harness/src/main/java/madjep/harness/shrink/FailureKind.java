@@ -1,0 +1,105 @@
+package madjep.harness.shrink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import madjep.harness.Run;
+import madjep.history.Verdict;
+import madjep.history.edn.Keyword;
+
+/**
+ * How a run fails: the checker that said so, and the kinds of violation it reported. A candidate fails <em>the same
+ * way</em> as the original when its verdict is invalid, the same checker reports it, and at least one kind of
+ * violation is among the original's. Kinds, by checker:
+ *
+ * <ul>
+ *   <li>{@code linear}: {@code nonlinearizable :F}, with F the {@code :f} of the op that no order can place (a stale
+ *       read stays a read; a lost write seen by a cas stays a cas);
+ *   <li>{@code txn}: Elle's anomaly types ({@code G1c}, {@code G-single}, ...);
+ *   <li>{@code bank}: Jepsen's error types ({@code wrong-total}, {@code negative-value}, ...); {@code set}: {@code
+ *       lost}, {@code unexpected}, or {@code never-read};
+ *   <li>any other checker: {@code invalid}.
+ * </ul>
+ *
+ * An unknown verdict (a checker limit hit) never counts as failing.
+ *
+ * @param checker the checker's name, as the workload names it
+ * @param kinds the kinds of violation, in the checker's order; empty when the run did not fail
+ */
+public record FailureKind(String checker, List<String> kinds) {
+  public FailureKind {
+    kinds = List.copyOf(kinds);
+  }
+
+  /** How {@code run} fails; {@link #failed()} is false when its verdict is not invalid. */
+  public static FailureKind of(Run run) {
+    String checker = run.sim().check().checker();
+    if (run.verdict() != Verdict.INVALID) {
+      return new FailureKind(checker, List.of());
+    }
+    List<String> kinds = kinds(checker, run.check().data());
+    return new FailureKind(checker, kinds.isEmpty() ? List.of("invalid") : kinds);
+  }
+
+  /** True when the run this describes failed. */
+  public boolean failed() {
+    return !kinds.isEmpty();
+  }
+
+  /** True when {@code candidate} fails the same way as this. */
+  public boolean matchedBy(FailureKind candidate) {
+    if (!failed() || !candidate.failed() || !candidate.checker.equals(checker)) {
+      return false;
+    }
+    for (String k : candidate.kinds) {
+      if (kinds.contains(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code linear: nonlinearizable :read}. */
+  public String describe() {
+    return checker + ": " + (failed() ? String.join(", ", kinds) : "does not fail");
+  }
+
+  private static List<String> kinds(String checker, Map<Keyword, Object> data) {
+    List<String> out = new ArrayList<>();
+    switch (checker) {
+      case "linear" -> {
+        if (data.get(Keyword.of("failure")) instanceof Map<?, ?> failure
+            && failure.get(Keyword.of("op")) instanceof Map<?, ?> op && op.get(Keyword.of("f")) != null) {
+          out.add("nonlinearizable :" + name(op.get(Keyword.of("f"))));
+        }
+      }
+      case "txn" -> {
+        if (data.get(Keyword.of("anomaly-types")) instanceof List<?> types) {
+          for (Object t : types) {
+            out.add(name(t));
+          }
+        }
+      }
+      default -> {
+        if (data.get(Keyword.of("errors")) instanceof Map<?, ?> errors) {
+          for (Object k : errors.keySet()) {
+            out.add(name(k));
+          }
+        }
+        for (String count : List.of("lost", "unexpected")) {
+          if (data.get(Keyword.of(count + "-count")) instanceof Number n && n.longValue() > 0) {
+            out.add(count);
+          }
+        }
+        if (data.get(Keyword.of("error")) != null && out.isEmpty()) {
+          out.add(checker.equals("set") ? "never-read" : String.valueOf(data.get(Keyword.of("error"))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String name(Object o) {
+    return o instanceof Keyword k ? k.name() : String.valueOf(o);
+  }
+}

@@ -1,0 +1,408 @@
+package madjep.harness.shrink;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import madjep.harness.Harness;
+import madjep.harness.Run;
+import madjep.history.DataError;
+import madjep.sim.Durations;
+import madjep.sim.nemesis.Step;
+import madjep.sim.scenario.ExplicitRun;
+import madjep.sim.scenario.Scenario;
+import madjep.sim.scenario.ScenarioFiles;
+
+/**
+ * Shrinks a failing run to a smaller one that fails the same way ({@link FailureKind}).
+ *
+ * <pre>{@code
+ * Shrunk s = Shrinker.of(Harness.defaults()).withBudget(Duration.ofMinutes(5)).shrink(failingScenario);
+ * Files.writeString(Path.of("min.toml"), s.toml("madjep sim run min.toml"));
+ * }</pre>
+ *
+ * <p>The search: run the scenario with its fault schedule written down ({@link ExplicitRun}), and check that the
+ * explicit replay fails the same way; then, until a whole round changes nothing, shorten the main phase (probes in
+ * parallel, the shortest failing one kept), remove fault steps (ddmin), remove clients (ddmin over the threads that
+ * take ops), use fewer keys, a lower op rate, fewer nodes. Last, every single remaining fault step and client is
+ * removed in turn: each removal must pass (1-minimal). The budget bounds the whole: when it is spent the best
+ * scenario so far is returned, not verified 1-minimal. A shrinker is an immutable value.
+ */
+public final class Shrinker {
+  /** What shrinking is doing, for a progress line. */
+  public record Progress(String phase, long candidates, int steps, int clients, long duration, long elapsedNanos) {
+    /** {@code steps 37 -> 4, clients 10 -> 3, 20s -> 4.2s: removing fault steps (112 runs, 41s)}. */
+    public String describe(Counts before) {
+      return String.format(java.util.Locale.ROOT, "%s: fault steps %d -> %d, clients %d -> %d, main phase %s -> %s"
+              + " (%d runs, %s)", phase, before.faultSteps(), steps, before.clients(), clients,
+          Durations.readable(before.duration()), Durations.readable(duration), candidates,
+          Durations.readable(elapsedNanos / 1_000_000 * 1_000_000));
+    }
+  }
+
+  /** Told of each phase and each smaller scenario found. */
+  public interface Listener {
+    void progress(Progress p);
+  }
+
+  /** The scenario given does not fail: there is nothing to shrink. */
+  public static final class NotFailing extends RuntimeException {
+    private final transient Run run;
+
+    NotFailing(String message, Run run) {
+      super(message);
+      this.run = run;
+    }
+
+    /** The run that did not fail (or whose explicit replay did not). */
+    public Run run() {
+      return run;
+    }
+  }
+
+  private final Harness harness;
+  private final Duration budget;
+  private final int jobs;
+  private final Listener listener;
+
+  private Shrinker(Harness harness, Duration budget, int jobs, Listener listener) {
+    this.harness = harness;
+    this.budget = budget;
+    this.jobs = jobs;
+    this.listener = listener;
+  }
+
+  /**
+   * A shrinker that runs and checks candidates with {@code harness} (its checkers and checker time limit; its store
+   * is not written), within 10 minutes, on half the processors (at least one).
+   */
+  public static Shrinker of(Harness harness) {
+    return new Shrinker(harness, Duration.ofMinutes(10), Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+        p -> {});
+  }
+
+  /** The most wall time to spend; past it the best scenario so far is returned. */
+  public Shrinker withBudget(Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("expected a budget above 0, found " + d);
+    }
+    return new Shrinker(harness, d, jobs, listener);
+  }
+
+  /** How many candidates run at once. The result does not depend on it. */
+  public Shrinker withJobs(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("expected at least 1 job, found " + n);
+    }
+    return new Shrinker(harness, budget, n, listener);
+  }
+
+  public Shrinker withListener(Listener l) {
+    return new Shrinker(harness, budget, jobs, l);
+  }
+
+  /** Shrinks {@code failing}; throws {@link NotFailing} when it (or its explicit replay) does not fail. */
+  public Shrunk shrink(Scenario failing) {
+    long t0 = System.nanoTime();
+    ExplicitRun e = ExplicitRun.of(failing);
+    Run original = harness.check(e.run(), "");
+    FailureKind kind = FailureKind.of(original);
+    if (!kind.failed()) {
+      throw new NotFailing(failing.name() + " seed " + failing.seed() + " does not fail (" + original.summary()
+          + "): nothing to shrink", original);
+    }
+    Counts before = Counts.of(original, e.steps().size());
+    List<String> notes = new ArrayList<>();
+    for (String u : e.unexplained()) {
+      notes.add("fault " + u + " has no explicit step form and is not replayed");
+    }
+    Run explicitRun = harness.check(harness.simulate(e.scenario()), "");
+    boolean identical = ExplicitRun.sameClientOps(e.run().history(), explicitRun.sim().history());
+    if (!kind.matchedBy(FailureKind.of(explicitRun))) {
+      throw new NotFailing("the explicit fault schedule of " + failing.name() + " seed " + failing.seed()
+          + " does not fail the same way (" + explicitRun.summary() + "); cannot shrink it", explicitRun);
+    }
+    if (!identical) {
+      notes.add("the explicit schedule replays a run whose client ops differ from the original's, but it fails the"
+          + " same way");
+    }
+    Search search = new Search(kind, before, t0, notes);
+    try (Candidates c = new Candidates(harness, kind, jobs, t0 + budget.toNanos())) {
+      search.c = c;
+      Scenario found = search.run(e.scenario());
+      Scenario named = found.toBuilder().name(failing.name() + "-shrunk").build();
+      Run last = c.run(named);
+      FailureKind lastKind = FailureKind.of(last);
+      if (!kind.matchedBy(lastKind)) {
+        throw new IllegalStateException("the shrunk scenario no longer fails the same way on a fresh run ("
+            + last.summary() + "): a determinism bug");
+      }
+      replayFromFile(named, kind, c, notes);
+      return new Shrunk(failing, named, kind, lastKind, before, Counts.of(last, Cuts.steps(named).size()), last,
+          identical, search.oneMinimal, c.runs() + 2, System.nanoTime() - t0, notes);
+    }
+  }
+
+  /** Reads the scenario back from its own file text and runs that: the file must fail as the object does. */
+  private static void replayFromFile(Scenario s, FailureKind kind, Candidates c, List<String> notes) {
+    ClassLoader loader = s.system().bundled() ? Thread.currentThread().getContextClassLoader()
+        : s.system().factory().getClass().getClassLoader();
+    Scenario back;
+    try {
+      back = ScenarioFiles.parseToml(ScenarioFiles.toToml(s), s.name() + ".toml", loader);
+    } catch (DataError unnamed) {
+      notes.add("a scenario file cannot name this system (" + unnamed.getMessage() + "); replay it from Java");
+      return;
+    }
+    if (!kind.matchedBy(FailureKind.of(c.run(back)))) {
+      throw new IllegalStateException("the shrunk scenario fails, but read back from its file it does not: a bug in"
+          + " the scenario file format");
+    }
+  }
+
+  /** One shrinking search: the phases in rounds, then the check of 1-minimality. */
+  private final class Search {
+    final FailureKind kind;
+    final Counts before;
+    final long t0;
+    final List<String> notes;
+    Candidates c;
+    boolean oneMinimal;
+    String phase = "starting";
+    Scenario best;
+
+    Search(FailureKind kind, Counts before, long t0, List<String> notes) {
+      this.kind = kind;
+      this.before = before;
+      this.t0 = t0;
+      this.notes = notes;
+    }
+
+    Scenario run(Scenario explicit) {
+      best = explicit;
+      try {
+        for (boolean changed = true; changed; ) {
+          Scenario start = best;
+          shorter();
+          fewerSteps();
+          fewerClients();
+          fewerKeys();
+          lowerRate();
+          fewerNodes();
+          changed = !best.equals(start);
+        }
+        phase = "checking 1-minimality";
+        report();
+        oneMinimal = oneMinimal();
+        if (!oneMinimal) {
+          notes.add("a single removal still fails after the search converged; the result is not 1-minimal");
+        }
+      } catch (Candidates.OutOfBudget spent) {
+        notes.add("the time budget ran out " + phase.replaceFirst("^checking", "while checking")
+            + "; the result is the smallest found so far and is not verified 1-minimal");
+      }
+      return best;
+    }
+
+    private void take(Scenario s) {
+      best = s;
+      report();
+    }
+
+    private void report() {
+      listener.progress(new Progress(phase, c.runs(), Cuts.steps(best).size(), Cuts.running(best).size(),
+          best.duration(), System.nanoTime() - t0));
+    }
+
+    /** Probes shorter main phases, {@code jobs} at a time, and keeps the shortest that fails. */
+    void shorter() {
+      phase = "shortening the main phase";
+      report();
+      long grid = best.duration() >= Durations.s(2) ? Durations.ms(100) : Durations.ms(1);
+      long lo = 0;
+      long hi = best.duration();
+      while (hi - lo > grid) {
+        List<Scenario> probes = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
+        int k = Math.max(1, jobs);
+        for (int i = 1; i <= k; i++) {
+          long d = roundUp(lo + (hi - lo) * i / (k + 1), grid);
+          if (d > lo && d < hi && (at.isEmpty() || d > at.get(at.size() - 1))) {
+            at.add(d);
+            probes.add(Cuts.withDuration(best, d));
+          }
+        }
+        if (probes.isEmpty()) {
+          break;
+        }
+        int i = c.firstFailing(probes);
+        if (i >= 0) {
+          hi = at.get(i);
+          lo = i == 0 ? lo : at.get(i - 1);
+          take(probes.get(i));
+        } else {
+          lo = at.get(at.size() - 1);
+        }
+      }
+    }
+
+    void fewerSteps() {
+      phase = "removing fault steps";
+      report();
+      Scenario base = best;
+      List<Step> kept = Ddmin.minimize(Cuts.steps(base), batch -> {
+        List<Scenario> cs = new ArrayList<>();
+        for (List<Step> steps : batch) {
+          cs.add(Cuts.withSteps(base, steps));
+        }
+        int i = c.firstFailing(cs);
+        if (i >= 0) {
+          take(cs.get(i));
+        }
+        return i;
+      });
+      best = Cuts.withSteps(base, kept);
+    }
+
+    void fewerClients() {
+      phase = "removing clients";
+      report();
+      Scenario base = best;
+      List<Integer> kept = Ddmin.minimize(Cuts.running(base), batch -> {
+        List<Scenario> cs = new ArrayList<>();
+        for (List<Integer> running : batch) {
+          cs.add(running.isEmpty() ? null : Cuts.withRunning(base, running));
+        }
+        int i = firstFailingOrNull(cs);
+        if (i >= 0) {
+          take(cs.get(i));
+        }
+        return i;
+      });
+      best = Cuts.withRunning(base, kept);
+      if (!best.clients().idle().isEmpty()) {
+        // Fewer threads and none idle reads better; it is a different run, so it must fail on its own.
+        Scenario compact = best.toBuilder().clients(new madjep.sim.workload.ClientSettings(kept.size(),
+            best.clients().rate(), best.clients().timeout(), best.clients().retry())).build();
+        if (c.fails(compact)) {
+          take(compact);
+        }
+      }
+    }
+
+    void fewerKeys() {
+      if (!madjep.sim.scenario.Workloads.of(best).settings().containsKey("keys")) {
+        return;
+      }
+      phase = "using fewer keys";
+      report();
+      Scenario base = best;
+      smallest(base.keys(), n -> base.toBuilder().keys(n).build());
+    }
+
+    void lowerRate() {
+      phase = "lowering the op rate";
+      report();
+      List<Scenario> cs = new ArrayList<>();
+      for (int div : new int[] {8, 4, 2}) {
+        double rate = best.clients().rate() / div;
+        cs.add(best.toBuilder().clients(new madjep.sim.workload.ClientSettings(best.clients().concurrency(), rate,
+            best.clients().timeout(), best.clients().retry(), best.clients().idle())).build());
+      }
+      int i = c.firstFailing(cs);
+      if (i >= 0) {
+        take(cs.get(i));
+      }
+    }
+
+    void fewerNodes() {
+      phase = "using fewer nodes";
+      report();
+      List<Scenario> cs = new ArrayList<>();
+      Scenario base = best;
+      for (int n = 1; n < base.nodes(); n++) {
+        int nodes = n;
+        cs.add(buildOrNull(() -> Cuts.withNodes(base, nodes)));
+      }
+      int i = firstFailingOrNull(cs);
+      if (i >= 0) {
+        take(cs.get(i));
+      }
+    }
+
+    /** The smallest count in 1..current-1 that fails, by probes as in {@link #shorter}. */
+    private void smallest(int current, java.util.function.IntFunction<Scenario> with) {
+      int lo = 0;
+      int hi = current;
+      while (hi - lo > 1) {
+        List<Scenario> probes = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 1; i <= jobs; i++) {
+          int n = lo + (int) ((long) (hi - lo) * i / (jobs + 1));
+          if (n > lo && n < hi && (at.isEmpty() || n > at.get(at.size() - 1))) {
+            at.add(n);
+            probes.add(buildOrNull(() -> with.apply(n)));
+          }
+        }
+        if (probes.isEmpty()) {
+          int next = lo + 1;
+          probes.add(buildOrNull(() -> with.apply(next)));
+          at.add(next);
+        }
+        int i = firstFailingOrNull(probes);
+        if (i >= 0) {
+          hi = at.get(i);
+          lo = i == 0 ? lo : at.get(i - 1);
+          take(probes.get(i));
+        } else {
+          lo = at.get(at.size() - 1);
+        }
+      }
+    }
+
+    /** Removes each remaining fault step, then each remaining client: every one of these runs must pass. */
+    boolean oneMinimal() {
+      List<Scenario> cs = new ArrayList<>();
+      List<Step> steps = Cuts.steps(best);
+      for (int i = 0; i < steps.size(); i++) {
+        List<Step> less = new ArrayList<>(steps);
+        less.remove(i);
+        cs.add(Cuts.withSteps(best, less));
+      }
+      List<Integer> running = Cuts.running(best);
+      if (running.size() > 1) {
+        for (int i = 0; i < running.size(); i++) {
+          List<Integer> less = new ArrayList<>(running);
+          less.remove(i);
+          cs.add(Cuts.withRunning(best, less));
+        }
+      }
+      return c.firstFailing(cs) < 0;
+    }
+
+    /** Like {@link Candidates#firstFailing}, where a null candidate (one that cannot be built) passes. */
+    private int firstFailingOrNull(List<Scenario> cs) {
+      List<Scenario> real = new ArrayList<>();
+      List<Integer> index = new ArrayList<>();
+      for (int i = 0; i < cs.size(); i++) {
+        if (cs.get(i) != null) {
+          real.add(cs.get(i));
+          index.add(i);
+        }
+      }
+      int i = c.firstFailing(real);
+      return i < 0 ? -1 : index.get(i);
+    }
+  }
+
+  private static Scenario buildOrNull(java.util.function.Supplier<Scenario> s) {
+    try {
+      return s.get();
+    } catch (IllegalArgumentException invalid) {
+      return null;
+    }
+  }
+
+  private static long roundUp(long t, long grid) {
+    return (t + grid - 1) / grid * grid;
+  }
+}
