@@ -11,8 +11,8 @@ interface CompiledModel extends Model {
   Stepper compile(Keyword[] f, Object[] value);
 
   /**
-   * This model reading a completed read of {@code nil} as "no value" ({@link Options.NilReads#NO_VALUE}), or itself
-   * when it has no empty state such a read could observe.
+   * This model reading a completed read of {@code nil} as "no value" ({@link
+   * LinearizabilityOptions.NilReads#NO_VALUE}), or itself when it has no empty state such a read could observe.
    */
   default CompiledModel withNoValueReads() {
     return this;

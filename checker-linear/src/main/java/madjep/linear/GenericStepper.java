@@ -6,7 +6,7 @@ import madjep.history.edn.Keyword;
 /**
  * Runs any {@link Model} as a {@link Stepper}: states are interned to dense ids, and each (state, op) transition
  * is computed once and remembered, so the model's own {@code step} runs once per distinct transition however often
- * the search revisits it.
+ * the search revisits it. A callback of the model that throws becomes a {@link ModelFailure} naming the op.
  */
 final class GenericStepper extends Stepper {
   private final Model model;
@@ -24,10 +24,20 @@ final class GenericStepper extends Stepper {
     this.value = value;
     this.readOnly = new boolean[f.length];
     for (int i = 0; i < f.length; i++) {
-      readOnly[i] = model.readOnly(f[i], value[i]);
+      try {
+        readOnly[i] = model.readOnly(f[i], value[i]);
+      } catch (RuntimeException e) {
+        throw new ModelFailure(i, "readOnly", e);
+      }
     }
     transitions.defaultReturnValue(-1);
-    this.initial = states.intern(model.initialState());
+    Object init;
+    try {
+      init = model.initialState();
+    } catch (RuntimeException e) {
+      throw new ModelFailure(-1, "initialState", e);
+    }
+    this.initial = states.intern(init);
   }
 
   @Override
@@ -40,7 +50,12 @@ final class GenericStepper extends Stepper {
     long key = state << 32 | op;
     long next = transitions.get(key);
     if (next == -1) {
-      Object s = model.step(states.value(state), f[op], value[op]);
+      Object s;
+      try {
+        s = model.step(states.value(state), f[op], value[op]);
+      } catch (RuntimeException e) {
+        throw new ModelFailure(op, "step", e);
+      }
       next = s == Model.INCONSISTENT ? ILLEGAL : states.intern(s);
       transitions.put(key, next);
     }

@@ -3,16 +3,18 @@ package madjep.linear;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import madjep.history.DataError;
 import madjep.history.History;
 import madjep.history.Verdict;
 
 /**
  * Checks a history for linearizability against a {@link Model}: a pure function of the history, the model and the
- * {@link Options}, which reads the clock only to honour {@link Options#timeout()}.
+ * {@link LinearizabilityOptions}, which reads the clock only to honour {@link LinearizabilityOptions#timeout()}.
  *
  * <pre>{@code
  * History h = HistoryReader.read(Path.of("history.edn"));
- * Result r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L), Options.defaults());
+ * LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L),
+ *     LinearizabilityOptions.defaults());
  * if (r.verdict() == Verdict.INVALID) System.out.println(r.failure().explanation());
  * }</pre>
  *
@@ -21,14 +23,12 @@ import madjep.history.Verdict;
  * order is the real-time order, so an op that completes before another is invoked precedes it. Ops of named
  * processes (the nemesis) are ignored.
  *
- * <p>The history is split into independent partitions ({@link Options#independent()}, {@link Model#partitionKeys})
- * searched in parallel, in rounds: each round gives every undecided partition a slice of search steps, twice as many
- * as the round before, so a cheap violation is found before an expensive partition is finished. After the first
- * round that finds a violation the rest are cancelled; of that round's violations the earliest partition's is
- * reported. Step counts, not timing, decide all of this, so the answer is the same on every run and any number of
- * threads. Running out of time or memory answers {@link Verdict#UNKNOWN}, never valid.
- *
- * @throws madjep.history.DataError when the history is malformed or an op has a shape the model does not accept
+ * <p>The history is split into independent partitions ({@link LinearizabilityOptions#independent()}, {@link
+ * Model#partitionKeys}) searched in parallel, in rounds: each round gives every undecided partition a slice of search
+ * steps, twice as many as the round before, so a cheap violation is found before an expensive partition is finished.
+ * After the first round that finds a violation the rest are cancelled; of that round's violations the earliest
+ * partition's is reported. Step counts, not timing, decide all of this, so the answer is the same on every run and any
+ * number of threads. Running out of time or memory answers {@link Verdict#UNKNOWN}, never valid.
  */
 public final class LinearizabilityChecker {
   private LinearizabilityChecker() {}
@@ -39,16 +39,24 @@ public final class LinearizabilityChecker {
   /** Search steps each partition gets in the first round (when there are several partitions). */
   static final long FIRST_SLICE = 1 << 16;
 
-  /** Checks {@code history} against {@code model}; see the class comment. */
-  public static Result check(History history, Model model, Options options) {
+  /**
+   * Checks {@code history} against {@code model}; see the class comment.
+   *
+   * @param history the history to check
+   * @param model the model whose sequential behaviour the ops must match
+   * @param options limits (time, memory, threads) and the independent-keys switch
+   * @return the verdict, with a witness when it is invalid and a cause when it is unknown
+   * @throws madjep.history.DataError when the history is malformed or an op has a shape the model does not accept
+   */
+  public static LinearizabilityResult check(History history, Model model, LinearizabilityOptions options) {
     long start = System.nanoTime();
     long deadline = options.timeout() == null ? Long.MAX_VALUE : start + options.timeout().toNanos();
-    if (options.nilReads() == Options.NilReads.NO_VALUE && model instanceof CompiledModel cm) {
+    if (options.nilReads() == LinearizabilityOptions.NilReads.NO_VALUE && model instanceof CompiledModel cm) {
       model = cm.withNoValueReads();
     }
     List<PartitionOps> parts = Partitioner.split(history, model, options.independent());
     if (!hasClientOp(history)) {
-      return new Result(Verdict.UNKNOWN, Result.Cause.EMPTY, model.name(), 0, 0, 0, null);
+      return new LinearizabilityResult(Verdict.UNKNOWN, LinearizabilityResult.Cause.EMPTY, model.name(), 0, 0, 0, null);
     }
     int ops = 0;
     for (PartitionOps p : parts) {
@@ -74,7 +82,7 @@ public final class LinearizabilityChecker {
     private final List<PartitionOps> parts;
     private final long deadline;
     private final MemoryBudget budget;
-    private final Options options;
+    private final LinearizabilityOptions options;
     private final Search.Outcome[] outcomes;
     private final Search[] searches;
     private final Stepper[] steppers;
@@ -90,7 +98,7 @@ public final class LinearizabilityChecker {
     private final AtomicInteger nextActive = new AtomicInteger();
 
     Run(History history, Model model, List<PartitionOps> parts, long deadline, MemoryBudget budget,
-        Options options) {
+        LinearizabilityOptions options) {
       this.history = history;
       this.model = model;
       this.parts = parts;
@@ -106,7 +114,7 @@ public final class LinearizabilityChecker {
       this.failures = new Failure[n];
     }
 
-    Result execute(int ops) {
+    LinearizabilityResult execute(int ops) {
       int n = parts.size();
       active = new int[n];
       for (int p = 0; p < n; p++) {
@@ -189,8 +197,14 @@ public final class LinearizabilityChecker {
         } catch (OutOfMemoryError e) {
           outcomes[p] = Search.Outcome.MEMORY;
           searches[p] = null;
+        } catch (ModelFailure e) {
+          // A model that throws: a data error at the op, surfaced to the caller when the round is over.
+          error = e.toDataError(history, model, parts.get(p));
+          outcomes[p] = Search.Outcome.CANCELLED;
+        } catch (DataError e) {
+          error = e;
+          outcomes[p] = Search.Outcome.CANCELLED;
         } catch (RuntimeException e) {
-          // A model that throws: surfaced to the caller when the round is over.
           error = e;
           outcomes[p] = Search.Outcome.CANCELLED;
         }
@@ -228,7 +242,7 @@ public final class LinearizabilityChecker {
     }
 
     private VisitedSet newCache(PartitionOps ops) {
-      if (options.bitsets() == Options.Bitsets.ROARING) {
+      if (options.bitsets() == LinearizabilityOptions.Bitsets.ROARING) {
         return new RoaringVisitedSet(ops.n, budget);
       }
       if ((ops.n + 63) >>> 6 <= FlatVisitedSet.MAX_WORDS) {
@@ -247,7 +261,7 @@ public final class LinearizabilityChecker {
       steppers[p] = null;
     }
 
-    Result result(int ops) {
+    LinearizabilityResult result(int ops) {
       if (error != null) {
         throw error;
       }
@@ -260,17 +274,19 @@ public final class LinearizabilityChecker {
         explored += configurations[p];
       }
       if (inv != Integer.MAX_VALUE) {
-        return new Result(Verdict.INVALID, null, name, ops, parts.size(), explored, failures[inv]);
+        return new LinearizabilityResult(Verdict.INVALID, null, name, ops, parts.size(), explored, failures[inv]);
       }
       for (Search.Outcome o : outcomes) {
         if (o == Search.Outcome.MEMORY) {
-          return new Result(Verdict.UNKNOWN, Result.Cause.MEMORY, name, ops, parts.size(), explored, null);
+          return new LinearizabilityResult(Verdict.UNKNOWN, LinearizabilityResult.Cause.MEMORY, name, ops,
+              parts.size(), explored, null);
         }
         if (o != Search.Outcome.VALID) {
-          return new Result(Verdict.UNKNOWN, Result.Cause.TIMEOUT, name, ops, parts.size(), explored, null);
+          return new LinearizabilityResult(Verdict.UNKNOWN, LinearizabilityResult.Cause.TIMEOUT, name, ops,
+              parts.size(), explored, null);
         }
       }
-      return new Result(Verdict.VALID, null, name, ops, parts.size(), explored, null);
+      return new LinearizabilityResult(Verdict.VALID, null, name, ops, parts.size(), explored, null);
     }
   }
 }

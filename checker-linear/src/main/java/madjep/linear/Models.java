@@ -77,8 +77,8 @@ public final class Models {
   }
 
   /**
-   * True when {@code model} honours {@link Options.NilReads#NO_VALUE} (it has an empty state a read of nil can
-   * observe); other models read nil as unknown whatever the option says.
+   * True when {@code model} honours {@link LinearizabilityOptions.NilReads#NO_VALUE} (it has an empty state a read of
+   * nil can observe); other models read nil as unknown whatever the option says.
    */
   public static boolean readsNoValue(Model model) {
     return model instanceof CompiledModel cm && cm.withNoValueReads() != cm;

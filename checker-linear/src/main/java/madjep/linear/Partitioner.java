@@ -83,11 +83,17 @@ final class Partitioner {
       indepKey = t.get(0);
       v = t.get(1);
     }
-    String problem = model.checkOp(fn, v);
+    String problem;
+    Collection<?> keys;
+    try {
+      problem = model.checkOp(fn, v);
+      keys = problem == null ? model.partitionKeys(h, i, v) : null;
+    } catch (RuntimeException e) {
+      throw ModelFailure.at(h, src, model, "checkOp/partitionKeys(" + ModelFailure.describe(fn, v) + ")", e);
+    }
     if (problem != null) {
       throw h.errorAt(src, problem);
     }
-    Collection<?> keys = model.partitionKeys(h, i, v);
     int atom;
     if (keys == null) {
       atom = independent ? atom(indepKey) : atom(null);

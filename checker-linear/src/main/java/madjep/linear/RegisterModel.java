@@ -9,7 +9,7 @@ import madjep.history.edn.Keyword;
 /**
  * Knossos's {@code register} ({@code :read}, {@code :write}) and {@code cas-register} (also {@code :cas [old new]},
  * legal only when the register holds {@code old}). A read of {@code nil} is an unknown read: always legal; under
- * {@link Options.NilReads#NO_VALUE} it reads the register empty ({@code nil}), legal only when it is.
+ * {@link LinearizabilityOptions.NilReads#NO_VALUE} it reads the register empty ({@code nil}), legal only when it is.
  */
 final class RegisterModel implements CompiledModel {
   private final boolean cas;

@@ -3,9 +3,9 @@ package madjep.linear;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * A {@link VisitedSet} that holds sets as RoaringBitmaps: the current set is changed in place, stored sets are
- * clones. It exists to measure the choice of {@code long[]} sets ({@link Options.Bitsets}); the measurements are in
- * benchmarks/RESULTS.md.
+ * A {@link VisitedSet} that holds sets as RoaringBitmaps: the current set is changed in place, stored sets are clones.
+ * It exists to measure the choice of {@code long[]} sets ({@link LinearizabilityOptions.Bitsets}); the measurements are
+ * in benchmarks/RESULTS.md.
  */
 final class RoaringVisitedSet extends VisitedSet {
   private static final int INITIAL_SLOTS = 256;

@@ -3,7 +3,8 @@
  * Knossos's WGL, with Knossos's rule for crashed ops.
  *
  * <pre>{@code
- * Result r = LinearizabilityChecker.check(history, Models.byName("cas-register", 0L), Options.defaults());
+ * LinearizabilityResult r = LinearizabilityChecker.check(history, Models.byName("cas-register", 0L),
+ *     LinearizabilityOptions.defaults());
  * switch (r.verdict()) {
  *   case VALID -> ...;
  *   case INVALID -> System.out.println(r.failure().explanation());
@@ -13,9 +14,9 @@
  *
  * <p>The public surface: {@link madjep.linear.LinearizabilityChecker} (the pure function), {@link
  * madjep.linear.Model} (a sequential specification; see checker-linear/README-model-example.md), {@link
- * madjep.linear.Models} (the built-in models by name), {@link madjep.linear.Options}, and the result values {@link
- * madjep.linear.Result}, {@link madjep.history.Verdict} and {@link madjep.linear.Failure}, which render as EDN data
- * with {@code toData()}.
+ * madjep.linear.Models} (the built-in models by name), {@link madjep.linear.LinearizabilityOptions}, and the result
+ * values {@link madjep.linear.LinearizabilityResult}, {@link madjep.history.Verdict} and {@link
+ * madjep.linear.Failure}, which render as EDN data with {@code toData()}.
  *
  * <p>Contract: {@code :fail} ops did not happen; {@code :info} ops and invocations that never completed may take
  * effect at any point after their invocation, or never; a read of {@code nil} is an unknown read; file order is

@@ -14,7 +14,7 @@ import madjep.history.testing.Corpus;
  * One linearizability row of a corpus MANIFEST.tsv with the model and options its CHECKS.tsv arguments name
  * ({@code linear --model M [--initial EDN] [--independent]}).
  */
-record CorpusCase(String path, String expected, Model model, Options options) {
+record CorpusCase(String path, String expected, Model model, LinearizabilityOptions options) {
   /** Rows of porcupine/ and knossos/ manifests whose CHECKS.tsv arguments start with {@code linear}. */
   static List<CorpusCase> all() {
     List<CorpusCase> cases = new ArrayList<>();
@@ -45,7 +45,7 @@ record CorpusCase(String path, String expected, Model model, Options options) {
       }
     }
     return new CorpusCase(rel, expected, Models.parse(model, initial),
-        Options.defaults().withIndependent(independent).withThreads(1));
+        LinearizabilityOptions.defaults().withIndependent(independent).withThreads(1));
   }
 
   /** Splits like a shell: spaces separate words, single quotes group. */

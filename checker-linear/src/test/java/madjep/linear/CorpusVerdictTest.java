@@ -20,14 +20,14 @@ class CorpusVerdictTest {
   @MethodSource("cases")
   void corpusHistory_checkedWithManifestArguments_matchesManifestVerdict(CorpusCase c) {
     History h = c.history();
-    Result r = LinearizabilityChecker.check(h, c.model(), c.options());
+    LinearizabilityResult r = LinearizabilityChecker.check(h, c.model(), c.options());
     Verdict expected = c.expectedVerdict();
     if (expected == null) {
       // The manifest's "unknown": only Porcupine's empty etcd_095. Porcupine calls an empty history Ok; we answer
       // unknown, because nothing was checked and a silent pass would hide a broken test run.
       assertEquals(0, h.size(), c.path() + " is labelled unknown but is not empty");
       assertEquals(Verdict.UNKNOWN, r.verdict(), c.path());
-      assertEquals(Result.Cause.EMPTY, r.cause(), c.path());
+      assertEquals(LinearizabilityResult.Cause.EMPTY, r.cause(), c.path());
       return;
     }
     assertEquals(expected, r.verdict(), () -> c.path() + ": " + r.toData());

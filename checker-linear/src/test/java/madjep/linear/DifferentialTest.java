@@ -45,9 +45,11 @@ class DifferentialTest {
       multiProcess += processes.size() > 1 ? 1 : 0;
       boolean expected =
           BruteForceOracle.linearizable(c.history(), c.newModel(), c.independent(), model.equals("kv"));
-      Options options = Options.defaults().withIndependent(c.independent()).withThreads(1 + i % 2);
-      Result compiled = LinearizabilityChecker.check(c.history(), c.newModel(), options);
-      Result generic = LinearizabilityChecker.check(c.history(), new DelegatingModel(c.newModel()), options);
+      LinearizabilityOptions options =
+          LinearizabilityOptions.defaults().withIndependent(c.independent()).withThreads(1 + i % 2);
+      LinearizabilityResult compiled = LinearizabilityChecker.check(c.history(), c.newModel(), options);
+      LinearizabilityResult generic = LinearizabilityChecker.check(c.history(), new DelegatingModel(c.newModel()),
+          options);
       Verdict want = expected ? Verdict.VALID : Verdict.INVALID;
       assertEquals(want, compiled.verdict(), () -> replay(c));
       assertEquals(want, generic.verdict(), () -> "generic path: " + replay(c));

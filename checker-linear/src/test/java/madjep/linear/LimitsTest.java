@@ -32,36 +32,36 @@ class LimitsTest {
   @Test
   void hardHistory_shortTimeout_unknownWithTimeoutCause() {
     History h = Hist.of(hard(26, ""));
-    Result r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L),
-        Options.defaults().withTimeout(Duration.ofMillis(200)));
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L),
+        LinearizabilityOptions.defaults().withTimeout(Duration.ofMillis(200)));
     assertEquals(Verdict.UNKNOWN, r.verdict());
-    assertEquals(Result.Cause.TIMEOUT, r.cause());
+    assertEquals(LinearizabilityResult.Cause.TIMEOUT, r.cause());
     assertNull(r.failure());
   }
 
   @Test
   void hardHistory_smallMemoryLimit_unknownWithMemoryCause() {
     History h = Hist.of(hard(26, ""));
-    Result r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L),
-        Options.defaults().withTimeout(Duration.ofSeconds(60)).withMemoryLimit(1 << 20));
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L),
+        LinearizabilityOptions.defaults().withTimeout(Duration.ofSeconds(60)).withMemoryLimit(1 << 20));
     assertEquals(Verdict.UNKNOWN, r.verdict());
-    assertEquals(Result.Cause.MEMORY, r.cause());
+    assertEquals(LinearizabilityResult.Cause.MEMORY, r.cause());
   }
 
   @Test
   void hardHistory_memoryLimitBelowOneTable_unknownWithMemoryCause() {
-    Result r = LinearizabilityChecker.check(Hist.of(hard(26, "")), Models.byName("cas-register", 0L),
-        Options.defaults().withMemoryLimit(16));
+    LinearizabilityResult r = LinearizabilityChecker.check(Hist.of(hard(26, "")), Models.byName("cas-register", 0L),
+        LinearizabilityOptions.defaults().withMemoryLimit(16));
     assertEquals(Verdict.UNKNOWN, r.verdict());
-    assertEquals(Result.Cause.MEMORY, r.cause());
+    assertEquals(LinearizabilityResult.Cause.MEMORY, r.cause());
   }
 
   @Test
   void tinyHistory_memoryLimitBelowOneTable_searchThatFinishesStillAnswers() {
     // A refused reservation only stops remembering configurations, it never prunes one; so a search that ends
     // before the next limit check has a sound answer, and gives it.
-    Result r = LinearizabilityChecker.check(Hist.of(hard(3, "")), Models.byName("cas-register", 0L),
-        Options.defaults().withMemoryLimit(16));
+    LinearizabilityResult r = LinearizabilityChecker.check(Hist.of(hard(3, "")), Models.byName("cas-register", 0L),
+        LinearizabilityOptions.defaults().withMemoryLimit(16));
     assertEquals(Verdict.INVALID, r.verdict());
   }
 
@@ -74,8 +74,9 @@ class LimitsTest {
     ops.add("101 :ok :read [1 6]");
     History h = Hist.of(ops);
     for (int threads = 1; threads <= 2; threads++) {
-      Result r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L),
-          Options.defaults().withIndependent(true).withThreads(threads).withTimeout(Duration.ofSeconds(120)));
+      LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L),
+          LinearizabilityOptions.defaults().withIndependent(true).withThreads(threads)
+              .withTimeout(Duration.ofSeconds(120)));
       assertEquals(Verdict.INVALID, r.verdict());
       assertEquals(2, r.partitions());
       assertEquals(1L, r.failure().partition());

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Each built-in model's rules on small histories, and its initial-value option. */
 class ModelsTest {
   private static Verdict check(String model, String initial, String... ops) {
-    return LinearizabilityChecker.check(Hist.of(ops), Models.parse(model, initial), Options.defaults()).verdict();
+    return LinearizabilityChecker.check(Hist.of(ops), Models.parse(model, initial), LinearizabilityOptions.defaults())
+        .verdict();
   }
 
   @Test

@@ -45,7 +45,8 @@ class MutationTest {
         continue; // no read with a value to change
       }
       histories++;
-      Result r = LinearizabilityChecker.check(h, c.model(), c.options().withTimeout(Duration.ofSeconds(20)));
+      LinearizabilityResult r =
+          LinearizabilityChecker.check(h, c.model(), c.options().withTimeout(Duration.ofSeconds(20)));
       if (r.verdict() == Verdict.UNKNOWN) {
         unknown++;
         unconfirmed.add(c.path() + " (checker: unknown)");

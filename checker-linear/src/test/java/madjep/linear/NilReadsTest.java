@@ -18,16 +18,20 @@ import madjep.history.io.HistoryReader;
 import madjep.history.io.HistoryWriter;
 import org.junit.jupiter.api.Test;
 
-/** {@link Options.NilReads}: a completed read of nil as unknown (Knossos) or as "the register holds no value". */
+/**
+ * {@link LinearizabilityOptions.NilReads}: a completed read of nil as unknown (Knossos) or as "the register holds no
+ * value".
+ */
 class NilReadsTest {
-  private static final Options NO_VALUE = Options.defaults().withNilReads(Options.NilReads.NO_VALUE);
+  private static final LinearizabilityOptions NO_VALUE = LinearizabilityOptions.defaults().withNilReads(
+      LinearizabilityOptions.NilReads.NO_VALUE);
 
   @Test
   void readNilAfterAcknowledgedWrite_unknownReadingValid_noValueReadingInvalid() {
     History h = Hist.of("0 :invoke :write 1", "0 :ok :write 1", "1 :invoke :read nil", "1 :ok :read nil");
     Model m = Models.byName("cas-register");
-    assertEquals(Verdict.VALID, LinearizabilityChecker.check(h, m, Options.defaults()).verdict());
-    Result r = LinearizabilityChecker.check(h, m, NO_VALUE);
+    assertEquals(Verdict.VALID, LinearizabilityChecker.check(h, m, LinearizabilityOptions.defaults()).verdict());
+    LinearizabilityResult r = LinearizabilityChecker.check(h, m, NO_VALUE);
     assertEquals(Verdict.INVALID, r.verdict());
     assertTrue(r.failure().explanation().contains("read nil"), r.failure().explanation());
   }
@@ -81,7 +85,7 @@ class NilReadsTest {
       RandomHistories.Case c = RandomHistories.generate("cas-register", 77_000L + i);
       History h = dropSomeReads(c.history(), new SplittableRandom(i));
       boolean expected = BruteForceOracle.linearizable(h, new StrictRegister(c.initial()), c.independent(), false);
-      Options o = NO_VALUE.withIndependent(c.independent()).withThreads(1);
+      LinearizabilityOptions o = NO_VALUE.withIndependent(c.independent()).withThreads(1);
       Verdict compiled = LinearizabilityChecker.check(h, c.newModel(), o).verdict();
       Verdict generic = LinearizabilityChecker.check(h, new StrictRegister(c.initial()), o).verdict();
       Verdict want = expected ? Verdict.VALID : Verdict.INVALID;

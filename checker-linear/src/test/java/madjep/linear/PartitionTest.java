@@ -19,7 +19,8 @@ class PartitionTest {
     History h = Hist.of("0 :invoke :write [:a 1]", "0 :ok :write [:a 1]", "1 :invoke :write [:b 2]",
         "1 :ok :write [:b 2]", "2 :invoke :read [:a nil]", "2 :ok :read [:a 1]", "3 :invoke :read [:b nil]",
         "3 :ok :read [:b 2]");
-    Result r = LinearizabilityChecker.check(h, Models.byName("register"), Options.defaults().withIndependent(true));
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("register"),
+        LinearizabilityOptions.defaults().withIndependent(true));
     assertEquals(Verdict.VALID, r.verdict());
     assertEquals(2, r.partitions());
   }
@@ -28,7 +29,8 @@ class PartitionTest {
   void casValuesWithoutIndependentOption_areNotSplit() {
     // A cas value [1 2] looks like a tuple: only --independent splits.
     History h = Hist.of("0 :invoke :write 1", "0 :ok :write 1", "1 :invoke :cas [1 2]", "1 :ok :cas [1 2]");
-    Result r = LinearizabilityChecker.check(h, Models.byName("cas-register"), Options.defaults());
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("cas-register"),
+        LinearizabilityOptions.defaults());
     assertEquals(Verdict.VALID, r.verdict());
     assertEquals(1, r.partitions());
   }
@@ -38,7 +40,7 @@ class PartitionTest {
     History h = Hist.of("0 :invoke :put \"x\" :key \"k1\"", "0 :ok :put \"x\" :key \"k1\"",
         "1 :invoke :append \"y\" :key \"k2\"", "1 :ok :append \"y\" :key \"k2\"",
         "2 :invoke :get nil :key \"k1\"", "2 :ok :get \"xy\" :key \"k1\"");
-    Result r = LinearizabilityChecker.check(h, Models.byName("kv"), Options.defaults());
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("kv"), LinearizabilityOptions.defaults());
     assertEquals(Verdict.INVALID, r.verdict());
     assertEquals(2, r.partitions());
     assertEquals("k1", r.failure().partition());
@@ -51,11 +53,11 @@ class PartitionTest {
     History disjoint = Hist.of("0 :invoke :txn [[:write :x 1]]", "0 :ok :txn [[:write :x 1]]",
         "1 :invoke :txn [[:write :y 2]]", "1 :ok :txn [[:write :y 2]]");
     Model m = Models.byName("multi-register", Edn.parse("{:x 0 :y 0}"));
-    assertEquals(2, LinearizabilityChecker.check(disjoint, m, Options.defaults()).partitions());
+    assertEquals(2, LinearizabilityChecker.check(disjoint, m, LinearizabilityOptions.defaults()).partitions());
     History joined = Hist.of("0 :invoke :txn [[:write :x 1]]", "0 :ok :txn [[:write :x 1]]",
         "1 :invoke :txn [[:write :y 2]]", "1 :ok :txn [[:write :y 2]]",
         "2 :invoke :txn [[:read :x nil] [:read :y nil]]", "2 :ok :txn [[:read :x 1] [:read :y 2]]");
-    Result r = LinearizabilityChecker.check(joined, m, Options.defaults());
+    LinearizabilityResult r = LinearizabilityChecker.check(joined, m, LinearizabilityOptions.defaults());
     assertEquals(1, r.partitions());
     assertEquals(Verdict.VALID, r.verdict());
   }
@@ -64,8 +66,8 @@ class PartitionTest {
   void multiRegisterViolation_partitionNamedByItsKeys() {
     History h = Hist.of("0 :invoke :txn [[:write :x 1] [:write :y 1]]", "0 :ok :txn [[:write :x 1] [:write :y 1]]",
         "1 :invoke :txn [[:read :x nil] [:read :y nil]]", "1 :ok :txn [[:read :x 1] [:read :y 0]]");
-    Result r = LinearizabilityChecker.check(h, Models.byName("multi-register", Edn.parse("{:x 0 :y 0}")),
-        Options.defaults());
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("multi-register", Edn.parse("{:x 0 :y 0}")),
+        LinearizabilityOptions.defaults());
     assertEquals(Verdict.INVALID, r.verdict());
     assertEquals(List.of(Keyword.of("x"), Keyword.of("y")), r.failure().partition());
   }
@@ -76,7 +78,8 @@ class PartitionTest {
     Object first = null;
     for (int threads = 1; threads <= 2; threads++) {
       for (int run = 0; run < 2; run++) {
-        Result r = LinearizabilityChecker.check(h, Models.byName("kv"), Options.defaults().withThreads(threads));
+        LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("kv"),
+            LinearizabilityOptions.defaults().withThreads(threads));
         Object data = Edn.print(r.toData());
         if (first == null) {
           first = data;

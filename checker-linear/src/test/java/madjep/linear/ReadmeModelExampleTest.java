@@ -25,10 +25,11 @@ class ReadmeModelExampleTest {
 
   @Test
   void counterModel_checksHistories() {
-    Options o = Options.defaults();
+    LinearizabilityOptions o = LinearizabilityOptions.defaults();
     assertEquals(Verdict.VALID, LinearizabilityChecker.check(Hist.of("0 :invoke :add 2", "1 :invoke :read nil",
         "0 :ok :add 2", "1 :ok :read 2", "1 :invoke :read nil", "1 :ok :read 2"), new CounterModel(), o).verdict());
-    Result r = LinearizabilityChecker.check(Hist.of("0 :invoke :add 2", "0 :ok :add 2", "1 :invoke :read nil",
+    LinearizabilityResult r = LinearizabilityChecker.check(Hist.of("0 :invoke :add 2", "0 :ok :add 2",
+        "1 :invoke :read nil",
         "1 :ok :read 3"), new CounterModel(), o);
     assertEquals(Verdict.INVALID, r.verdict());
     assertEquals("process 1 read 3 at op 3, but every order of the 1 earlier op leaves the state at 2",

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** DESIGN.md's shared semantics, one rule per test, on histories small enough to check by eye. */
 class SemanticsTest {
   private static Verdict check(Model m, String... ops) {
-    return LinearizabilityChecker.check(Hist.of(ops), m, Options.defaults().withThreads(1)).verdict();
+    return LinearizabilityChecker.check(Hist.of(ops), m, LinearizabilityOptions.defaults().withThreads(1)).verdict();
   }
 
   private static Model cas0() {
@@ -80,22 +80,23 @@ class SemanticsTest {
 
   @Test
   void emptyHistory_isUnknown_becauseNothingWasChecked() {
-    Result r = LinearizabilityChecker.check(Hist.of(), cas0(), Options.defaults());
+    LinearizabilityResult r = LinearizabilityChecker.check(Hist.of(), cas0(), LinearizabilityOptions.defaults());
     assertEquals(Verdict.UNKNOWN, r.verdict());
-    assertEquals(Result.Cause.EMPTY, r.cause());
+    assertEquals(LinearizabilityResult.Cause.EMPTY, r.cause());
   }
 
   @Test
   void nemesisOnlyHistory_isUnknown() {
-    Result r = LinearizabilityChecker.check(Hist.of(":nemesis :info :start nil", ":nemesis :info :start nil"),
-        cas0(), Options.defaults());
-    assertEquals(Result.Cause.EMPTY, r.cause());
+    LinearizabilityResult r = LinearizabilityChecker.check(Hist.of(":nemesis :info :start nil",
+        ":nemesis :info :start nil"),
+        cas0(), LinearizabilityOptions.defaults());
+    assertEquals(LinearizabilityResult.Cause.EMPTY, r.cause());
   }
 
   @Test
   void historyOfFailedOpsOnly_isValid_withNoPartitions() {
-    Result r = LinearizabilityChecker.check(Hist.of("0 :invoke :write 1", "0 :fail :write 1"), cas0(),
-        Options.defaults());
+    LinearizabilityResult r = LinearizabilityChecker.check(Hist.of("0 :invoke :write 1", "0 :fail :write 1"), cas0(),
+        LinearizabilityOptions.defaults());
     assertEquals(Verdict.VALID, r.verdict());
     assertEquals(0, r.partitions());
   }
@@ -130,7 +131,7 @@ class SemanticsTest {
   void independentValueNotATuple_isDataError() {
     History h = Hist.of("0 :invoke :write 1", "0 :ok :write 1");
     DataError e = assertThrows(DataError.class,
-        () -> LinearizabilityChecker.check(h, cas0(), Options.defaults().withIndependent(true)));
+        () -> LinearizabilityChecker.check(h, cas0(), LinearizabilityOptions.defaults().withIndependent(true)));
     assertEquals("expected a [key value] tuple (--independent), found 1", e.detail());
   }
 
@@ -138,7 +139,8 @@ class SemanticsTest {
   void opWithoutProcess_isDataError() {
     History h = madjep.history.History.of(new madjep.history.Op(-1, -1, madjep.history.OpType.INVOKE, null,
         madjep.history.edn.Keyword.of("read"), null, null, null));
-    DataError e = assertThrows(DataError.class, () -> LinearizabilityChecker.check(h, cas0(), Options.defaults()));
+    DataError e = assertThrows(DataError.class, () -> LinearizabilityChecker.check(h, cas0(),
+        LinearizabilityOptions.defaults()));
     assertEquals("expected a :process on every op of a linearizability check, found none", e.detail());
   }
 }

@@ -26,7 +26,7 @@ class WitnessTest {
   })
   void knossosBadHistory_failingOp_isTheOneKnossosReports(String path, long knossosOpIndex) {
     CorpusCase c = CorpusCase.all().stream().filter(k -> k.path().equals(path)).findFirst().orElseThrow();
-    Result r = LinearizabilityChecker.check(c.history(), c.model(), c.options());
+    LinearizabilityResult r = LinearizabilityChecker.check(c.history(), c.model(), c.options());
     assertEquals(Verdict.INVALID, r.verdict());
     assertEquals(knossosOpIndex, r.failure().op().index(), r.failure().explanation());
   }
@@ -38,7 +38,7 @@ class WitnessTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidCases")
   void invalidCorpusHistory_failure_isConsistentData(CorpusCase c) {
-    Result r = LinearizabilityChecker.check(c.history(), c.model(), c.options());
+    LinearizabilityResult r = LinearizabilityChecker.check(c.history(), c.model(), c.options());
     Failure f = r.failure();
     Model m = c.model();
     // The failing op is impossible in every state the explanation names (states are the model's own for these).

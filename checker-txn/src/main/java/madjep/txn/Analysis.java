@@ -14,7 +14,7 @@ public final class Analysis {
   public final Digraph.Builder edges;
   public final Map<String, List<Anomaly>> anomalies = new LinkedHashMap<>();
   public Explainer explainer;
-  public Result early;
+  public TxnResult early;
   /** Non-cycle checks that may run on another thread while the graph is searched; they only call {@link #add}. */
   public Runnable deferred;
 

@@ -27,8 +27,8 @@ import madjep.txn.model.ConsistencyModels;
 import madjep.txn.register.RwRegister;
 
 /**
- * Elle's transactional checker as a pure function: a history of transactions and {@link Options} in, a {@link
- * Result} out. No I/O; the clock is read only through {@link Options#deadline()}.
+ * Elle's transactional checker as a pure function: a history of transactions and {@link TxnOptions} in, a {@link
+ * TxnResult} out. No I/O; the clock is read only through {@link TxnOptions#deadline()}.
  *
  * <p>Where Elle is silent or fails, this checker reports more, never less: a list-append read of an element nobody
  * appended ({@value #GARBAGE_READ}, prohibited wherever duplicate elements are), a transaction's appends observed out
@@ -48,12 +48,12 @@ public final class TxnChecker {
   private TxnChecker() {}
 
   /** Checks a history; ops of named processes (the nemesis) are ignored. */
-  public static Result check(History h, Options o) {
+  public static TxnResult check(History h, TxnOptions o) {
     return check(TxnHistories.of(h), o);
   }
 
   /** Checks a transactional history. */
-  public static Result check(TxnHistory h, Options o) {
+  public static TxnResult check(TxnHistory h, TxnOptions o) {
     Analysis a = o.workload() == Workload.LIST_APPEND ? ListAppend.analyze(h) : RwRegister.analyze(h, o);
     if (a.early != null) {
       return a.early;
@@ -121,7 +121,7 @@ public final class TxnChecker {
   public static final String GARBAGE_READ = "garbage-read";
 
   /** The anomalies the options forbid: those the models prohibit, plus the extra ones and all that imply them. */
-  public static Set<String> prohibited(Options o) {
+  public static Set<String> prohibited(TxnOptions o) {
     Set<String> p = new TreeSet<>(ConsistencyModels.prohibitedBy(o.consistencyModels()));
     if (!o.anomalies().isEmpty()) {
       p.addAll(ConsistencyModels.allImplying(o.anomalies()));
@@ -143,7 +143,7 @@ public final class TxnChecker {
 
   // ---------------------------------------------------------------- cycles
 
-  private static void cycles(TxnHistory h, Digraph g, int order, Analysis.Explainer explainer, Options o,
+  private static void cycles(TxnHistory h, Digraph g, int order, Analysis.Explainer explainer, TxnOptions o,
       Map<String, List<Anomaly>> out) {
     Scc scc = Scc.of(g, 0xFF);
     // Nontrivial components, ordered by their first transaction.
@@ -276,7 +276,7 @@ public final class TxnChecker {
 
   // ---------------------------------------------------------------- result map
 
-  private static Result resultMap(Map<String, List<Anomaly>> all, Set<String> prohibited, Set<String> reportable) {
+  private static TxnResult resultMap(Map<String, List<Anomaly>> all, Set<String> prohibited, Set<String> reportable) {
     TreeMap<String, List<Anomaly>> report = new TreeMap<>();
     boolean bad = false;
     for (Map.Entry<String, List<Anomaly>> e : all.entrySet()) {
@@ -287,14 +287,14 @@ public final class TxnChecker {
     }
     removeRedundantCycleExists(report);
     if (report.isEmpty()) {
-      return new Result(Verdict.VALID, List.of(), Map.of(), Set.of(), Set.of());
+      return new TxnResult(Verdict.VALID, List.of(), Map.of(), Set.of(), Set.of());
     }
     List<String> types = new ArrayList<>(all.keySet());
     if (types.remove(GARBAGE_READ)) {
       types.add("duplicate-elements");
     }
     ConsistencyModels.Boundary b = ConsistencyModels.boundary(types);
-    return new Result(bad ? Verdict.INVALID : Verdict.UNKNOWN, new ArrayList<>(report.keySet()), report, b.not(),
+    return new TxnResult(bad ? Verdict.INVALID : Verdict.UNKNOWN, new ArrayList<>(report.keySet()), report, b.not(),
         b.alsoNot());
   }
 

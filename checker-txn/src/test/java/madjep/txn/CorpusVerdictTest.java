@@ -53,10 +53,10 @@ class CorpusVerdictTest {
     return rows;
   }
 
-  static Options options(String args) {
+  static TxnOptions options(String args) {
     List<String> words = Arrays.asList(args.split("\\s+"));
     Workload w = Workload.byName(words.get(words.indexOf("--workload") + 1));
-    Options o = Options.of(w);
+    TxnOptions o = TxnOptions.of(w);
     int m = words.indexOf("--consistency-models");
     if (m >= 0) {
       o = o.withModels(List.of(words.get(m + 1).split(",")));
@@ -69,7 +69,7 @@ class CorpusVerdictTest {
   void manifestRow_checkedWithChecksArguments_matchesVerdict(Row row) throws IOException {
     Path file = Corpus.root().resolve(row.path);
     History h = HistoryReader.read(file).requireWellFormed();
-    Result r = TxnChecker.check(h, options(Corpus.checkArguments(row.path)));
+    TxnResult r = TxnChecker.check(h, options(Corpus.checkArguments(row.path)));
     String shown = row.path + " -> " + Edn.print(r.toData()).substring(0, Math.min(2000,
         Edn.print(r.toData()).length()));
     String e = row.expected.trim();

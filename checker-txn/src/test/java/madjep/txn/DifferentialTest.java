@@ -31,7 +31,7 @@ class DifferentialTest {
   static final Keyword R = Keyword.of("r");
   static final Keyword APPEND = Keyword.of("append");
   static final Keyword TXN = Keyword.of("txn");
-  static final Options SERIALIZABLE = Options.of(Workload.LIST_APPEND).withModels("serializable").withThreads(1);
+  static final TxnOptions SERIALIZABLE = TxnOptions.of(Workload.LIST_APPEND).withModels("serializable").withThreads(1);
 
   @Test
   void randomSmallHistories_checkerAgreesWithSerialOracle() {
@@ -41,7 +41,7 @@ class DifferentialTest {
     for (int i = 0; i < HISTORIES; i++) {
       SplittableRandom rnd = root.split();
       History h = generate(rnd);
-      Result r = TxnChecker.check(h, SERIALIZABLE);
+      TxnResult r = TxnChecker.check(h, SERIALIZABLE);
       boolean serial = SerialOracle.serializable(h);
       boolean hasCycle = false;
       for (String t : r.anomalyTypes()) {
@@ -60,7 +60,7 @@ class DifferentialTest {
     assertTrue(cycles > HISTORIES / 10, "too few histories with cycles: " + cycles);
   }
 
-  static final Options STRICT = Options.of(Workload.LIST_APPEND).withThreads(1);
+  static final TxnOptions STRICT = TxnOptions.of(Workload.LIST_APPEND).withThreads(1);
 
   @Test
   void randomInterleavedHistories_strictSerializable_checkerAgreesWithRealtimeOracle() {
@@ -71,7 +71,7 @@ class DifferentialTest {
     for (int i = 0; i < HISTORIES; i++) {
       SplittableRandom rnd = root.split();
       History h = generateTimed(rnd);
-      Result r = TxnChecker.check(h, STRICT);
+      TxnResult r = TxnChecker.check(h, STRICT);
       boolean strict = SerialOracle.strictSerializable(h);
       boolean hasCycle = false;
       for (String t : r.anomalyTypes()) {
@@ -194,7 +194,7 @@ class DifferentialTest {
     return out;
   }
 
-  private static String report(String what, int i, History h, Result r) {
+  private static String report(String what, int i, History h, TxnResult r) {
     StringBuilder sb = new StringBuilder(what + " (seed " + SEED + ", history " + i + "):\n");
     for (Op op : h.ops()) {
       sb.append(Edn.print(op.value())).append(' ').append(op.type()).append(" p").append(op.process()).append('\n');

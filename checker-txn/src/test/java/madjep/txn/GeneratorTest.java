@@ -35,15 +35,15 @@ class GeneratorTest {
   @Test
   void serializableStore_listAppend_strictSerializableValid() throws IOException {
     byte[] edn = TxnHistoryGenerator.edn(Config.of(Workload.LIST_APPEND, Store.SERIALIZABLE, 20_000, 7));
-    Result r = TxnChecker.check(fast(edn), Options.of(Workload.LIST_APPEND));
+    TxnResult r = TxnChecker.check(fast(edn), TxnOptions.of(Workload.LIST_APPEND));
     assertEquals(Verdict.VALID, r.valid(), () -> Edn.print(r.toData()).substring(0, 3000));
   }
 
   @Test
   void serializableStore_rwRegister_strictSerializableValid() throws IOException {
     byte[] edn = TxnHistoryGenerator.edn(Config.of(Workload.RW_REGISTER, Store.SERIALIZABLE, 20_000, 8));
-    Result r = TxnChecker.check(fast(edn),
-        Options.of(Workload.RW_REGISTER).withLinearizableKeys(true).withWfrKeys(true));
+    TxnResult r = TxnChecker.check(fast(edn),
+        TxnOptions.of(Workload.RW_REGISTER).withLinearizableKeys(true).withWfrKeys(true));
     assertEquals(Verdict.VALID, r.valid(), () -> Edn.print(r.toData()).substring(0, 3000));
   }
 
@@ -51,10 +51,10 @@ class GeneratorTest {
   void snapshotIsolationStore_listAppend_writeSkewButSnapshotIsolationHolds() throws IOException {
     byte[] edn = TxnHistoryGenerator.edn(Config.of(Workload.LIST_APPEND, Store.SNAPSHOT_ISOLATION, 20_000, 9));
     TxnHistory h = fast(edn);
-    Result r = TxnChecker.check(h, Options.of(Workload.LIST_APPEND).withModels("serializable"));
+    TxnResult r = TxnChecker.check(h, TxnOptions.of(Workload.LIST_APPEND).withModels("serializable"));
     assertEquals(Verdict.INVALID, r.valid());
     assertEquals(List.of("G2-item"), r.anomalyTypes(), () -> Edn.print(r.toData()).substring(0, 3000));
-    Result si = TxnChecker.check(h, Options.of(Workload.LIST_APPEND).withModels("snapshot-isolation"));
+    TxnResult si = TxnChecker.check(h, TxnOptions.of(Workload.LIST_APPEND).withModels("snapshot-isolation"));
     assertEquals(Verdict.VALID, si.valid(), () -> Edn.print(si.toData()).substring(0, 3000));
   }
 
@@ -62,9 +62,9 @@ class GeneratorTest {
   void fastReader_generatedHistory_sameVerdictAsGenericReader() throws IOException {
     byte[] edn = TxnHistoryGenerator.edn(Config.of(Workload.LIST_APPEND, Store.SNAPSHOT_ISOLATION, 5_000, 10));
     History h = HistoryReader.read(new ByteArrayInputStream(edn), "<gen>", HistoryFormat.EDN);
-    Options o = Options.of(Workload.LIST_APPEND);
-    Result generic = TxnChecker.check(TxnHistories.of(h), o);
-    Result streaming = TxnChecker.check(fast(edn), o);
+    TxnOptions o = TxnOptions.of(Workload.LIST_APPEND);
+    TxnResult generic = TxnChecker.check(TxnHistories.of(h), o);
+    TxnResult streaming = TxnChecker.check(fast(edn), o);
     assertEquals(Edn.print(generic.toData()), Edn.print(streaming.toData()));
     assertTrue(generic.count("G2-item") > 0);
   }

@@ -26,7 +26,7 @@ class ReadmeTxnExampleTest {
     List<String> printed = new ArrayList<>();
     // --- README: Check a history of transactions
     History h = HistoryReader.read(file).requireWellFormed();
-    Result r = TxnChecker.check(h, Options.of(Workload.LIST_APPEND).withModels("serializable"));
+    TxnResult r = TxnChecker.check(h, TxnOptions.of(Workload.LIST_APPEND).withModels("serializable"));
     if (r.valid() == Verdict.INVALID) {
       printed.add(r.anomalyTypes() + " " + r.not()); // [G2-item] [repeatable-read]
     }

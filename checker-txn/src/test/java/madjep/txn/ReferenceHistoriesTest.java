@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /** The small histories of the reference (§8.3), each with the result Elle's tests assert. */
 class ReferenceHistoriesTest {
-  static final Options APPEND = Options.of(Workload.LIST_APPEND).withThreads(1);
-  static final Options REGISTER = Options.of(Workload.RW_REGISTER).withThreads(1);
+  static final TxnOptions APPEND = TxnOptions.of(Workload.LIST_APPEND).withThreads(1);
+  static final TxnOptions REGISTER = TxnOptions.of(Workload.RW_REGISTER).withThreads(1);
 
-  static void expect(Result r, Verdict valid, List<String> types, Set<String> not) {
+  static void expect(TxnResult r, Verdict valid, List<String> types, Set<String> not) {
     String shown = Edn.print(r.toData());
     assertEquals(valid, r.valid(), shown);
     assertEquals(types, r.anomalyTypes(), shown);
@@ -34,14 +34,14 @@ class ReferenceHistoriesTest {
   @Test
   void g0_writeCycle_reportedWithWwSteps() {
     History h = history(op("ax1ay1"), op("ax2ay2"), op("rx12ry21"));
-    Result r = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G0"));
+    TxnResult r = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G0"));
     expect(r, Verdict.INVALID, List.of("G0"), Set.of("read-uncommitted"));
     CycleAnomaly c = (CycleAnomaly) r.anomalies().get("G0").get(0);
     assertEquals("[{:type :ww, :key :x, :value 1, :value' 2, :a-mop-index 0, :b-mop-index 0} "
         + "{:type :ww, :key :y, :value 2, :value' 1, :a-mop-index 1, :b-mop-index 1}]",
         Edn.print(((Map<?, ?>) c.toData()).get(Keyword.of("steps"))));
     assertEquals(2, c.txns().size());
-    Result g1 = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G1"));
+    TxnResult g1 = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G1"));
     expect(g1, Verdict.INVALID, List.of("G0"), Set.of("read-uncommitted"));
     expect(TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G2")), Verdict.VALID, List.of(), null);
   }
@@ -64,7 +64,7 @@ class ReferenceHistoriesTest {
   @Test
   void g1c_circularInformationFlow_g1c() {
     History h = history(op("ax1ry1"), op("ax2ay1"), op("rx12"));
-    Result r = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G1"));
+    TxnResult r = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G1"));
     expect(r, Verdict.INVALID, List.of("G1c"), Set.of("read-committed"));
     CycleAnomaly c = (CycleAnomaly) r.anomalies().get("G1c").get(0);
     assertEquals(List.of("wr", "ww"), c.steps().stream().map(Step::type).sorted().toList());
@@ -85,7 +85,7 @@ class ReferenceHistoriesTest {
     expect(TxnChecker.check(h, APPEND.withModels("read-committed")), Verdict.VALID, List.of(), null);
     expect(TxnChecker.check(h, APPEND.withModels("repeatable-read")), Verdict.INVALID, List.of("G2-item"),
         Set.of("repeatable-read"));
-    Result r = TxnChecker.check(h, APPEND.withModels("serializable"));
+    TxnResult r = TxnChecker.check(h, APPEND.withModels("serializable"));
     expect(r, Verdict.INVALID, List.of("G2-item"), Set.of("repeatable-read"));
     CycleAnomaly c = (CycleAnomaly) r.anomalies().get("G2-item").get(0);
     assertEquals(List.of("rw", "rw"), c.steps().stream().map(Step::type).toList());
@@ -94,7 +94,7 @@ class ReferenceHistoriesTest {
   @Test
   void lostUpdate_twoReadersOfZeroAppend_g2ItemAndLostUpdate() {
     History h = history(pair(op("ax0")), pair(op("rx0ax1")), pair(op("rx0ax2")));
-    Result r = TxnChecker.check(h, APPEND);
+    TxnResult r = TxnChecker.check(h, APPEND);
     expect(r, Verdict.INVALID, List.of("G2-item", "lost-update"), Set.of("cursor-stability", "update-atomic"));
     assertEquals("{:key :x, :value [0], :txns [", Edn.print(r.anomalies().get("lost-update").get(0).toData())
         .substring(0, 29));
@@ -111,7 +111,7 @@ class ReferenceHistoriesTest {
   void strongSnapshotIsolation_staleReadAfterWrite_gSingleItemRealtime() {
     History h = strongSi(2, 3);
     expect(TxnChecker.check(h, APPEND.withModels("serializable")), Verdict.VALID, List.of(), null);
-    Result r = TxnChecker.check(h, APPEND);
+    TxnResult r = TxnChecker.check(h, APPEND);
     expect(r, Verdict.INVALID, List.of("G-single-item-realtime"), Set.of("strong-snapshot-isolation"));
     CycleAnomaly c = (CycleAnomaly) r.anomalies().get("G-single-item-realtime").get(0);
     assertEquals(List.of("rw", "realtime"), c.steps().stream().map(Step::type).toList());
@@ -128,7 +128,7 @@ class ReferenceHistoriesTest {
   @Test
   void gNonadjacent_alternatingRwWr_gNonadjacentItem() {
     History h = history(pair(op("ax1")), pair(op("rx1ry")), pair(op("ay1")), pair(op("ry1rx")));
-    Result r = TxnChecker.check(h, APPEND);
+    TxnResult r = TxnChecker.check(h, APPEND);
     expect(r, Verdict.INVALID, List.of("G-nonadjacent-item"), Set.of("repeatable-read", "snapshot-isolation"));
     History adjacent = history(pair(op("rx5ay1")), pair(op("ryaz2")), pair(op("rzat3")), pair(op("rt3au4")),
         pair(op("ruax5")));
@@ -139,7 +139,7 @@ class ReferenceHistoriesTest {
   void wrProcess_issue21_g1cProcess() {
     History h = history(pair(Txns.op(1, OpType.OK, "rx1ay1")), pair(Txns.op(2, OpType.OK, "ry1")),
         pair(Txns.op(2, OpType.OK, "ax1")));
-    Result r = TxnChecker.check(h, APPEND.withModels("strong-session-snapshot-isolation"));
+    TxnResult r = TxnChecker.check(h, APPEND.withModels("strong-session-snapshot-isolation"));
     expect(r, Verdict.INVALID, List.of("G1c-process"), Set.of("strong-session-read-committed"));
     CycleAnomaly c = (CycleAnomaly) r.anomalies().get("G1c-process").get(0);
     assertEquals(List.of("process", "wr", "wr"), c.steps().stream().map(Step::type).sorted().toList());
@@ -148,7 +148,7 @@ class ReferenceHistoriesTest {
   @Test
   void internal_readMissesOwnAppend_expectedUnknownPrefix() {
     History h = history(op("ax1ax2ax4"), op("ax3rx1234"));
-    Result r = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("internal"));
+    TxnResult r = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("internal"));
     expect(r, Verdict.INVALID, List.of("internal"), Set.of("read-uncommitted"));
     assertEquals("[:r :x [1 2 3 4]]", Edn.print(r.anomalies().get("internal").get(0).toData() instanceof Map<?, ?> m
         ? m.get(Keyword.of("mop")) : null));
@@ -166,12 +166,12 @@ class ReferenceHistoriesTest {
   @Test
   void dirtyUpdate_directAndThroughInfo_reported() {
     History direct = history(op(0, OpType.FAIL, "ax1"), op("ax2"), op("rx12"));
-    Result r = TxnChecker.check(direct, APPEND.withModels(List.of()).withAnomalies("dirty-update"));
+    TxnResult r = TxnChecker.check(direct, APPEND.withModels(List.of()).withAnomalies("dirty-update"));
     expect(r, Verdict.INVALID, List.of("dirty-update"), Set.of("read-committed"));
     String d = Edn.print(r.anomalies().get("dirty-update").get(0).toData());
     assertEquals(true, d.startsWith("{:key :x, :values [1 2], :txns [{"), d);
     History indirect = history(op(0, OpType.FAIL, "ax1"), op(0, OpType.INFO, "ax2"), op("ax3"), op("rx123"));
-    Result r2 = TxnChecker.check(indirect, APPEND.withModels(List.of()).withAnomalies("dirty-update"));
+    TxnResult r2 = TxnChecker.check(indirect, APPEND.withModels(List.of()).withAnomalies("dirty-update"));
     expect(r2, Verdict.INVALID, List.of("dirty-update"), Set.of("read-committed"));
     assertEquals(true, Edn.print(r2.anomalies().get("dirty-update").get(0).toData())
         .startsWith("{:key :x, :values [1 2 3], :txns [{"));
@@ -180,7 +180,7 @@ class ReferenceHistoriesTest {
   @Test
   void duplicateElements_repeatedElementInRead_g1cAndDuplicates() {
     History h = history(op("ax1ry1"), op("ax2ay1"), op("rx121"));
-    Result r = TxnChecker.check(h, APPEND.withModels("read-committed"));
+    TxnResult r = TxnChecker.check(h, APPEND.withModels("read-committed"));
     expect(r, Verdict.INVALID, List.of("G1c", "duplicate-elements"), Set.of("read-uncommitted"));
     assertEquals("{1 2}", Edn.print(((Map<?, ?>) r.anomalies().get("duplicate-elements").get(0).toData())
         .get(Keyword.of("duplicates"))));
@@ -189,7 +189,7 @@ class ReferenceHistoriesTest {
   @Test
   void incompatibleOrder_contradictoryReads_g1cAndIncompatibleOrder() {
     History h = history(op("ax1ry1"), op("ax2"), op("ax3ay1"), op("rx13"), op("rx123"));
-    Result r = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G1"));
+    TxnResult r = TxnChecker.check(h, APPEND.withModels(List.of()).withAnomalies("G1"));
     expect(r, Verdict.INVALID, List.of("G1c", "incompatible-order"), null);
     assertEquals("{:key :x, :values [[1 3] [1 2 3]]}", Edn.print(r.anomalies().get("incompatible-order").get(0)
         .toData()));
@@ -212,7 +212,7 @@ class ReferenceHistoriesTest {
     Op[] t1 = pair(rw(0, OpType.OK, "rxry1"));
     Op[] t2 = pair(rw(1, OpType.OK, "wy1wx2"));
     History h = history(t1[0], t2[0], t2[1], t1[1]);
-    Result r = TxnChecker.check(h, REGISTER.withModels("serializable"));
+    TxnResult r = TxnChecker.check(h, REGISTER.withModels("serializable"));
     expect(r, Verdict.INVALID, List.of("G-single-item"), Set.of("consistent-view", "repeatable-read"));
   }
 
@@ -227,7 +227,7 @@ class ReferenceHistoriesTest {
   @Test
   void register_cyclicVersionOrder_underSequentialKeys() {
     History h = history(pair(rw(0, OpType.OK, "wx1")), pair(rw(0, OpType.OK, "wx2")), pair(rw(0, OpType.OK, "rx1")));
-    Result r = TxnChecker.check(h, REGISTER.withSequentialKeys(true));
+    TxnResult r = TxnChecker.check(h, REGISTER.withSequentialKeys(true));
     expect(r, Verdict.INVALID, List.of("cyclic-versions"), Set.of("read-uncommitted"));
     assertEquals("[{:key :x, :scc #{1 2}, :sources [:initial-state :sequential-keys]}]",
         Edn.print(r.toData().get(Keyword.of("anomalies")) instanceof Map<?, ?> m
@@ -237,7 +237,7 @@ class ReferenceHistoriesTest {
   @Test
   void register_lostUpdate_onlyLostUpdate() {
     History h = history(pair(rw(0, OpType.OK, "rx0wx1")), pair(rw(1, OpType.OK, "rx0wx2")));
-    Result r = TxnChecker.check(h, REGISTER);
+    TxnResult r = TxnChecker.check(h, REGISTER);
     expect(r, Verdict.INVALID, List.of("lost-update"), Set.of("cursor-stability", "update-atomic"));
   }
 

@@ -35,9 +35,9 @@ class RegisterDifferentialTest {
     for (int i = 0; i < HISTORIES; i++) {
       SplittableRandom rnd = root.split();
       History h = generate(rnd);
-      Options o = Options.of(Workload.RW_REGISTER).withModels("serializable").withThreads(1)
+      TxnOptions o = TxnOptions.of(Workload.RW_REGISTER).withModels("serializable").withThreads(1)
           .withWfrKeys(rnd.nextBoolean());
-      Result r = TxnChecker.check(h, o);
+      TxnResult r = TxnChecker.check(h, o);
       boolean serial = SerialOracle.serializable(h);
       if (r.valid() == Verdict.INVALID && serial) {
         StringBuilder sb = new StringBuilder("violation reported but a serial order exists (history " + i + "):\n");

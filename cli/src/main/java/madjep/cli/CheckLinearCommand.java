@@ -23,8 +23,8 @@ import madjep.linear.Failure;
 import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Model;
 import madjep.linear.Models;
-import madjep.linear.Options;
-import madjep.linear.Result;
+import madjep.linear.LinearizabilityOptions;
+import madjep.linear.LinearizabilityResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,7 +65,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
 
   @Option(names = "--timeout", paramLabel = "D", converter = Durations.Converter.class,
       description = "Time limit per file, e.g. 30s, 500ms, 2m (default: 60s); past it the verdict is unknown.")
-  Duration timeout = Options.DEFAULT_TIMEOUT;
+  Duration timeout = LinearizabilityOptions.DEFAULT_TIMEOUT;
 
   @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON to OUT.")
   Path json;
@@ -83,7 +83,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** One file's outcome. */
-  private record Checked(Path file, Result result, long nanos, History history) {}
+  private record Checked(Path file, LinearizabilityResult result, long nanos, History history) {}
 
   @Override
   public Integer call() throws IOException {
@@ -100,7 +100,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     }
     // Several files are checked side by side, one thread each; one file gets every thread for its partitions.
     int workers = Math.min(cores, files.size());
-    Options options = Options.defaults().withIndependent(independent).withTimeout(timeout)
+    LinearizabilityOptions options = LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout)
         .withThreads(Math.max(1, cores / workers));
     PrintWriter out = spec.commandLine().getOut();
     List<Checked> done = new ArrayList<>();
@@ -158,10 +158,10 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     }
   }
 
-  private Checked check(Path file, Model m, Options options) throws IOException {
+  private Checked check(Path file, Model m, LinearizabilityOptions options) throws IOException {
     History h = Histories.read(file, format.format());
     long start = System.nanoTime();
-    Result r = LinearizabilityChecker.check(h, m, options);
+    LinearizabilityResult r = LinearizabilityChecker.check(h, m, options);
     return new Checked(file, r, System.nanoTime() - start, html.wanted() ? h : null);
   }
 
@@ -188,7 +188,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
   }
 
   private static void print(PrintWriter out, Checked c, Model m) {
-    Result r = c.result();
+    LinearizabilityResult r = c.result();
     String verdict = VerdictText.word(r.verdict())
         + (r.cause() == null ? "" : " (" + r.cause().keyword().name() + ")");
     out.printf("%s: %s  %d ops, %d %s, %s%n", c.file(), verdict, r.ops(), r.partitions(),

@@ -19,8 +19,8 @@ import madjep.txn.Anomaly;
 import madjep.txn.CaseAnomaly;
 import madjep.txn.CycleAnomaly;
 import madjep.txn.Deadline;
-import madjep.txn.Options;
-import madjep.txn.Result;
+import madjep.txn.TxnOptions;
+import madjep.txn.TxnResult;
 import madjep.txn.TxnChecker;
 import madjep.txn.Workload;
 import picocli.CommandLine;
@@ -88,9 +88,9 @@ final class CheckTxnCommand implements Callable<Integer> {
     if (w == null) {
       throw new UsageError("--workload takes list-append or rw-register, not '" + workload + "'");
     }
-    Options o;
+    TxnOptions o;
     try {
-      o = Options.of(w).withModels(models);
+      o = TxnOptions.of(w).withModels(models);
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage());
     }
@@ -101,7 +101,7 @@ final class CheckTxnCommand implements Callable<Integer> {
     if (timeout != null) {
       o = o.withDeadline(Deadline.after(timeout));
     }
-    Result r = TxnChecker.check(read(), o);
+    TxnResult r = TxnChecker.check(read(), o);
     if (json != null) {
       AtomicFiles.writeString(json, JsonValues.toJson(r.toData(), true) + "\n");
     }
@@ -129,7 +129,7 @@ final class CheckTxnCommand implements Callable<Integer> {
     return TxnHistories.of(h);
   }
 
-  private void report(PrintWriter out, Result r) {
+  private void report(PrintWriter out, TxnResult r) {
     out.printf("%s: %s%n", file, VerdictText.word(r.valid()));
     if (r.anomalyTypes().isEmpty()) {
       return;

@@ -10,7 +10,6 @@ import java.util.Properties;
 import madjep.history.DataError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** The {@code madjep} command. Only this module prints or chooses exit codes. */
 @Command(
@@ -21,8 +20,7 @@ import picocli.CommandLine.Option;
     subcommands = {HistoryCommand.class, CheckCommand.class, SimCommand.class, DemoCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-  @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
-  boolean debug;
+  @CommandLine.Mixin GlobalOptions global;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -31,18 +29,35 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "expected a command");
   }
 
+  static {
+    // Start-up work that picocli does for features we do not use, skipped unless a user asks for it: looking for
+    // Groovy's Closure class (a failed class-path search), and registering converters, by reflection, for java.sql
+    // and java.time types that no option takes (every Duration option names its converter).
+    if (System.getProperty("picocli.disable.closures") == null) {
+      System.setProperty("picocli.disable.closures", "true");
+    }
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", "java\\.sql\\..*|java\\.time\\..*");
+    }
+  }
+
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns the exit code; tests call this. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine();
+    return run(CommandTree.forArgs(args), args, out, err);
+  }
+
+  /** Runs a tree built for {@code args}; CommandTreeTest holds the whole tree and the pruned one to the same. */
+  static int run(CommandTree.Parsed parsed, String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = parsed.commandLine();
     cl.setOut(out);
     cl.setErr(err);
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err, debug));
-    int code = cl.execute(args);
+    int code = cl.execute(parsed.args());
     out.flush();
     err.flush();
     return code;
@@ -57,7 +72,7 @@ public final class Main implements Runnable {
     return cl;
   }
 
-  private static void setUsageExitCodes(CommandLine cl) {
+  static void setUsageExitCodes(CommandLine cl) {
     cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
     cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
     for (CommandLine sub : cl.getSubcommands().values()) {

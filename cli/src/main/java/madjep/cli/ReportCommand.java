@@ -137,8 +137,8 @@ final class ReportCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UsageError("--model/--initial: " + e.getMessage());
       }
-      madjep.linear.Result r = LinearizabilityChecker.check(h, m,
-          madjep.linear.Options.defaults().withIndependent(independent).withTimeout(timeout));
+      madjep.linear.LinearizabilityResult r = LinearizabilityChecker.check(h, m,
+          madjep.linear.LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout));
       data = r.toData();
       verdict = r.verdict();
     } else {
@@ -146,16 +146,16 @@ final class ReportCommand implements Callable<Integer> {
       if (w == null) {
         throw new UsageError("--workload takes list-append or rw-register, not '" + workload + "'");
       }
-      madjep.txn.Options o;
+      madjep.txn.TxnOptions o;
       try {
-        o = madjep.txn.Options.of(w).withDeadline(Deadline.after(timeout));
+        o = madjep.txn.TxnOptions.of(w).withDeadline(Deadline.after(timeout));
         if (models != null) {
           o = o.withModels(models);
         }
       } catch (IllegalArgumentException e) {
         throw new UsageError(e.getMessage());
       }
-      madjep.txn.Result r = TxnChecker.check(h, o);
+      madjep.txn.TxnResult r = TxnChecker.check(h, o);
       data = r.toData();
       verdict = r.valid();
     }

@@ -45,7 +45,8 @@ class ReadmeExamplesTest {
     Path readme = Path.of("..", "README.md");
     List<String> commands = new ArrayList<>();
     for (String line : Files.readAllLines(readme)) {
-      if (line.startsWith("./madjep ")) {
+      // ./madjep bench runs the benchmarks jar, not this command; BenchToolTest covers it.
+      if (line.startsWith("./madjep ") && !line.startsWith("./madjep bench ")) {
         commands.add(line.substring("./madjep ".length()));
       }
     }

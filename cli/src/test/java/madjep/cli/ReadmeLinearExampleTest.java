@@ -9,8 +9,8 @@ import madjep.history.Op;
 import madjep.history.Verdict;
 import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Models;
-import madjep.linear.Options;
-import madjep.linear.Result;
+import madjep.linear.LinearizabilityOptions;
+import madjep.linear.LinearizabilityResult;
 import org.junit.jupiter.api.Test;
 
 /** The README's linearizability example, compiled and run. */
@@ -21,7 +21,8 @@ class ReadmeLinearExampleTest {
         Op.invoke(1, "read", null), Op.ok(1, "read", 2L));
     List<String> printed = new ArrayList<>();
     // --- README: Check one for linearizability
-    Result r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L), Options.defaults());
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("cas-register", 0L),
+        LinearizabilityOptions.defaults());
     if (r.verdict() == Verdict.INVALID) {
       printed.add(r.failure().explanation()); // process 1 read 2 at op 3, but every order of ...
     }

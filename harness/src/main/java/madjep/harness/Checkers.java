@@ -11,8 +11,8 @@ import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
 import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Models;
-import madjep.linear.Options;
-import madjep.linear.Result;
+import madjep.linear.LinearizabilityOptions;
+import madjep.linear.LinearizabilityResult;
 import madjep.sim.workload.CheckSpec;
 import madjep.txn.jepsen.BankChecker;
 import madjep.txn.jepsen.JepsenResult;
@@ -49,8 +49,8 @@ public final class Checkers {
   private static CheckResult linear(History h, CheckSpec spec, Duration timeout) {
     String model = (String) spec.option("model");
     boolean independent = Boolean.TRUE.equals(spec.option("independent"));
-    Result r = LinearizabilityChecker.check(h, Models.byName(model),
-        Options.defaults().withIndependent(independent).withTimeout(timeout));
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName(model),
+        LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout));
     StringBuilder summary = new StringBuilder("linear (").append(model).append(independent ? " per key" : "")
         .append("): ").append(CheckResult.word(r.verdict()))
         .append(r.cause() == null ? "" : " (" + r.cause().keyword().name() + ")")
@@ -71,11 +71,11 @@ public final class Checkers {
         models.add(String.valueOf(x));
       }
     }
-    madjep.txn.Options o = madjep.txn.Options.of(w).withDeadline(madjep.txn.Deadline.after(timeout));
+    madjep.txn.TxnOptions o = madjep.txn.TxnOptions.of(w).withDeadline(madjep.txn.Deadline.after(timeout));
     if (!models.isEmpty()) {
       o = o.withModels(models);
     }
-    madjep.txn.Result r = madjep.txn.TxnChecker.check(h, o);
+    madjep.txn.TxnResult r = madjep.txn.TxnChecker.check(h, o);
     String summary = "txn " + w.cliName() + " (" + String.join(", ", models) + "): " + CheckResult.word(r.valid())
         + (r.anomalyTypes().isEmpty() ? "" : ", anomalies " + String.join(" ", r.anomalyTypes()));
     return new CheckResult(r.valid(), summary, r.toData());

@@ -95,7 +95,7 @@ public final class History {
     return b.build();
   }
 
-  /** A history of the given ops, named "<ops>". */
+  /** A history of the given ops, named {@code "<ops>"}. */
   public static History of(Op... ops) {
     return of("<ops>", List.of(ops));
   }

@@ -40,7 +40,7 @@ public final class HistoryBuilder {
   /** How the reader read the input where it was not plain (a dialect, conversions), in order, without repeats. */
   private final java.util.LinkedHashMap<String, int[]> readingNotes = new java.util.LinkedHashMap<>();
 
-  /** A builder for a history read from {@code source} (a file name, or a label such as "<sim>"). */
+  /** A builder for a history read from {@code source} (a file name, or a label such as {@code "<sim>"}). */
   public HistoryBuilder(String source) {
     this.source = source;
     processCodes.defaultReturnValue(Integer.MIN_VALUE);

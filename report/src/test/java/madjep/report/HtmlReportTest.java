@@ -11,8 +11,8 @@ import madjep.history.Op;
 import madjep.history.edn.Keyword;
 import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Models;
-import madjep.linear.Options;
-import madjep.linear.Result;
+import madjep.linear.LinearizabilityOptions;
+import madjep.linear.LinearizabilityResult;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
@@ -54,7 +54,8 @@ class HtmlReportTest {
   @Test
   void render_sameInput_sameBytes() {
     History h = registerHistory(400, 201);
-    Result r = LinearizabilityChecker.check(h, Models.byName("register"), Options.defaults());
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("register"),
+        LinearizabilityOptions.defaults());
     Report report = new Report("t", h, r.toData(), RunInfo.of("s", 7L, "madjep sim run s --seed 7"));
     assertEquals(HtmlReport.render(report), HtmlReport.render(report));
   }
@@ -62,7 +63,8 @@ class HtmlReportTest {
   @Test
   void render_largeHistory_boundedSize_violationDrawnOpByOp() {
     History h = registerHistory(60_000, 40_001);
-    Result r = LinearizabilityChecker.check(h, Models.byName("register"), Options.defaults());
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("register"),
+        LinearizabilityOptions.defaults());
     assertEquals(madjep.history.Verdict.INVALID, r.verdict());
     String page = HtmlReport.render(Report.of("large", h, r.toData()));
     assertTrue(page.length() < 3_000_000, "a bounded page: " + page.length() + " chars for " + h.size() + " ops");

@@ -10,8 +10,8 @@ import madjep.history.History;
 import madjep.history.io.HistoryReader;
 import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Models;
-import madjep.linear.Options;
-import madjep.linear.Result;
+import madjep.linear.LinearizabilityOptions;
+import madjep.linear.LinearizabilityResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,8 @@ class ReadmeReportExampleTest {
     Path out = dir.resolve("report.html");
     // --- README: Draw the report page of a checked history
     History h = HistoryReader.read(file).requireWellFormed();
-    Result r = LinearizabilityChecker.check(h, Models.byName("register", 0L), Options.defaults());
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("register", 0L),
+        LinearizabilityOptions.defaults());
     HtmlReport.write(Report.of("history.edn", h, r.toData()), out);
     // ---
     String page = Files.readString(out);

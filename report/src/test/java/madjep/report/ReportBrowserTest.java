@@ -13,7 +13,7 @@ import madjep.history.io.HistoryReader;
 import madjep.history.testing.Corpus;
 import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Models;
-import madjep.linear.Options;
+import madjep.linear.LinearizabilityOptions;
 import madjep.txn.TxnChecker;
 import madjep.txn.Workload;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +63,8 @@ class ReportBrowserTest {
   void validRun_withNemesis_showsVerdictFaultBandsAndPlots() throws IOException {
     Path file = Corpus.root().resolve("knossos/multi-register/good/multi-register.edn");
     History h = HistoryReader.read(file);
-    var result = LinearizabilityChecker.check(h, Models.parse("multi-register", "{:x 0 :y 0}"), Options.defaults());
+    var result = LinearizabilityChecker.check(h, Models.parse("multi-register", "{:x 0 :y 0}"),
+        LinearizabilityOptions.defaults());
     page("valid-multi-register", Report.of("knossos multi-register.edn", h, result.toData()));
     common("valid-multi-register", "VALID");
     assertTrue(browser.number("return document.querySelectorAll('#timeline g.band').length;") > 0, "fault bands");
@@ -95,7 +96,7 @@ class ReportBrowserTest {
   void linearViolation_marksFailingOpInViewport() throws IOException {
     Path file = Corpus.root().resolve("knossos/cas-register/bad/cas-failure.edn");
     History h = HistoryReader.read(file);
-    var result = LinearizabilityChecker.check(h, Models.parse("cas-register", "0"), Options.defaults());
+    var result = LinearizabilityChecker.check(h, Models.parse("cas-register", "0"), LinearizabilityOptions.defaults());
     page("linear-violation", Report.of("knossos cas-failure.edn", h, result.toData()));
     common("linear-violation", "INVALID");
     double[] mark = browser.box("#closeup-violation");
@@ -117,12 +118,13 @@ class ReportBrowserTest {
   void elleCycle_drawsGraphWithLabelledEdgesAndSteps() throws IOException {
     Path file = Corpus.root().resolve("elle-cli/elle/paper-example.edn");
     History h = HistoryReader.read(file);
-    var result = TxnChecker.check(h, madjep.txn.Options.of(Workload.LIST_APPEND));
+    var result = TxnChecker.check(h, madjep.txn.TxnOptions.of(Workload.LIST_APPEND));
     page("elle-cycle", Report.of("elle paper-example.edn", h, result.toData()));
     common("elle-cycle", "INVALID");
     assertTrue(browser.number("return document.querySelectorAll('svg.cycle').length;") >= 1, "a cycle graph");
     double nodes = browser.number("return document.querySelectorAll('svg.cycle')[0].querySelectorAll('g.txn').length;");
-    double edges = browser.number("return document.querySelectorAll('svg.cycle')[0].querySelectorAll('g.edge').length;");
+    double edges = browser.number(
+        "return document.querySelectorAll('svg.cycle')[0].querySelectorAll('g.edge').length;");
     assertTrue(nodes >= 2 && nodes == edges, nodes + " transactions, " + edges + " edges");
     String labels = (String) browser.script("return Array.from(document.querySelectorAll('svg.cycle')[0]"
         + ".querySelectorAll('.edge-label')).map(function (e) { return e.textContent; }).join(' ');");

@@ -6,7 +6,7 @@ import madjep.history.Verdict;
 import madjep.linear.LinearizabilityChecker;
 import madjep.linear.Model;
 import madjep.linear.Models;
-import madjep.linear.Options;
+import madjep.linear.LinearizabilityOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * A generated linearizable cas-register history of 100,000 ops on one key at concurrency 10: no partitioning
  * helps, so this measures the search and its windowed cache on a long history.
  *
- * <p>{@code java -jar benchmarks/target/benchmarks.jar 'madjep.bench.linear.SingleKeyBenchmark' -f 1 -wi 2 -i 5 -w 1s -r 1s}
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar 'madjep.bench.linear.SingleKeyBenchmark' -f 1 -wi 2 -i 5 -w 1s
+ * -r 1s}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -29,13 +30,13 @@ public class SingleKeyBenchmark {
 
   History history;
   Model model;
-  Options options;
+  LinearizabilityOptions options;
 
   @Setup
   public void setup() {
     history = RegisterHistories.generate(SEED, 100_000, 1, 10, 1000);
     model = Models.byName("cas-register", 0L);
-    options = Options.defaults();
+    options = LinearizabilityOptions.defaults();
   }
 
   @Benchmark

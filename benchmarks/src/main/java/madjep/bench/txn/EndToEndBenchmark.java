@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import madjep.history.txn.TxnEdnReader;
-import madjep.txn.Options;
-import madjep.txn.Result;
+import madjep.txn.TxnOptions;
+import madjep.txn.TxnResult;
 import madjep.txn.TxnChecker;
 import madjep.txn.Workload;
 import madjep.txn.gen.TxnHistoryGenerator;
@@ -66,7 +66,7 @@ public class EndToEndBenchmark {
   }
 
   @Benchmark
-  public Result readAndCheck() throws IOException {
-    return TxnChecker.check(TxnEdnReader.readIfSimple(file), Options.of(Workload.LIST_APPEND));
+  public TxnResult readAndCheck() throws IOException {
+    return TxnChecker.check(TxnEdnReader.readIfSimple(file), TxnOptions.of(Workload.LIST_APPEND));
   }
 }

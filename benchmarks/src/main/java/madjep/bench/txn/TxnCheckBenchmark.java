@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import madjep.history.txn.TxnEdnReader;
 import madjep.history.txn.TxnHistory;
-import madjep.txn.Options;
-import madjep.txn.Result;
+import madjep.txn.TxnOptions;
+import madjep.txn.TxnResult;
 import madjep.txn.TxnChecker;
 import madjep.txn.Workload;
 import madjep.txn.gen.TxnHistoryGenerator;
@@ -43,7 +43,7 @@ public class TxnCheckBenchmark {
   public int transactions;
 
   TxnHistory history;
-  Options options;
+  TxnOptions options;
 
   @Setup
   public void setup() throws IOException {
@@ -51,14 +51,14 @@ public class TxnCheckBenchmark {
     Store s = store.equals("si") ? Store.SNAPSHOT_ISOLATION : Store.SERIALIZABLE;
     byte[] edn = TxnHistoryGenerator.edn(Config.of(w, s, transactions, 1));
     history = TxnEdnReader.read(new ByteArrayInputStream(edn), "<generated>");
-    options = Options.of(w);
+    options = TxnOptions.of(w);
     if (w == Workload.RW_REGISTER) {
       options = options.withLinearizableKeys(true).withWfrKeys(true);
     }
   }
 
   @Benchmark
-  public Result check() {
+  public TxnResult check() {
     return TxnChecker.check(history, options);
   }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import madjep.history.Verdict;
 import madjep.history.testing.Corpus;
-import madjep.linear.Options;
+import madjep.linear.LinearizabilityOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,7 +16,7 @@ class LinearBenchmarksTest {
   void etcdBenchmark_bothBitsets_finds23Linearizable(String bitsets) {
     Corpus.root();
     EtcdBenchmark b = new EtcdBenchmark();
-    b.bitsets = Options.Bitsets.valueOf(bitsets);
+    b.bitsets = LinearizabilityOptions.Bitsets.valueOf(bitsets);
     b.setup();
     assertEquals(102, b.histories.size());
     assertEquals(23, b.allEtcd());

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import madjep.history.Verdict;
 import madjep.history.testing.Corpus;
-import madjep.txn.Result;
+import madjep.txn.TxnResult;
 import org.junit.jupiter.api.Test;
 
 /** Each benchmark's answer, at a small size: the benchmarks measure the right thing. */
 class TxnBenchmarksTest {
-  static Result check(String workload, String store) throws IOException {
+  static TxnResult check(String workload, String store) throws IOException {
     TxnCheckBenchmark b = new TxnCheckBenchmark();
     b.workload = workload;
     b.store = store;
@@ -29,7 +29,7 @@ class TxnBenchmarksTest {
 
   @Test
   void checkBenchmark_siListAppend_g2ItemOnly() throws IOException {
-    Result r = check("list-append", "si");
+    TxnResult r = check("list-append", "si");
     assertEquals(Verdict.INVALID, r.valid());
     assertTrue(r.anomalyTypes().stream().allMatch(t -> t.startsWith("G2-item")), r.anomalyTypes().toString());
   }
@@ -48,7 +48,7 @@ class TxnBenchmarksTest {
     System.setProperty("madjep.corpus", Corpus.root().toString());
     HugeSccBenchmark b = new HugeSccBenchmark();
     b.setup();
-    Result r = b.check();
+    TxnResult r = b.check();
     assertEquals(Verdict.INVALID, r.valid());
     assertFalse(r.anomalyTypes().contains("cycle-search-timeout"));
     assertEquals(r.anomalyTypes(), b.readAndCheck().anomalyTypes());

@@ -16,7 +16,7 @@ import madjep.history.txn.TxnHistory;
 import madjep.txn.Analysis;
 import madjep.txn.Anomaly;
 import madjep.txn.CaseAnomaly;
-import madjep.txn.Result;
+import madjep.txn.TxnResult;
 import madjep.txn.Step;
 import madjep.txn.Workload;
 import madjep.txn.graph.Rels;
@@ -89,7 +89,7 @@ public final class ListAppend {
   public static Analysis analyze(TxnHistory h) {
     ListAppend la = new ListAppend(h);
     Analysis a = new Analysis(h.size(), h.mopCount() * 2);
-    Result early = la.validate();
+    TxnResult early = la.validate();
     if (early != null) {
       a.early = early;
       return a;
@@ -112,7 +112,7 @@ public final class ListAppend {
 
   // ---------------------------------------------------------------- validation and indices
 
-  private Result validate() {
+  private TxnResult validate() {
     List<Object> bad = new ArrayList<>();
     for (int t = 0; t < n && bad.size() < 8; t++) {
       for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
@@ -168,13 +168,13 @@ public final class ListAppend {
     Arrays.fill(readersHead, old, c, -1);
   }
 
-  private static Result unknown(String type, String message, Map<Keyword, Object> data) {
+  private static TxnResult unknown(String type, String message, Map<Keyword, Object> data) {
     LinkedHashMap<Keyword, Object> m = new LinkedHashMap<>(data);
     m.put(TYPE, Keyword.of(type));
     m.put(MESSAGE, message);
     Map<String, List<Anomaly>> as = new LinkedHashMap<>();
     as.put(type, List.of(new CaseAnomaly(type, m)));
-    return new Result(Verdict.UNKNOWN, List.of(type), as, java.util.Set.of(), java.util.Set.of());
+    return new TxnResult(Verdict.UNKNOWN, List.of(type), as, java.util.Set.of(), java.util.Set.of());
   }
 
   private void index() {

@@ -18,8 +18,8 @@ import madjep.history.txn.TxnHistory;
 import madjep.txn.Analysis;
 import madjep.txn.Anomaly;
 import madjep.txn.CaseAnomaly;
-import madjep.txn.Options;
-import madjep.txn.Result;
+import madjep.txn.TxnOptions;
+import madjep.txn.TxnResult;
 import madjep.txn.Step;
 import madjep.txn.Workload;
 import madjep.txn.append.LostUpdates;
@@ -89,7 +89,7 @@ public final class RwRegister {
   }
 
   /** The analysis of an rw-register history under the options' version-order assumptions. */
-  public static Analysis analyze(TxnHistory h, Options o) {
+  public static Analysis analyze(TxnHistory h, TxnOptions o) {
     RwRegister rr = new RwRegister(h);
     Analysis a = new Analysis(h.size());
     a.early = rr.validate();
@@ -108,7 +108,7 @@ public final class RwRegister {
     return a;
   }
 
-  private Result validate() {
+  private TxnResult validate() {
     List<Object> bad = new ArrayList<>();
     for (int t = 0; t < n && bad.size() < 8; t++) {
       for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
@@ -128,7 +128,7 @@ public final class RwRegister {
     m.put(MESSAGE, "history contained operations other than register writes and reads of single values");
     Map<String, List<Anomaly>> as = new LinkedHashMap<>();
     as.put("unexpected-txn-micro-op-types", List.of(new CaseAnomaly("unexpected-txn-micro-op-types", m)));
-    return new Result(Verdict.UNKNOWN, List.of("unexpected-txn-micro-op-types"), as, java.util.Set.of(),
+    return new TxnResult(Verdict.UNKNOWN, List.of("unexpected-txn-micro-op-types"), as, java.util.Set.of(),
         java.util.Set.of());
   }
 
@@ -213,7 +213,7 @@ public final class RwRegister {
     }
   }
 
-  private void versionGraphs(Analysis a, Options o) {
+  private void versionGraphs(Analysis a, TxnOptions o) {
     List<String> sources = new ArrayList<>();
     List<Anomaly> cyclic = new ArrayList<>();
     apply("initial-state", initialState(), sources, cyclic);

@@ -30,13 +30,11 @@ public final class EdnParser {
   private static final int BUFFER_SIZE = 1 << 16;
   private static final long LONG_CACHE_LOW = -1024;
   private static final long LONG_CACHE_HIGH = 1 << 16;
+  /**
+   * Filled as values are met, not up front: 66,560 boxes made before the first byte is read cost a short check more
+   * than the boxes save it. A race only makes a duplicate box, and a Long is safely published (its field is final).
+   */
   private static final Long[] LONG_CACHE = new Long[(int) (LONG_CACHE_HIGH - LONG_CACHE_LOW)];
-
-  static {
-    for (int i = 0; i < LONG_CACHE.length; i++) {
-      LONG_CACHE[i] = LONG_CACHE_LOW + i;
-    }
-  }
 
   /** Byte classes: bit 1 = whitespace (incl. comma), bit 2 = delimiter that ends a token. */
   private static final byte[] CLASS = new byte[256];
@@ -611,7 +609,13 @@ public final class EdnParser {
   /** The boxed long, shared for small values so that large histories do not hold millions of equal Longs. */
   public static Long box(long v) {
     if (v >= LONG_CACHE_LOW && v < LONG_CACHE_HIGH) {
-      return LONG_CACHE[(int) (v - LONG_CACHE_LOW)];
+      int i = (int) (v - LONG_CACHE_LOW);
+      Long boxed = LONG_CACHE[i];
+      if (boxed == null) {
+        boxed = v;
+        LONG_CACHE[i] = boxed;
+      }
+      return boxed;
     }
     return v;
   }

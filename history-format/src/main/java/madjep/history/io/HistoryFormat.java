@@ -38,7 +38,7 @@ public enum HistoryFormat {
 
   /**
    * Guesses the format from the first bytes of a file: JSON when the first op object's first key is a string,
-   * EDN when it opens with {@code {}, {@code [}, {@code (}, {@code #} or a {@code ;} comment, and a Jepsen log when
+   * EDN when it opens with <code>&#123;</code>, {@code [}, {@code (}, {@code #} or a {@code ;} comment, and a Jepsen log when
    * it opens with text. Empty input is EDN (an empty history).
    */
   public static HistoryFormat detect(byte[] head, int len) {

@@ -12,7 +12,8 @@ import madjep.history.edn.Keyword;
 /**
  * Appends transactions to a new {@link TxnHistory}. A reader calls {@link #invokeEvent()} when it meets an invocation
  * (it learns the transaction's number only at the completion), then for each completion {@link #beginTxn} with the
- * invocation's event slot, then {@link #read}, {@link #append}, {@link #write} or the list calls for each micro-op.
+ * invocation's event slot, then {@link #mop}, {@link #otherMop} or the list calls ({@link #beginListRead}, {@link #listElement}) for each
+ * micro-op.
  */
 public final class TxnHistoryBuilder {
   final String source;

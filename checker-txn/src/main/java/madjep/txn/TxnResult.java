@@ -20,7 +20,7 @@ import madjep.history.edn.Keyword;
  * @param not the weakest consistency models the anomalies rule out (friendly names, sorted)
  * @param alsoNot the other models they rule out
  */
-public record Result(
+public record TxnResult(
     Verdict valid,
     List<String> anomalyTypes,
     Map<String, List<Anomaly>> anomalies,
@@ -33,7 +33,7 @@ public record Result(
   private static final Keyword NOT = Keyword.of("not");
   private static final Keyword ALSO_NOT = Keyword.of("also-not");
 
-  public Result {
+  public TxnResult {
     anomalyTypes = List.copyOf(anomalyTypes);
     anomalies = Collections.unmodifiableMap(new LinkedHashMap<>(anomalies));
     not = Collections.unmodifiableSet(new LinkedHashSet<>(not));

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Limits and switches for {@link LinearizabilityChecker#check}. Start from {@link #defaults()} and change what you
- * need: {@code Options.defaults().withIndependent(true).withTimeout(Duration.ofSeconds(10))}.
+ * need: {@code LinearizabilityOptions.defaults().withIndependent(true).withTimeout(Duration.ofSeconds(10))}.
  *
  * @param independent values are Jepsen's independent {@code [key value]} tuples: split the history by key and give
  *     the model the values. Never guessed from the data, since a cas value {@code [1 2]} looks the same.
@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param nilReads what a completed read of {@code nil} means; {@link NilReads#UNKNOWN} (Knossos's reading) is the
  *     default
  */
-public record Options(
+public record LinearizabilityOptions(
     boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets, NilReads nilReads) {
   /** The default time limit, as in DESIGN.md's CLI. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -45,11 +45,11 @@ public record Options(
   }
 
   /** Knossos's reading, for a history from elsewhere. */
-  public Options(boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets) {
+  public LinearizabilityOptions(boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets) {
     this(independent, threads, timeout, memoryLimit, bitsets, NilReads.UNKNOWN);
   }
 
-  public Options {
+  public LinearizabilityOptions {
     if (threads < 1) {
       throw new IllegalArgumentException("expected at least 1 thread, found " + threads);
     }
@@ -71,34 +71,34 @@ public record Options(
    * Not independent; one thread per core; {@link #DEFAULT_TIMEOUT}; half the JVM's maximum heap for the caches,
    * which leaves room for the history and keeps the JVM clear of OutOfMemoryError.
    */
-  public static Options defaults() {
-    return new Options(false, Runtime.getRuntime().availableProcessors(), DEFAULT_TIMEOUT,
+  public static LinearizabilityOptions defaults() {
+    return new LinearizabilityOptions(false, Runtime.getRuntime().availableProcessors(), DEFAULT_TIMEOUT,
         Runtime.getRuntime().maxMemory() / 2, Bitsets.LONGS);
   }
 
-  public Options withIndependent(boolean on) {
-    return new Options(on, threads, timeout, memoryLimit, bitsets, nilReads);
+  public LinearizabilityOptions withIndependent(boolean on) {
+    return new LinearizabilityOptions(on, threads, timeout, memoryLimit, bitsets, nilReads);
   }
 
-  public Options withThreads(int n) {
-    return new Options(independent, n, timeout, memoryLimit, bitsets, nilReads);
+  public LinearizabilityOptions withThreads(int n) {
+    return new LinearizabilityOptions(independent, n, timeout, memoryLimit, bitsets, nilReads);
   }
 
   /** A new time limit; null for none. */
-  public Options withTimeout(Duration d) {
-    return new Options(independent, threads, d, memoryLimit, bitsets, nilReads);
+  public LinearizabilityOptions withTimeout(Duration d) {
+    return new LinearizabilityOptions(independent, threads, d, memoryLimit, bitsets, nilReads);
   }
 
-  public Options withMemoryLimit(long bytes) {
-    return new Options(independent, threads, timeout, bytes, bitsets, nilReads);
+  public LinearizabilityOptions withMemoryLimit(long bytes) {
+    return new LinearizabilityOptions(independent, threads, timeout, bytes, bitsets, nilReads);
   }
 
-  public Options withBitsets(Bitsets b) {
-    return new Options(independent, threads, timeout, memoryLimit, b, nilReads);
+  public LinearizabilityOptions withBitsets(Bitsets b) {
+    return new LinearizabilityOptions(independent, threads, timeout, memoryLimit, b, nilReads);
   }
 
   /** What a completed read of nil means. */
-  public Options withNilReads(NilReads r) {
-    return new Options(independent, threads, timeout, memoryLimit, bitsets, r);
+  public LinearizabilityOptions withNilReads(NilReads r) {
+    return new LinearizabilityOptions(independent, threads, timeout, memoryLimit, bitsets, r);
   }
 }

@@ -16,7 +16,7 @@ import madjep.txn.model.ConsistencyModels;
  * @param linearizableKeys rw-register: assume each key is linearizable (real-time order orders versions)
  * @param wfrKeys rw-register: assume writes follow reads within a transaction
  */
-public record Options(
+public record TxnOptions(
     Workload workload,
     List<String> consistencyModels,
     List<String> anomalies,
@@ -26,7 +26,7 @@ public record Options(
     boolean linearizableKeys,
     boolean wfrKeys) {
 
-  public Options {
+  public TxnOptions {
     if (workload == null) {
       throw new IllegalArgumentException("a workload is required");
     }
@@ -43,45 +43,45 @@ public record Options(
   }
 
   /** Strict serializability, no deadline, one thread per core. */
-  public static Options of(Workload workload) {
-    return new Options(workload, List.of("strict-serializable"), List.of(), Deadline.none(),
+  public static TxnOptions of(Workload workload) {
+    return new TxnOptions(workload, List.of("strict-serializable"), List.of(), Deadline.none(),
         Runtime.getRuntime().availableProcessors(), false, false, false);
   }
 
-  public Options withModels(String... models) {
-    return new Options(workload, List.of(models), anomalies, deadline, threads, sequentialKeys, linearizableKeys,
+  public TxnOptions withModels(String... models) {
+    return new TxnOptions(workload, List.of(models), anomalies, deadline, threads, sequentialKeys, linearizableKeys,
         wfrKeys);
   }
 
-  public Options withModels(List<String> models) {
-    return new Options(workload, models, anomalies, deadline, threads, sequentialKeys, linearizableKeys, wfrKeys);
+  public TxnOptions withModels(List<String> models) {
+    return new TxnOptions(workload, models, anomalies, deadline, threads, sequentialKeys, linearizableKeys, wfrKeys);
   }
 
-  public Options withAnomalies(String... extra) {
-    return new Options(workload, consistencyModels, List.of(extra), deadline, threads, sequentialKeys,
+  public TxnOptions withAnomalies(String... extra) {
+    return new TxnOptions(workload, consistencyModels, List.of(extra), deadline, threads, sequentialKeys,
         linearizableKeys, wfrKeys);
   }
 
-  public Options withDeadline(Deadline d) {
-    return new Options(workload, consistencyModels, anomalies, d, threads, sequentialKeys, linearizableKeys,
+  public TxnOptions withDeadline(Deadline d) {
+    return new TxnOptions(workload, consistencyModels, anomalies, d, threads, sequentialKeys, linearizableKeys,
         wfrKeys);
   }
 
-  public Options withThreads(int n) {
-    return new Options(workload, consistencyModels, anomalies, deadline, n, sequentialKeys, linearizableKeys,
+  public TxnOptions withThreads(int n) {
+    return new TxnOptions(workload, consistencyModels, anomalies, deadline, n, sequentialKeys, linearizableKeys,
         wfrKeys);
   }
 
-  public Options withSequentialKeys(boolean on) {
-    return new Options(workload, consistencyModels, anomalies, deadline, threads, on, linearizableKeys, wfrKeys);
+  public TxnOptions withSequentialKeys(boolean on) {
+    return new TxnOptions(workload, consistencyModels, anomalies, deadline, threads, on, linearizableKeys, wfrKeys);
   }
 
-  public Options withLinearizableKeys(boolean on) {
-    return new Options(workload, consistencyModels, anomalies, deadline, threads, sequentialKeys, on, wfrKeys);
+  public TxnOptions withLinearizableKeys(boolean on) {
+    return new TxnOptions(workload, consistencyModels, anomalies, deadline, threads, sequentialKeys, on, wfrKeys);
   }
 
-  public Options withWfrKeys(boolean on) {
-    return new Options(workload, consistencyModels, anomalies, deadline, threads, sequentialKeys, linearizableKeys,
+  public TxnOptions withWfrKeys(boolean on) {
+    return new TxnOptions(workload, consistencyModels, anomalies, deadline, threads, sequentialKeys, linearizableKeys,
         on);
   }
 }

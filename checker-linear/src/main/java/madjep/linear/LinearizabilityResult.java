@@ -17,7 +17,7 @@ import madjep.history.edn.Keyword;
  * @param configurations (linearized set, state) pairs the searches explored
  * @param failure the witness when invalid; null otherwise
  */
-public record Result(
+public record LinearizabilityResult(
     Verdict verdict, Cause cause, String model, int ops, int partitions, long configurations, Failure failure) {
 
   /** Why a search gave up. */
@@ -35,7 +35,7 @@ public record Result(
     }
   }
 
-  public Result {
+  public LinearizabilityResult {
     if ((verdict == Verdict.UNKNOWN) != (cause != null)) {
       throw new IllegalArgumentException("an unknown verdict, and only it, has a cause");
     }
