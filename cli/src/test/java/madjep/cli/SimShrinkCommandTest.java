@@ -1,0 +1,56 @@
+package madjep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import madjep.sim.scenario.Scenario;
+import madjep.sim.scenario.ScenarioFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimShrinkCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void shrink_failingSeed_writesAScenarioThatFailsOnReplay() throws IOException {
+    Path out = dir.resolve("min.toml");
+    CliRun r = CliRun.of("sim", "shrink", "raft-kv-small-quorum", "--seed", "1", "--duration", "3s", "--out",
+        out.toString(), "--jobs", "1");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("fails the same way: linear: nonlinearizable"), r.out());
+    assertTrue(r.out().contains("1-minimal: yes"), r.out());
+    assertTrue(r.out().contains("replay: madjep sim run " + out), r.out());
+    Scenario s = ScenarioFiles.read(out);
+    assertEquals(1, s.seed());
+    assertEquals("none", s.faultMode());
+    String text = Files.readString(out);
+    assertTrue(text.startsWith("# Shrunk from raft-kv-small-quorum seed 1"), text);
+    assertTrue(text.contains("fault steps"), text);
+
+    CliRun replay = CliRun.of("sim", "run", out.toString(), "--store", dir.resolve("store").toString());
+    assertEquals(1, replay.code(), "the shrunk scenario fails: " + replay.out());
+  }
+
+  @Test
+  void shrink_validSeed_exit2AndNoFile() {
+    Path out = dir.resolve("none.toml");
+    CliRun r = CliRun.of("sim", "shrink", "raft-kv", "--seed", "7", "--duration", "2s", "--out", out.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("does not fail"), r.out());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void shrink_badArguments_usageErrors() {
+    assertEquals(64, CliRun.of("sim", "shrink", "raft-kv-stale-read", "--seed", "4").code(), "--out is required");
+    assertEquals(64, CliRun.of("sim", "shrink", "raft-kv-stale-read", "--out", dir.resolve("x.toml").toString(),
+        "--jobs", "0").code());
+    CliRun budget = CliRun.of("sim", "shrink", "raft-kv-stale-read", "--out", dir.resolve("x.toml").toString(),
+        "--budget", "soon");
+    assertEquals(64, budget.code(), budget.err());
+  }
+}
