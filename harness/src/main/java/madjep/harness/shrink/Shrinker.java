@@ -213,36 +213,22 @@ public final class Shrinker {
           best.duration(), System.nanoTime() - t0));
     }
 
-    /** Probes shorter main phases, {@code jobs} at a time, and keeps the shortest that fails. */
+    /**
+     * Shortens the main phase (steps past its end go), then the quiet period and the time final reads may take: each
+     * the shortest on a grid that still fails.
+     */
     void shorter() {
       phase = "shortening the main phase";
       report();
       long grid = best.duration() >= Durations.s(2) ? Durations.ms(100) : Durations.ms(1);
-      long lo = 0;
-      long hi = best.duration();
-      while (hi - lo > grid) {
-        List<Scenario> probes = new ArrayList<>();
-        List<Long> at = new ArrayList<>();
-        int k = Math.max(1, jobs);
-        for (int i = 1; i <= k; i++) {
-          long d = roundUp(lo + (hi - lo) * i / (k + 1), grid);
-          if (d > lo && d < hi && (at.isEmpty() || d > at.get(at.size() - 1))) {
-            at.add(d);
-            probes.add(Cuts.withDuration(best, d));
-          }
-        }
-        if (probes.isEmpty()) {
-          break;
-        }
-        int i = c.firstFailing(probes);
-        if (i >= 0) {
-          hi = at.get(i);
-          lo = i == 0 ? lo : at.get(i - 1);
-          take(probes.get(i));
-        } else {
-          lo = at.get(at.size() - 1);
-        }
-      }
+      Scenario base = best;
+      smallest(0, base.duration(), grid, d -> Cuts.withDuration(base, d));
+      phase = "shortening the quiet period and final reads";
+      report();
+      Scenario quiet = best;
+      smallest(-1, quiet.quiet(), Durations.ms(100), q -> quiet.toBuilder().quiet(q).build());
+      Scenario finals = best;
+      smallest(-1, finals.finals(), Durations.ms(100), f -> finals.toBuilder().finals(f).build());
     }
 
     void fewerSteps() {
@@ -296,7 +282,7 @@ public final class Shrinker {
       phase = "using fewer keys";
       report();
       Scenario base = best;
-      smallest(base.keys(), n -> base.toBuilder().keys(n).build());
+      smallest(0, base.keys(), 1, n -> base.toBuilder().keys((int) n).build());
     }
 
     void lowerRate() {
@@ -329,24 +315,25 @@ public final class Shrinker {
       }
     }
 
-    /** The smallest count in 1..current-1 that fails, by probes as in {@link #shorter}. */
-    private void smallest(int current, java.util.function.IntFunction<Scenario> with) {
-      int lo = 0;
-      int hi = current;
-      while (hi - lo > 1) {
+    /**
+     * The smallest value on {@code grid} above {@code floor} and below {@code current} whose scenario still fails,
+     * found by probing {@code jobs} values at a time and narrowing to the first that fails (a bisection with one job);
+     * the scenario found is taken.
+     */
+    private void smallest(long floor, long current, long grid, java.util.function.LongFunction<Scenario> with) {
+      long lo = floor;
+      long hi = current;
+      while (hi - lo > grid) {
         List<Scenario> probes = new ArrayList<>();
-        List<Integer> at = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
         for (int i = 1; i <= jobs; i++) {
-          int n = lo + (int) ((long) (hi - lo) * i / (jobs + 1));
-          if (n > lo && n < hi && (at.isEmpty() || n > at.get(at.size() - 1))) {
-            at.add(n);
-            probes.add(buildOrNull(() -> with.apply(n)));
-          }
+          add(probes, at, roundUp(lo + (hi - lo) * i / (jobs + 1), grid), lo, hi, with);
         }
         if (probes.isEmpty()) {
-          int next = lo + 1;
-          probes.add(buildOrNull(() -> with.apply(next)));
-          at.add(next);
+          add(probes, at, roundUp(lo + 1, grid), lo, hi, with);
+        }
+        if (probes.isEmpty()) {
+          return;
         }
         int i = firstFailingOrNull(probes);
         if (i >= 0) {
@@ -356,6 +343,14 @@ public final class Shrinker {
         } else {
           lo = at.get(at.size() - 1);
         }
+      }
+    }
+
+    private void add(List<Scenario> probes, List<Long> at, long v, long lo, long hi,
+        java.util.function.LongFunction<Scenario> with) {
+      if (v > lo && v < hi && (at.isEmpty() || v > at.get(at.size() - 1))) {
+        at.add(v);
+        probes.add(buildOrNull(() -> with.apply(v)));
       }
     }
 
@@ -403,6 +398,6 @@ public final class Shrinker {
   }
 
   private static long roundUp(long t, long grid) {
-    return (t + grid - 1) / grid * grid;
+    return -Math.floorDiv(-t, grid) * grid;
   }
 }
