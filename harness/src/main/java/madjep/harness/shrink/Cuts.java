@@ -34,6 +34,15 @@ final class Cuts {
     return withSteps(s.toBuilder().duration(duration).build(), kept);
   }
 
+  /** Every step {@code shift} earlier (steps are sorted, so the first decides), and the main phase as much shorter. */
+  static Scenario earlier(Scenario s, long shift) {
+    List<Step> moved = new ArrayList<>();
+    for (Step st : steps(s)) {
+      moved.add(new Step(Math.max(0, st.at() - shift), st.action(), st.arg(), st.late()));
+    }
+    return withSteps(s.toBuilder().duration(Math.max(1, s.duration() - shift)).build(), moved);
+  }
+
   /** Only the client threads {@code running} take ops; the others stay idle. */
   static Scenario withRunning(Scenario s, List<Integer> running) {
     List<Integer> idle = new ArrayList<>();

@@ -21,9 +21,9 @@ import madjep.sim.scenario.ScenarioFiles;
  * }</pre>
  *
  * <p>The search: run the scenario with its fault schedule written down ({@link ExplicitRun}), and check that the
- * explicit replay fails the same way; then, until a whole round changes nothing, shorten the main phase (probes in
- * parallel, the shortest failing one kept), remove fault steps (ddmin), remove clients (ddmin over the threads that
- * take ops), use fewer keys, a lower op rate, fewer nodes. Last, every single remaining fault step and client is
+ * explicit replay fails the same way; then, until a whole round changes nothing, shorten the main phase, the quiet
+ * period and the final reads (probes in parallel, the shortest failing one kept), remove fault steps (ddmin), remove clients (ddmin over the threads that
+ * take ops), use fewer keys, a lower op rate, fewer nodes, and move every fault earlier. Last, every single remaining fault step and client is
  * removed in turn: each removal must pass (1-minimal). The budget bounds the whole: when it is spent the best
  * scenario so far is returned, not verified 1-minimal. A shrinker is an immutable value.
  */
@@ -188,6 +188,7 @@ public final class Shrinker {
           fewerKeys();
           lowerRate();
           fewerNodes();
+          earlier();
           changed = !best.equals(start);
         }
         phase = "checking 1-minimality";
@@ -229,6 +230,33 @@ public final class Shrinker {
       smallest(-1, quiet.quiet(), Durations.ms(100), q -> quiet.toBuilder().quiet(q).build());
       Scenario finals = best;
       smallest(-1, finals.finals(), Durations.ms(100), f -> finals.toBuilder().finals(f).build());
+    }
+
+    /**
+     * Moves every fault step earlier by the same amount (all of the time before the first step, or 3/4, 1/2, 1/4 of
+     * it, on a 100 ms grid), and the main phase's end with them: the first of these that still fails is taken.
+     */
+    void earlier() {
+      List<Step> steps = Cuts.steps(best);
+      if (steps.isEmpty()) {
+        return;
+      }
+      phase = "moving the faults earlier";
+      report();
+      long first = steps.get(0).at();
+      List<Scenario> cs = new ArrayList<>();
+      long last = -1;
+      for (int quarters = 4; quarters >= 1; quarters--) {
+        long shift = first * quarters / 4 / Durations.ms(100) * Durations.ms(100);
+        if (shift > 0 && shift != last) {
+          cs.add(Cuts.earlier(best, shift));
+          last = shift;
+        }
+      }
+      int i = c.firstFailing(cs);
+      if (i >= 0) {
+        take(cs.get(i));
+      }
     }
 
     void fewerSteps() {
