@@ -253,10 +253,7 @@ public final class Shrinker {
           last = shift;
         }
       }
-      int i = c.firstFailing(cs);
-      if (i >= 0) {
-        take(cs.get(i));
-      }
+      takeFirstFailing(cs);
     }
 
     void fewerSteps() {
@@ -322,10 +319,7 @@ public final class Shrinker {
         cs.add(best.toBuilder().clients(new madjep.sim.workload.ClientSettings(best.clients().concurrency(), rate,
             best.clients().timeout(), best.clients().retry(), best.clients().idle())).build());
       }
-      int i = c.firstFailing(cs);
-      if (i >= 0) {
-        take(cs.get(i));
-      }
+      takeFirstFailing(cs);
     }
 
     void fewerNodes() {
@@ -337,10 +331,7 @@ public final class Shrinker {
         int nodes = n;
         cs.add(buildOrNull(() -> Cuts.withNodes(base, nodes)));
       }
-      int i = firstFailingOrNull(cs);
-      if (i >= 0) {
-        take(cs.get(i));
-      }
+      takeFirstFailing(cs);
     }
 
     /**
@@ -400,6 +391,14 @@ public final class Shrinker {
         }
       }
       return c.firstFailing(cs) < 0;
+    }
+
+    /** Takes the first candidate that fails the same way, if one does (null candidates pass). */
+    private void takeFirstFailing(List<Scenario> cs) {
+      int i = firstFailingOrNull(cs);
+      if (i >= 0) {
+        take(cs.get(i));
+      }
     }
 
     /** Like {@link Candidates#firstFailing}, where a null candidate (one that cannot be built) passes. */
