@@ -23,6 +23,31 @@ final class Cuts {
     return s.toBuilder().schedule(steps.isEmpty() ? new Schedule.None() : new Schedule.Steps(steps)).build();
   }
 
+  /**
+   * The index of the step that ends the fault step {@code i} starts (the next {@code stop-X} after a {@code start-X},
+   * {@code start} after {@code kill} or {@code stop}, {@code resume} after {@code pause}, {@code reset-clock} after a
+   * clock change, {@code free-disk} after {@code fill-disk}), or -1.
+   */
+  static int end(List<Step> steps, int i) {
+    String a = steps.get(i).action();
+    String stop = switch (a) {
+      case "kill", "stop" -> "start";
+      case "pause" -> "resume";
+      case "bump-clock", "drift-clock" -> "reset-clock";
+      case "fill-disk" -> "free-disk";
+      default -> a.startsWith("start-") ? "stop-" + a.substring("start-".length()) : null;
+    };
+    if (stop == null) {
+      return -1;
+    }
+    for (int j = i + 1; j < steps.size(); j++) {
+      if (steps.get(j).action().equals(stop)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
   /** A shorter main phase; steps at or past its end are dropped (they would never run). */
   static Scenario withDuration(Scenario s, long duration) {
     List<Step> kept = new ArrayList<>();

@@ -22,10 +22,11 @@ import madjep.sim.scenario.ScenarioFiles;
  *
  * <p>The search: run the scenario with its fault schedule written down ({@link ExplicitRun}), and check that the
  * explicit replay fails the same way; then, until a whole round changes nothing, shorten the main phase, the quiet
- * period and the final reads (probes in parallel, the shortest failing one kept), remove fault steps (ddmin), remove clients (ddmin over the threads that
- * take ops), use fewer keys, a lower op rate, fewer nodes, and move every fault earlier. Last, every single remaining fault step and client is
- * removed in turn: each removal must pass (1-minimal). The budget bounds the whole: when it is spent the best
- * scenario so far is returned, not verified 1-minimal. A shrinker is an immutable value.
+ * period and the final reads (probes in parallel, the shortest failing one kept), remove fault steps (ddmin, then a
+ * fault with its end together), remove clients (ddmin over the threads that take ops), use fewer keys, a lower op
+ * rate, fewer nodes, and move every fault earlier. Last, every single remaining fault step and client is removed in
+ * turn: each removal must pass (1-minimal). The budget bounds the whole: when it is spent the best scenario so far is
+ * returned, not verified 1-minimal. A shrinker is an immutable value.
  */
 public final class Shrinker {
   /** What shrinking is doing, for a progress line. */
@@ -184,6 +185,7 @@ public final class Shrinker {
           Scenario start = best;
           shorter();
           fewerSteps();
+          fewerEpisodes();
           fewerClients();
           fewerKeys();
           lowerRate();
@@ -272,6 +274,31 @@ public final class Shrinker {
         return i;
       });
       best = Cuts.withSteps(base, kept);
+    }
+
+    /**
+     * Removes a fault and the step that ends it together: a 1-minimal list can still hold such pairs, since removing
+     * either alone leaves a fault on (or an end with nothing to end) that changes the run.
+     */
+    void fewerEpisodes() {
+      phase = "removing faults with their ends";
+      report();
+      for (boolean found = true; found; ) {
+        Scenario base = best;
+        List<Step> steps = Cuts.steps(base);
+        List<Scenario> cs = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+          int j = Cuts.end(steps, i);
+          if (j >= 0) {
+            List<Step> less = new ArrayList<>(steps);
+            less.remove(j);
+            less.remove(i);
+            cs.add(Cuts.withSteps(base, less));
+          }
+        }
+        takeFirstFailing(cs);
+        found = best != base;
+      }
     }
 
     void fewerClients() {

@@ -28,4 +28,17 @@ class CutsTest {
       assertEquals(expected, got, arg);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void end_eachFamily_findsTheNextStepThatEndsIt() {
+    java.util.List<madjep.sim.nemesis.Step> steps = java.util.stream.Stream.of("1s kill n1", "2s pause n2",
+        "3s start-partition n1 | n2 n3", "4s resume", "5s bump-clock n1:+1s", "6s start", "7s stop-partition",
+        "8s reset-clock", "9s start-clog n2").map(madjep.sim.nemesis.Step::parse).toList();
+    assertEquals(5, Cuts.end(steps, 0), "kill ends at start");
+    assertEquals(3, Cuts.end(steps, 1), "pause at resume");
+    assertEquals(6, Cuts.end(steps, 2), "start-partition at stop-partition");
+    assertEquals(7, Cuts.end(steps, 4), "a clock change at reset-clock");
+    assertEquals(-1, Cuts.end(steps, 8), "a clog never stopped");
+    assertEquals(-1, Cuts.end(steps, 3), "an end ends nothing");
+  }
 }
