@@ -11,8 +11,16 @@ interface CompiledModel extends Model {
   Stepper compile(Keyword[] f, Object[] value);
 
   /**
-   * This model reading a completed read of {@code nil} as "no value" ({@link
-   * LinearizabilityOptions.NilReads#NO_VALUE}), or itself when it has no empty state such a read could observe.
+   * As {@link #compile(Keyword[], Object[])}, knowing that ops {@code 0..required-1} completed {@code :ok} and the
+   * rest crashed (a model may prune where crashed ops could take effect, never where completed ones could).
+   */
+  default Stepper compile(Keyword[] f, Object[] value, int required) {
+    return compile(f, value);
+  }
+
+  /**
+   * This model reading a completed read of {@code nil} as "no value" ({@link LinearizabilityOptions.NilReads#NO_VALUE}), or itself
+   * when it has no empty state such a read could observe.
    */
   default CompiledModel withNoValueReads() {
     return this;

@@ -20,15 +20,19 @@ import madjep.history.Verdict;
  *
  * <p>Semantics (DESIGN.md): {@code :fail} ops did not happen; {@code :info} ops and invocations that never completed
  * may take effect at any point after their invocation, or never; a read of {@code nil} is an unknown read; file
- * order is the real-time order, so an op that completes before another is invoked precedes it. Ops of named
- * processes (the nemesis) are ignored.
+ * order is the real-time order, so an op that completes before another is invoked precedes it (or, with
+ * {@link LinearizabilityOptions.RealTime#TIME}, {@code :time} order with closed intervals). Ops of named processes (the nemesis)
+ * are ignored.
  *
- * <p>The history is split into independent partitions ({@link LinearizabilityOptions#independent()}, {@link
- * Model#partitionKeys}) searched in parallel, in rounds: each round gives every undecided partition a slice of search
- * steps, twice as many as the round before, so a cheap violation is found before an expensive partition is finished.
- * After the first round that finds a violation the rest are cancelled; of that round's violations the earliest
- * partition's is reported. Step counts, not timing, decide all of this, so the answer is the same on every run and any
- * number of threads. Running out of time or memory answers {@link Verdict#UNKNOWN}, never valid.
+ * <p>The history is split into independent partitions ({@link LinearizabilityOptions#independent()}, {@link Model#partitionKeys})
+ * searched in parallel, in rounds: each round gives every undecided partition a slice of search steps, twice as many
+ * as the round before, so a cheap violation is found before an expensive partition is finished. After the first
+ * round that finds a violation the rest are cancelled; of that round's violations the earliest partition's is
+ * reported. Step counts, not timing, decide all of this, so the answer is the same on every run and any number of
+ * threads. Running out of time or memory answers {@link Verdict#UNKNOWN}, never valid. The time limit holds inside a
+ * model that is not built in, too: the clock is read after each of its steps, and a step still running shortly
+ * after the limit is abandoned (interrupted; the answer is unknown, and a step that ignores interrupts finishes on
+ * its own daemon thread).
  */
 public final class LinearizabilityChecker {
   private LinearizabilityChecker() {}
@@ -54,7 +58,7 @@ public final class LinearizabilityChecker {
     if (options.nilReads() == LinearizabilityOptions.NilReads.NO_VALUE && model instanceof CompiledModel cm) {
       model = cm.withNoValueReads();
     }
-    List<PartitionOps> parts = Partitioner.split(history, model, options.independent());
+    List<PartitionOps> parts = Partitioner.split(history, model, options.independent(), options.realTime());
     if (!hasClientOp(history)) {
       return new LinearizabilityResult(Verdict.UNKNOWN, LinearizabilityResult.Cause.EMPTY, model.name(), 0, 0, 0, null);
     }
@@ -63,8 +67,14 @@ public final class LinearizabilityChecker {
       ops += p.n;
     }
     Run run = new Run(history, model, parts, deadline, new MemoryBudget(options.memoryLimit()), options);
-    return run.execute(ops);
+    if (model instanceof CompiledModel || deadline == Long.MAX_VALUE) {
+      return run.execute(ops);
+    }
+    return run.executeWatched(ops);
   }
+
+  /** How long past the deadline a user's model may keep one step running before the check answers without it. */
+  static final long WATCHDOG_GRACE_NANOS = 250_000_000L;
 
   private static boolean hasClientOp(History history) {
     for (int i = 0; i < history.size(); i++) {
@@ -91,6 +101,10 @@ public final class LinearizabilityChecker {
     private final Failure[] failures;
     private final AtomicInteger firstInvalid = new AtomicInteger(Integer.MAX_VALUE);
     private volatile RuntimeException error;
+    /** Set when the caller stopped waiting (a user's model step outlived the deadline): every search stops. */
+    private volatile boolean abandoned;
+    /** The threads running this check's searches, to interrupt when it is abandoned. */
+    private final List<Thread> running = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     // The current round.
     private int[] active;
@@ -112,6 +126,47 @@ public final class LinearizabilityChecker {
       this.caches = new VisitedSet[n];
       this.configurations = new long[n];
       this.failures = new Failure[n];
+    }
+
+    /**
+     * Runs {@link #execute} on a thread of its own and waits for it until shortly after the deadline: a user's model
+     * whose step never returns (it sleeps, spins or blocks) cannot hold the check past its time limit. Past it, the
+     * searches are told to stop and interrupted, and the answer is unknown; a step that ignores interrupts keeps its
+     * daemon thread busy until it returns, but no longer holds up the caller.
+     */
+    LinearizabilityResult executeWatched(int ops) {
+      java.util.concurrent.FutureTask<LinearizabilityResult> task = new java.util.concurrent.FutureTask<>(() -> execute(ops));
+      Thread t = new Thread(task, "madjep-linear-watched");
+      t.setDaemon(true);
+      running.add(t);
+      t.start();
+      try {
+        long wait = Math.max(0, deadline - System.nanoTime()) + WATCHDOG_GRACE_NANOS;
+        return task.get(wait, java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        abandon();
+        return new LinearizabilityResult(Verdict.UNKNOWN, LinearizabilityResult.Cause.TIMEOUT, model.name(), ops, parts.size(), 0, null);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        abandon();
+        return new LinearizabilityResult(Verdict.UNKNOWN, LinearizabilityResult.Cause.TIMEOUT, model.name(), ops, parts.size(), 0, null);
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) {
+          throw re;
+        }
+        if (cause instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
+
+    private void abandon() {
+      abandoned = true;
+      for (Thread t : running) {
+        t.interrupt();
+      }
     }
 
     LinearizabilityResult execute(int ops) {
@@ -158,6 +213,7 @@ public final class LinearizabilityChecker {
         Thread w = new Thread(this::work, "madjep-linear-" + t);
         w.setDaemon(true);
         workers.add(w);
+        running.add(w);
         w.start();
       }
       work();
@@ -184,7 +240,7 @@ public final class LinearizabilityChecker {
           return;
         }
         int p = active[i];
-        if (error != null || p > firstInvalid.get()) {
+        if (error != null || abandoned || p > firstInvalid.get()) {
           outcomes[p] = Search.Outcome.CANCELLED;
           continue;
         }
@@ -222,18 +278,22 @@ public final class LinearizabilityChecker {
       if (search == null) {
         PartitionOps ops = parts.get(p);
         steppers[p] = model instanceof CompiledModel c
-            ? c.compile(ops.f, ops.value)
-            : new GenericStepper(model, ops.f, ops.value);
+            ? c.compile(ops.f, ops.value, ops.required)
+            : new GenericStepper(model, ops.f, ops.value, deadline);
         caches[p] = newCache(ops);
         search = new Search(ops, steppers[p], caches[p], () -> {
           if (System.nanoTime() > deadline) {
             return Search.Outcome.TIMEOUT;
           }
-          return p > firstInvalid.get() || error != null ? Search.Outcome.CANCELLED : null;
+          return p > firstInvalid.get() || error != null || abandoned ? Search.Outcome.CANCELLED : null;
         });
         searches[p] = search;
       }
       Search.Outcome outcome = search.run(slice);
+      if (outcome == Search.Outcome.INVALID && steppers[p].expired()) {
+        // The search failed on answers the stepper made up after the deadline: out of time, not invalid.
+        outcome = Search.Outcome.TIMEOUT;
+      }
       configurations[p] = caches[p].size();
       if (outcome == Search.Outcome.INVALID) {
         failures[p] = Explainer.explain(history, model, parts.get(p), steppers[p], search, parts.size() > 1);

@@ -14,9 +14,11 @@ import java.time.Duration;
  * @param bitsets how the cache stores sets of ops; {@link Bitsets#LONGS} is the default and the faster
  * @param nilReads what a completed read of {@code nil} means; {@link NilReads#UNKNOWN} (Knossos's reading) is the
  *     default
+ * @param realTime what says that one op came before another: file order (the default) or {@code :time}
  */
 public record LinearizabilityOptions(
-    boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets, NilReads nilReads) {
+    boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets, NilReads nilReads,
+    RealTime realTime) {
   /** The default time limit, as in DESIGN.md's CLI. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -44,9 +46,27 @@ public record LinearizabilityOptions(
     NO_VALUE
   }
 
+  /**
+   * How real-time order is read from a history. An op precedes another when it completed before the other was
+   * invoked; the two readings differ on what "before" is.
+   */
+  public enum RealTime {
+    /**
+     * File order (Knossos's and Jepsen's reading): a completion written before an invocation came before it, whatever
+     * their {@code :time}. Right for histories written as things happened, by one recorder.
+     */
+    FILE,
+    /**
+     * {@code :time} order with closed intervals (Porcupine's reading): a completion precedes an invocation only at a
+     * strictly earlier time, so an op that returns at t overlaps one invoked at t. For producers whose file order
+     * is not the order of events, or whose clocks are coarse. Every op needs a {@code :time}.
+     */
+    TIME
+  }
+
   /** Knossos's reading, for a history from elsewhere. */
   public LinearizabilityOptions(boolean independent, int threads, Duration timeout, long memoryLimit, Bitsets bitsets) {
-    this(independent, threads, timeout, memoryLimit, bitsets, NilReads.UNKNOWN);
+    this(independent, threads, timeout, memoryLimit, bitsets, NilReads.UNKNOWN, RealTime.FILE);
   }
 
   public LinearizabilityOptions {
@@ -65,6 +85,9 @@ public record LinearizabilityOptions(
     if (nilReads == null) {
       nilReads = NilReads.UNKNOWN;
     }
+    if (realTime == null) {
+      realTime = RealTime.FILE;
+    }
   }
 
   /**
@@ -77,28 +100,33 @@ public record LinearizabilityOptions(
   }
 
   public LinearizabilityOptions withIndependent(boolean on) {
-    return new LinearizabilityOptions(on, threads, timeout, memoryLimit, bitsets, nilReads);
+    return new LinearizabilityOptions(on, threads, timeout, memoryLimit, bitsets, nilReads, realTime);
   }
 
   public LinearizabilityOptions withThreads(int n) {
-    return new LinearizabilityOptions(independent, n, timeout, memoryLimit, bitsets, nilReads);
+    return new LinearizabilityOptions(independent, n, timeout, memoryLimit, bitsets, nilReads, realTime);
   }
 
   /** A new time limit; null for none. */
   public LinearizabilityOptions withTimeout(Duration d) {
-    return new LinearizabilityOptions(independent, threads, d, memoryLimit, bitsets, nilReads);
+    return new LinearizabilityOptions(independent, threads, d, memoryLimit, bitsets, nilReads, realTime);
   }
 
   public LinearizabilityOptions withMemoryLimit(long bytes) {
-    return new LinearizabilityOptions(independent, threads, timeout, bytes, bitsets, nilReads);
+    return new LinearizabilityOptions(independent, threads, timeout, bytes, bitsets, nilReads, realTime);
   }
 
   public LinearizabilityOptions withBitsets(Bitsets b) {
-    return new LinearizabilityOptions(independent, threads, timeout, memoryLimit, b, nilReads);
+    return new LinearizabilityOptions(independent, threads, timeout, memoryLimit, b, nilReads, realTime);
+  }
+
+  /** Reads real-time order from file order or from {@code :time} (see {@link RealTime}). */
+  public LinearizabilityOptions withRealTime(RealTime r) {
+    return new LinearizabilityOptions(independent, threads, timeout, memoryLimit, bitsets, nilReads, r);
   }
 
   /** What a completed read of nil means. */
   public LinearizabilityOptions withNilReads(NilReads r) {
-    return new LinearizabilityOptions(independent, threads, timeout, memoryLimit, bitsets, r);
+    return new LinearizabilityOptions(independent, threads, timeout, memoryLimit, bitsets, r, realTime);
   }
 }

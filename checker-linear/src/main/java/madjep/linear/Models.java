@@ -8,19 +8,19 @@ import madjep.history.edn.Edn;
 /**
  * The built-in models by name, as {@code madjep check linear --model NAME [--initial EDN]} knows them. Each takes
  * an initial value; without one: {@code nil} for registers, {@code ""} for kv, a free lock, and empty
- * sets, queues and maps.
+ * sets, queues and maps; {@code etcd} takes none (an empty store at revision 1, as a new cluster).
  */
 public final class Models {
   /** The names {@link #byName} accepts, in the order the CLI lists them. */
   public static final List<String> NAMES = List.of(
-      "register", "cas-register", "multi-register", "mutex", "kv", "set", "fifo-queue", "unordered-queue");
+      "register", "cas-register", "multi-register", "mutex", "kv", "set", "fifo-queue", "unordered-queue", "etcd");
 
   private Models() {}
 
   /** The model named {@code name} with its default initial value. */
   public static Model byName(String name) {
     return switch (name) {
-      case "register", "cas-register" -> byName(name, null);
+      case "register", "cas-register", "etcd" -> byName(name, null);
       case "multi-register" -> byName(name, Map.of());
       case "mutex" -> byName(name, Boolean.FALSE);
       case "kv" -> byName(name, "");
@@ -71,6 +71,11 @@ public final class Models {
           return new UnorderedQueueModel(c);
         }
         throw wrongInitial(name, "a vector such as [1 2]", initial);
+      case "etcd":
+        if (initial == null) {
+          return new EtcdModel();
+        }
+        throw wrongInitial(name, "nil (an empty store at revision 1)", initial);
       default:
         throw unknown(name);
     }

@@ -24,6 +24,8 @@ final class Partitioner {
   private final History h;
   private final Model model;
   private final boolean independent;
+  /** Each history position's place in real-time order: null for file order, else its rank by :time. */
+  private int[] rank;
 
   // Per op, in invocation order.
   private final IntArrayList invoke = new IntArrayList();
@@ -44,9 +46,50 @@ final class Partitioner {
     atomIds.defaultReturnValue(-1);
   }
 
-  /** The partitions of {@code h}, in order of their first op. */
+  /** The partitions of {@code h}, in order of their first op; real time is file order. */
   static List<PartitionOps> split(History h, Model model, boolean independent) {
-    return new Partitioner(h, model, independent).run();
+    return split(h, model, independent, LinearizabilityOptions.RealTime.FILE);
+  }
+
+  /** The partitions of {@code h}, in order of their first op, with real time read as {@code realTime} says. */
+  static List<PartitionOps> split(History h, Model model, boolean independent, LinearizabilityOptions.RealTime realTime) {
+    Partitioner p = new Partitioner(h, model, independent);
+    if (realTime == LinearizabilityOptions.RealTime.TIME) {
+      p.rank = ranksByTime(h);
+    }
+    return p.run();
+  }
+
+  /**
+   * Every position's rank when the history is sorted by {@code :time}, invocations before completions at equal times
+   * (closed intervals: an op that returns at t overlaps one invoked at t), then by position.
+   */
+  private static int[] ranksByTime(History h) {
+    int size = h.size();
+    long[][] keys = new long[size][];
+    for (int i = 0; i < size; i++) {
+      long t = h.time(i);
+      if (t < 0) {
+        throw h.errorAt(i, "expected a :time on every op to order them by time, found none");
+      }
+      keys[i] = new long[] {t, h.isInvoke(i) ? 0 : 1, i};
+    }
+    java.util.Arrays.sort(keys, (a, b) -> {
+      int c = Long.compare(a[0], b[0]);
+      if (c == 0) {
+        c = Long.compare(a[1], b[1]);
+      }
+      return c != 0 ? c : Long.compare(a[2], b[2]);
+    });
+    int[] rank = new int[size];
+    for (int r = 0; r < size; r++) {
+      rank[(int) keys[r][2]] = r;
+    }
+    return rank;
+  }
+
+  private int at(int position) {
+    return rank == null || position < 0 ? position : rank[position];
   }
 
   private List<PartitionOps> run() {
@@ -231,31 +274,42 @@ final class Partitioner {
         required++;
       }
     }
-    // Required ops by completion position, then crashed ops by invocation position (members are in that order).
+    // Required ops by completion, then crashed ops by invocation (members are in invocation position order), both in
+    // real-time order.
     long[] order = new long[required];
     int r = 0;
-    int[] crashed = new int[m - required];
+    long[] crashed = new long[m - required];
     int cr = 0;
     for (int k : members) {
       int c = complete.getInt(k);
       if (c >= 0) {
-        order[r++] = (long) c << 32 | k;
+        order[r++] = (long) at(c) << 32 | k;
       } else {
-        crashed[cr++] = k;
+        crashed[cr++] = (long) at(invoke.getInt(k)) << 32 | k;
       }
     }
     Arrays.sort(order);
+    Arrays.sort(crashed);
     int[] inv = new int[m];
     int[] comp = new int[m];
     Keyword[] fs = new Keyword[m];
     Object[] vs = new Object[m];
     for (int j = 0; j < m; j++) {
-      int k = j < required ? (int) order[j] : crashed[j - required];
+      int k = (int) (j < required ? order[j] : crashed[j - required]);
       inv[j] = invoke.getInt(k);
       comp[j] = complete.getInt(k);
       fs[j] = f.get(k);
       vs[j] = value.get(k);
     }
-    return new PartitionOps(key, required, inv, comp, fs, vs);
+    if (rank == null) {
+      return new PartitionOps(key, required, inv, comp, fs, vs);
+    }
+    int[] callAt = new int[m];
+    int[] returnAt = new int[m];
+    for (int j = 0; j < m; j++) {
+      callAt[j] = at(inv[j]);
+      returnAt[j] = at(comp[j]);
+    }
+    return new PartitionOps(key, required, inv, comp, fs, vs, callAt, returnAt);
   }
 }

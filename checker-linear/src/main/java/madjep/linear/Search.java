@@ -103,7 +103,7 @@ final class Search {
     return twin;
   }
 
-  /** Links head, calls and :ok returns in file order, then crashed ops' returns, then the tail. */
+  /** Links head, calls and :ok returns in real-time order, then crashed ops' returns, then the tail. */
   private void link() {
     int n = ops.n;
     long[] events = new long[2 * n];
@@ -113,8 +113,8 @@ final class Search {
       if (crashed && readOnly[k]) {
         continue;
       }
-      events[e++] = (long) ops.invoke[k] << 32 | (2 * k + 1);
-      long returnAt = crashed ? Integer.MAX_VALUE : ops.complete[k];
+      events[e++] = (long) ops.callAt[k] << 32 | (2 * k + 1);
+      long returnAt = crashed ? Integer.MAX_VALUE : ops.returnAt[k];
       events[e++] = returnAt << 32 | (2 * k + 2);
     }
     Arrays.sort(events, 0, e);

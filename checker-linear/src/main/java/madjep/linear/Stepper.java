@@ -20,4 +20,12 @@ abstract class Stepper {
 
   /** The model-level state that {@code state} stands for, for explanations. */
   abstract Object decode(long state);
+
+  /**
+   * True once the stepper stopped asking the model because the time limit passed: its {@link #ILLEGAL} answers since
+   * then are not the model's, so a search that failed is out of time, not invalid.
+   */
+  boolean expired() {
+    return false;
+  }
 }

@@ -20,13 +20,16 @@
  *
  * <p>Contract: {@code :fail} ops did not happen; {@code :info} ops and invocations that never completed may take
  * effect at any point after their invocation, or never; a read of {@code nil} is an unknown read; file order is
- * the real-time order; named processes (the nemesis) are ignored. A search that runs out of time or memory answers
- * unknown, never valid. Malformed input throws {@link madjep.history.DataError} located at the op.
+ * the real-time order (or {@code :time} with closed intervals, {@link madjep.linear.LinearizabilityOptions.RealTime#TIME}); named
+ * processes (the nemesis) are ignored. A search that runs out of time or memory answers unknown, never valid, and
+ * the time limit holds inside a user's slow model step too. Malformed input throws {@link madjep.history.DataError}
+ * located at the op.
  *
  * <p>Inside: {@code Partitioner} applies those rules and splits the history; each partition's model is compiled
  * to a {@code Stepper} over long states; {@code Search} runs the entry-list search with a {@code VisitedSet} cache
  * keyed by a Zobrist hash of the linearized set and the state; {@code Explainer} turns a failed search into a
- * {@link madjep.linear.Failure}.
+ * {@link madjep.linear.Failure}. The {@code etcd} model ({@code EtcdModel}) parses each op once ({@code EtcdOp})
+ * and steps interned {@code EtcdStore} values through the {@code GenericStepper}.
  */
 package madjep.linear;
 

@@ -31,6 +31,11 @@ final class BruteForceOracle {
    * @param independent values are [key value] tuples: one state per key
    */
   private BruteForceOracle(History h, Model model, boolean independent, boolean keyed) {
+    this(h, model, independent, keyed, false);
+  }
+
+  /** With {@code byTime}, op y must precede x exactly when y returned at a time strictly before x was called. */
+  private BruteForceOracle(History h, Model model, boolean independent, boolean keyed, boolean byTime) {
     this.model = model;
     for (int i = 0; i < h.size(); i++) {
       if (h.type(i) != madjep.history.OpType.INVOKE || h.process(i) < 0) {
@@ -58,13 +63,21 @@ final class BruteForceOracle {
       if (keyed) {
         key = List.of(String.valueOf(key), String.valueOf(h.extra(i, KEY)));
       }
-      ops.add(new Op(i, ok ? done : Integer.MAX_VALUE, ok, key, h.f(i), value));
+      int call = byTime ? (int) h.time(i) : i;
+      int ret = !ok ? Integer.MAX_VALUE : byTime ? (int) h.time(done) : done;
+      ops.add(new Op(call, ret, ok, key, h.f(i), value));
     }
   }
 
   /** True when some order of the ops, consistent with real time, is legal for the model. */
   static boolean linearizable(History h, Model model, boolean independent, boolean keyed) {
     BruteForceOracle o = new BruteForceOracle(h, model, independent, keyed);
+    return o.search(new boolean[o.ops.size()], new HashMap<>());
+  }
+
+  /** As {@link #linearizable}, with real time read from {@code :time} as closed intervals. */
+  static boolean linearizableByTime(History h, Model model, boolean independent, boolean keyed) {
+    BruteForceOracle o = new BruteForceOracle(h, model, independent, keyed, true);
     return o.search(new boolean[o.ops.size()], new HashMap<>());
   }
 

@@ -35,4 +35,19 @@ record DelegatingModel(Model inner) implements Model {
   public Collection<?> partitionKeys(History history, int invoke, Object value) {
     return inner.partitionKeys(history, invoke, value);
   }
+
+  @Override
+  public String describeOp(Keyword f, Object value) {
+    return inner.describeOp(f, value);
+  }
+
+  @Override
+  public String describeStates(Collection<?> states) {
+    return inner.describeStates(states);
+  }
+
+  @Override
+  public Object stateData(Object state) {
+    return inner.stateData(state);
+  }
 }

@@ -76,7 +76,7 @@ class ModelsTest {
   void byName_unknownModelOrWrongInitial_explains() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.byName("stack"));
     assertEquals("expected a model: register, cas-register, multi-register, mutex, kv, set, fifo-queue, "
-        + "unordered-queue; found 'stack'", e.getMessage());
+        + "unordered-queue, etcd; found 'stack'", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Models.byName("kv", Edn.parse("3")));
     assertEquals("expected an initial value for kv: a string, found 3", e.getMessage());
   }

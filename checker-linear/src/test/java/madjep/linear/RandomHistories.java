@@ -30,6 +30,11 @@ final class RandomHistories {
       return Models.byName(model, initial);
     }
 
+    /** The model the brute-force oracle checks with: for etcd, the independent {@link EtcdReference}. */
+    Model oracleModel() {
+      return model.equals("etcd") ? new EtcdReference() : newModel();
+    }
+
     @Override
     public String toString() {
       return recipe;
@@ -224,6 +229,8 @@ final class RandomHistories {
             return f == dequeue ? box(v(r, 6)) : null;
           }
         };
+      case "etcd":
+        return new EtcdWorkload();
       default:
         throw new IllegalArgumentException(model);
     }
@@ -235,6 +242,7 @@ final class RandomHistories {
       case "mutex" -> Boolean.TRUE.equals(initial);
       case "set" -> Collections.unmodifiableSet(new LinkedHashSet<>((java.util.Collection<?>) initial));
       case "fifo-queue", "unordered-queue" -> List.copyOf((List<?>) initial);
+      case "etcd" -> List.of(EtcdReference.INITIAL);
       default -> initial;
     };
   }
@@ -247,6 +255,7 @@ final class RandomHistories {
           : Map.of(Keyword.of("x"), box(0), Keyword.of("y"), box(0));
       case "mutex" -> Boolean.FALSE;
       case "kv" -> r.nextBoolean() ? "" : "x";
+      case "etcd" -> null;
       case "set" -> r.nextBoolean() ? List.of() : List.of(box(1));
       default -> r.nextBoolean() ? List.of() : List.of(box(2));
     };

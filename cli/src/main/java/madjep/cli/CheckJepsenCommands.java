@@ -64,14 +64,16 @@ final class CheckJepsenCommands {
     public Integer call() throws IOException {
       validate();
       History h = Histories.read(file, format.format()).requireWellFormed();
-      JepsenResult r = check(h);
-      Map<Keyword, Object> data = r.toData();
+      Limits.Outcome<JepsenResult> outcome = Limits.check(() -> check(h));
+      JepsenResult r = outcome.result();
+      Map<Keyword, Object> data = r == null ? outcome.unknownData() : r.toData();
+      Verdict v = r == null ? Verdict.UNKNOWN : r.valid();
       if (json != null) {
         AtomicFiles.writeString(json, JsonValues.toJson(data, true) + "\n");
       }
       html.write(file, h, data);
-      print(spec.commandLine().getOut(), spec.name(), r.valid(), data);
-      return ExitCode.of(r.valid());
+      print(spec.commandLine().getOut(), spec.name(), v, data);
+      return ExitCode.of(v);
     }
 
     private void print(PrintWriter out, String checker, Verdict v, Map<Keyword, Object> data) {

@@ -40,7 +40,8 @@ import picocli.CommandLine;
           + "line per file (verdict, ops, partitions, time), then why each invalid file is invalid.",
       "",
       "Semantics: :fail ops did not happen; :info and never-completed ops may take effect any time after their "
-          + "invocation, or never; a read of nil is an unknown read; file order is real-time order.",
+          + "invocation, or never; a read of nil is an unknown read; file order is real-time order (--time: :time "
+          + "order, closed intervals).",
       "",
       "Exit 0 all valid, 1 any invalid, 2 any unknown (time or memory limit), 64 usage, 65 bad data."
     })
@@ -49,7 +50,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
   static final int SHOWN_STEPS = 8;
 
   @Option(names = "--model", required = true, paramLabel = "MODEL",
-      description = "register, cas-register, multi-register, mutex, kv, set, fifo-queue or unordered-queue.")
+      description = "register, cas-register, multi-register, mutex, kv, set, fifo-queue, unordered-queue or etcd.")
   String model;
 
   @Option(names = "--initial", paramLabel = "EDN",
@@ -60,11 +61,17 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
       description = "Values are Jepsen independent [key value] tuples: check each key apart.")
   boolean independent;
 
+  @Option(names = "--time",
+      description = "Order ops by :time with closed intervals (Porcupine's reading: an op that returns at t overlaps "
+          + "one invoked at t) instead of by their order in the file (Knossos's reading). Every op needs a :time.")
+  boolean byTime;
+
   @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the number of cores).")
   Integer threads;
 
   @Option(names = "--timeout", paramLabel = "D", converter = Durations.Converter.class,
-      description = "Time limit per file, e.g. 30s, 500ms, 2m (default: 60s); past it the verdict is unknown.")
+      description = "Time limit per file, e.g. 30s, 500ms, 2m (default: 60s), reading included (the first files' "
+          + "clocks start with the JVM); past it the verdict is unknown.")
   Duration timeout = LinearizabilityOptions.DEFAULT_TIMEOUT;
 
   @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON to OUT.")
@@ -77,7 +84,8 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
 
   @Mixin HtmlOption html;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "History files.")
+  @Parameters(arity = "1..*", paramLabel = "FILE",
+      description = "History files, or etcd robustness report directories (client-*/operations.json).")
   List<Path> files;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -101,7 +109,8 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     // Several files are checked side by side, one thread each; one file gets every thread for its partitions.
     int workers = Math.min(cores, files.size());
     LinearizabilityOptions options = LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout)
-        .withThreads(Math.max(1, cores / workers));
+        .withThreads(Math.max(1, cores / workers))
+        .withRealTime(byTime ? LinearizabilityOptions.RealTime.TIME : LinearizabilityOptions.RealTime.FILE);
     PrintWriter out = spec.commandLine().getOut();
     List<Checked> done = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -111,8 +120,13 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     });
     try {
       List<Future<Checked>> pending = new ArrayList<>();
-      for (Path file : files) {
-        pending.add(pool.submit(() -> check(file, m, options)));
+      long clockStart = Limits.clockStart();
+      for (int i = 0; i < files.size(); i++) {
+        Path file = files.get(i);
+        // The files that start at once count from the command's start, as a user times it; later ones from their
+        // own start.
+        boolean first = i < workers;
+        pending.add(pool.submit(() -> check(file, m, options, (first ? clockStart : System.nanoTime()) + timeout.toNanos())));
       }
       for (Future<Checked> f : pending) {
         Checked c = get(f);
@@ -158,11 +172,37 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
     }
   }
 
-  private Checked check(Path file, Model m, LinearizabilityOptions options) throws IOException {
-    History h = Histories.read(file, format.format());
+  /**
+   * Reads and checks one file within its deadline. A watchdog answers unknown (timeout) for a file whose reading
+   * blocks (a pipe that never delivers) or that overruns the deadline by more than {@link Limits#GRACE_NANOS}.
+   */
+  private Checked check(Path file, Model m, LinearizabilityOptions options, long deadline) throws IOException {
     long start = System.nanoTime();
-    LinearizabilityResult r = LinearizabilityChecker.check(h, m, options);
-    return new Checked(file, r, System.nanoTime() - start, html.wanted() ? h : null);
+    Checked c = Limits.within(deadline, () -> readAndCheck(file, m, options, deadline, start));
+    return c != null ? c : unknown(file, m, LinearizabilityResult.Cause.TIMEOUT, start);
+  }
+
+  private Checked readAndCheck(Path file, Model m, LinearizabilityOptions options, long deadline, long start)
+      throws IOException {
+    History h;
+    try {
+      h = Histories.read(file, format.format(), deadline);
+    } catch (Limits.ReadTimeout e) {
+      return unknown(file, m, LinearizabilityResult.Cause.TIMEOUT, start);
+    }
+    long left = Limits.remaining(deadline);
+    if (left <= 0) {
+      return unknown(file, m, LinearizabilityResult.Cause.TIMEOUT, start);
+    }
+    Limits.Outcome<LinearizabilityResult> r =
+        Limits.check(() -> LinearizabilityChecker.check(h, m, options.withTimeout(Duration.ofNanos(left))));
+    return r.result() == null ? unknown(file, m, LinearizabilityResult.Cause.MEMORY, start)
+        : new Checked(file, r.result(), System.nanoTime() - start, html.wanted() ? h : null);
+  }
+
+  private static Checked unknown(Path file, Model m, LinearizabilityResult.Cause cause, long start) {
+    return new Checked(file, new LinearizabilityResult(Verdict.UNKNOWN, cause, m.name(), 0, 0, 0, null),
+        System.nanoTime() - start, null);
   }
 
   /** The future's value; its DataError or IOException as they are, so that Main reports them. */
@@ -173,17 +213,7 @@ final class CheckLinearCommand implements java.util.concurrent.Callable<Integer>
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } catch (ExecutionException e) {
-      Throwable t = e.getCause();
-      if (t instanceof IOException io) {
-        throw io;
-      }
-      if (t instanceof RuntimeException re) {
-        throw re;
-      }
-      if (t instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(t);
+      throw Limits.causeOf(e);
     }
   }
 

@@ -1,6 +1,8 @@
 package madjep.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +57,7 @@ final class CheckTxnCommand implements Callable<Integer> {
   List<String> models = new ArrayList<>(List.of("strict-serializable"));
 
   @Option(names = "--timeout", converter = Durations.Converter.class, paramLabel = "DURATION",
-      description = "Stop searching for cycles after this long; the answer is then unknown.")
+      description = "Answer within this long of the start, reading included; past it the answer is unknown.")
   Duration timeout;
 
   @Option(names = "--threads", paramLabel = "N", description = "Cycle-search threads (default: cores).")
@@ -98,10 +100,19 @@ final class CheckTxnCommand implements Callable<Integer> {
     if (threads != null) {
       o = o.withThreads(threads);
     }
-    if (timeout != null) {
-      o = o.withDeadline(Deadline.after(timeout));
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      throw new UsageError("--timeout takes a positive duration, not " + timeout);
     }
-    TxnResult r = TxnChecker.check(read(), o);
+    long deadline = timeout == null ? Limits.NONE : Limits.deadline(timeout);
+    TxnOptions options = o;
+    Limits.Outcome<TxnResult> outcome = Limits.within(deadline, () -> readAndCheck(options, deadline));
+    if (outcome == null) {
+      outcome = Limits.Outcome.unknown("timeout");
+    }
+    if (outcome.result() == null) {
+      return unknown(outcome);
+    }
+    TxnResult r = outcome.result();
     if (json != null) {
       AtomicFiles.writeString(json, JsonValues.toJson(r.toData(), true) + "\n");
     }
@@ -117,15 +128,51 @@ final class CheckTxnCommand implements Callable<Integer> {
     return ExitCode.of(r.valid());
   }
 
+  /** Reads and checks under the deadline: the result, or unknown (timeout while reading, or memory). */
+  private Limits.Outcome<TxnResult> readAndCheck(TxnOptions o, long deadline) throws IOException {
+    TxnHistory h;
+    try {
+      h = read(deadline);
+    } catch (Limits.ReadTimeout e) {
+      return Limits.Outcome.unknown("timeout");
+    }
+    if (deadline != Limits.NONE) {
+      long left = Limits.remaining(deadline);
+      if (left <= 0) {
+        return Limits.Outcome.unknown("timeout");
+      }
+      o = o.withDeadline(Deadline.after(Duration.ofNanos(left)));
+    }
+    TxnOptions options = o;
+    return Limits.check(() -> TxnChecker.check(h, options));
+  }
+
+  /** Prints an unknown answer for a limit hit outside the checker, writes it with --json, and returns exit 2. */
+  private int unknown(Limits.Outcome<TxnResult> outcome) throws IOException {
+    if (json != null) {
+      AtomicFiles.writeString(json, JsonValues.toJson(outcome.unknownData(), true) + "\n");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (edn) {
+      out.println(Edn.print(outcome.unknownData()));
+    } else {
+      out.printf("%s: unknown (%s)%n", file, outcome.cause());
+    }
+    return ExitCode.UNKNOWN;
+  }
+
   /** EDN files go through the streaming transaction reader; anything else through the generic history reader. */
-  private TxnHistory read() throws IOException {
+  private TxnHistory read(long deadline) throws IOException {
     if (format.format() == null || format.format() == madjep.history.io.HistoryFormat.EDN) {
-      TxnHistory t = TxnEdnReader.readIfSimple(file);
+      TxnHistory t;
+      try (InputStream in = Limits.open(file, deadline)) {
+        t = TxnEdnReader.read(in, file.toString(), Files.size(file));
+      }
       if (t != null) {
         return t;
       }
     }
-    History h = Histories.read(file, format.format()).requireWellFormed();
+    History h = Histories.read(file, format.format(), deadline).requireWellFormed();
     return TxnHistories.of(h);
   }
 

@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
         .withSeed(seed);
     Harness h = harness.withStore(store);
     h.validate(s);
-    int code = SimRunCommand.runAndReport(s, "madjep demo --seed " + seed, h, out);
+    int code = SimRunCommand.runAndReport(s, "madjep demo --seed " + seed, h, out, spec.commandLine().getErr());
     out.println();
     out.printf("Open %s/latest/ for history.edn (Jepsen's format), results.edn, trace.log (the faults as they"
         + " happened), report.html (open it in a browser) and scenario.toml.%n", store);

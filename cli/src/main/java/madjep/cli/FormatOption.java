@@ -5,8 +5,8 @@ import picocli.CommandLine.Option;
 
 /** {@code --format edn|json|log}: overrides format detection for input histories. */
 final class FormatOption {
-  @Option(names = "--format", paramLabel = "edn|json|log",
-      description = "Input format; detected from the content when absent.")
+  @Option(names = "--format", paramLabel = "edn|json|log|etcd",
+      description = "Input format; detected from the content when absent (a directory is an etcd report).")
   String name;
 
   /** The chosen format, or null to detect it. */
@@ -16,7 +16,7 @@ final class FormatOption {
     }
     HistoryFormat f = HistoryFormat.byName(name);
     if (f == null) {
-      throw new UsageError("--format takes edn, json or log, not '" + name + "'");
+      throw new UsageError("--format takes edn, json, log or etcd, not '" + name + "'");
     }
     return f;
   }

@@ -1,6 +1,7 @@
 package madjep.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import madjep.history.History;
 import madjep.history.io.HistoryFormat;
@@ -13,5 +14,15 @@ final class Histories {
   /** Reads {@code file} in {@code format} (null: detect). Data errors propagate to Main, which prints them. */
   static History read(Path file, HistoryFormat format) throws IOException {
     return HistoryReader.read(file, format);
+  }
+
+  /** Reads {@code file} under a deadline ({@link Limits#NONE} for none); past it, {@link Limits.ReadTimeout}. */
+  static History read(Path file, HistoryFormat format, long deadline) throws IOException {
+    if (deadline == Limits.NONE) {
+      return read(file, format);
+    }
+    try (InputStream in = Limits.open(file, deadline)) {
+      return HistoryReader.read(in, file.toString(), format);
+    }
   }
 }

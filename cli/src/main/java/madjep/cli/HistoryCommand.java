@@ -118,7 +118,7 @@ final class HistoryCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       HistoryFormat target = HistoryFormat.byName(to);
-      if (target == null || target == HistoryFormat.JEPSEN_LOG) {
+      if (target != HistoryFormat.EDN && target != HistoryFormat.JSON) {
         throw new UsageError("--to takes edn or json, not '" + to + "'");
       }
       History h = Histories.read(file, format.format()).requireWellFormed();

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.util.Properties;
-import madjep.history.DataError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,11 +39,15 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // A user times the whole process: --timeout counts from the JVM's start.
+    Limits.startClock(Limits.jvmStartNanos());
+    System.exit(run(CommandTree.forArgs(args), args, new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns the exit code; tests call this. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Limits.startClock(System.nanoTime());
     return run(CommandTree.forArgs(args), args, out, err);
   }
 
@@ -56,8 +57,14 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err, debug));
-    int code = cl.execute(parsed.args());
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> Failures.report(ex, err, debug));
+    int code;
+    try {
+      code = cl.execute(parsed.args());
+    } catch (Error e) {
+      // picocli hands only Exceptions to the handler above; Errors (out of memory, stack overflow) come here.
+      code = Failures.report(e, err, debug);
+    }
     out.flush();
     err.flush();
     return code;
@@ -78,41 +85,6 @@ public final class Main implements Runnable {
     for (CommandLine sub : cl.getSubcommands().values()) {
       setUsageExitCodes(sub);
     }
-  }
-
-  private static int handle(Exception ex, PrintWriter err, boolean debug) {
-    Throwable t = ex;
-    if (t instanceof UncheckedIOException u) {
-      t = u.getCause();
-    }
-    int code;
-    if (t instanceof DataError d) {
-      err.println(d.getMessage());
-      code = ExitCode.DATA;
-    } else if (t instanceof UsageError u) {
-      err.println("madjep: " + u.getMessage());
-      code = ExitCode.USAGE;
-    } else if (t instanceof NoSuchFileException n) {
-      err.println(n.getFile() + ": no such file");
-      code = ExitCode.DATA;
-    } else if (t instanceof AccessDeniedException a) {
-      err.println(a.getFile() + ": permission denied");
-      code = ExitCode.DATA;
-    } else if (t instanceof IOException io) {
-      err.println("madjep: I/O error: " + io.getMessage());
-      code = ExitCode.DATA;
-    } else if (t instanceof OutOfMemoryError) {
-      err.println("madjep: out of memory; give the JVM more with JAVA_OPTS=-Xmx8g, or check fewer ops at a time");
-      code = ExitCode.INTERNAL;
-    } else {
-      err.println("madjep: internal error: " + t + (debug ? "" : " (run with --debug for the stack trace)"));
-      code = ExitCode.INTERNAL;
-    }
-    if (debug) {
-      t.printStackTrace(err);
-    }
-    err.flush();
-    return code;
   }
 
   /** Reads the version that the build wrote into the jar. */

@@ -92,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
     StoredRun run = StoredRun.read(dir);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%s: %s%n", run.dir(), VerdictText.word(run.verdict()));
-    for (String key : List.of("scenario", "system", "seed", "checker", "checker-options", "faults")) {
+    for (String key : List.of("causes", "scenario", "system", "seed", "checker", "checker-options", "faults")) {
       line(out, key.replace('-', ' '), run.get(key));
     }
     line(out, "anomaly types", run.checked().get(Keyword.of("anomaly-types")));

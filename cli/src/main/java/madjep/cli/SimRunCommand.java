@@ -75,7 +75,7 @@ final class SimRunCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "determinism: 2 runs identical (%,d events, hash %016x)%n", rep.events(), rep.hash());
     }
-    return runAndReport(s, replay, h, out);
+    return runAndReport(s, replay, h, out, spec.commandLine().getErr());
   }
 
   /** The scenario with the command line's overrides. */
@@ -101,7 +101,8 @@ final class SimRunCommand implements Callable<Integer> {
   }
 
   /** Runs, checks, stores and prints one scenario; returns the verdict's exit code. */
-  static int runAndReport(Scenario s, String replay, Harness h, PrintWriter out) throws IOException {
+  static int runAndReport(Scenario s, String replay, Harness h, PrintWriter out, PrintWriter err)
+      throws IOException {
     out.printf(Locale.ROOT, "%s seed %d: %d nodes, %s%s, workload %s, %s simulated%n", s.name(), s.seed(),
         s.nodes(), s.system().name(), s.bug().equals("none") ? "" : " (bug: " + s.bug() + ")", s.workload(),
         madjep.sim.Durations.format(s.duration()));
@@ -109,20 +110,61 @@ final class SimRunCommand implements Callable<Integer> {
     out.flush();
     LocalDateTime started = LocalDateTime.now();
     long t0 = System.nanoTime();
-    SimResult r = h.simulate(s);
+    long planned = SimRunner.plannedTime(s);
+    madjep.sim.Simulation[] running = new madjep.sim.Simulation[1];
+    ProgressLine progress = ProgressLine.start(err, () -> status(running[0], planned, t0));
+    Thread onInterrupt = new Thread(() -> {
+      progress.stop();
+      madjep.sim.Simulation sim = running[0];
+      out.printf(Locale.ROOT, "%ninterrupted at %s of %s simulated; nothing was stored%n",
+          Durations.format(sim == null ? 0 : sim.now()), Durations.format(planned));
+      out.flush();
+    }, "madjep-run-interrupted");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    SimResult r;
+    try {
+      r = h.simulate(s, sim -> running[0] = sim);
+    } finally {
+      progress.stop();
+      ProgressLine.removeHook(onInterrupt);
+    }
     long t1 = System.nanoTime();
     out.printf(Locale.ROOT, "ran %,d events (%,d ops, %,d crashed) in %s wall for %s simulated (%.0fx real time)%n",
         r.events(), r.stats().get("ops-completed"), r.stats().get("ops-crashed"), Durations.format(t1 - t0),
         Durations.format(r.simulated()), r.simulated() / (double) Math.max(1, t1 - t0));
     Harness.Finished f = h.finish(r, replay, started);
     Run run = f.run();
-    out.printf("check %s in %s (store written in %s)%n", run.summary(), Durations.format(f.checkNanos()),
+    out.printf("check %s in %s (store written in %s)%n", run.check().summary(), Durations.format(f.checkNanos()),
         Durations.format(f.finishNanos()));
+    out.printf("faults fired: %s%n", r.coverage().describe());
+    if (r.liveness() != null) {
+      out.printf("liveness: %s%n", r.liveness().ok() ? "ok, " + r.liveness().describe()
+          : (r.liveness().failed() ? "INVALID, " : "unknown, ") + r.liveness().describe());
+    }
+    for (String line : run.findings()) {
+      if (!line.equals(run.check().summary()) && !line.startsWith("liveness: ")) {
+        out.println(line);
+      }
+    }
     out.printf("results: %s%n", f.dir());
     if (run.verdict() != madjep.history.Verdict.VALID) {
-      out.printf("seed %d: %s; replay: %s%n", s.seed(), VerdictText.word(run.verdict()), replay);
+      out.printf("seed %d: %s (%s); replay: %s%n", s.seed(), VerdictText.word(run.verdict()),
+          String.join(", ", run.causes()), replay);
     }
     return ExitCode.of(run.verdict());
+  }
+
+  /** {@code run: 812 s of 3,612 s simulated, 31,200,000 events, 40x real time, 1m 10s left}. */
+  static String status(madjep.sim.Simulation sim, long planned, long t0) {
+    if (sim == null) {
+      return "run: starting";
+    }
+    long now = sim.now();
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double speed = wall > 0 ? now / 1e9 / wall : 0;
+    return String.format(Locale.ROOT, "run: %,.0f s of %,.0f s simulated, %,d events, %.0fx real time, %s left",
+        now / 1e9, planned / 1e9, sim.eventCount(), speed,
+        ProgressLine.eta(speed > 0 ? (planned - now) / 1e9 / speed : Double.NaN));
   }
 
   /** The command that replays {@code s}: its name or file, its seed, and any duration override. */

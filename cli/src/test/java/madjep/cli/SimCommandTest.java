@@ -97,7 +97,9 @@ class SimCommandTest {
   void run_raftKv_linearizable_exitsZero() {
     CliRun r = CliRun.of("sim", "run", "raft-kv", "--seed", "11", "--store", dir.toString());
     assertEquals(0, r.code(), r.out());
-    assertTrue(r.out().contains("check linear (cas-register per key): valid"), r.out());
+    assertTrue(r.out().contains("check linear (cas-register per key, a read of nil is no value): valid"), r.out());
+    assertTrue(r.out().contains("liveness: ok"), r.out());
+    assertTrue(r.out().contains("faults fired: "), r.out());
   }
 
   @Test
@@ -105,7 +107,7 @@ class SimCommandTest {
     CliRun r = CliRun.of("sim", "run", "raft-kv-stale-read", "--seed", "1", "--store", dir.toString());
     assertEquals(ExitCode.INVALID, r.code(), r.out());
     assertTrue(r.out().contains("INVALID"), r.out());
-    assertTrue(r.out().contains("seed 1: INVALID; replay: madjep sim run raft-kv-stale-read --seed 1"), r.out());
+    assertTrue(r.out().contains("seed 1: INVALID (linear); replay: madjep sim run raft-kv-stale-read --seed 1"), r.out());
   }
 
   @org.junit.jupiter.params.ParameterizedTest
@@ -214,5 +216,37 @@ class SimCommandTest {
     assertTrue(r.out().contains("1m simulated"), r.out());
     assertTrue(r.out().contains("Open " + dir + "/latest/"), r.out());
     assertTrue(Files.exists(dir.resolve("latest/history.edn")));
+  }
+
+  @Test
+  void sweep_terminatedMidway_printsWhatFinished_leavesNoHalfWrittenStore() throws Exception {
+    Path store = dir.resolve("term");
+    Path log = dir.resolve("term.out");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "madjep.cli.Main", "sim", "sweep", "raft-kv-stale-read", "--seeds",
+        "1..100000", "--jobs", "2", "--duration", "3s", "--store", store.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      long deadline = System.nanoTime() + 120_000_000_000L;
+      while (Files.readString(log).split("results: ", -1).length < 4 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+    } finally {
+      p.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
+    }
+    p.waitFor();
+    String out = Files.readString(log);
+    assertTrue(out.contains("interrupted after "), out);
+    assertTrue(out.matches("(?s).*\\d+ seeds: \\d+ valid, \\d+ invalid.*"), out);
+    assertTrue(out.contains("INVALID; replay: madjep sim run raft-kv-stale-read --seed "), out);
+    try (var runs = Files.list(store.resolve("raft-kv-stale-read"))) {
+      for (Path run : (Iterable<Path>) runs::iterator) {
+        String name = run.getFileName().toString();
+        assertTrue(!name.startsWith(".tmp-"), "no temporary left: " + name);
+        if (!name.equals("latest")) {
+          assertTrue(Files.isRegularFile(run.resolve("report.html")), "complete: " + run);
+        }
+      }
+    }
   }
 }

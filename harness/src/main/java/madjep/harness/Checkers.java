@@ -10,6 +10,7 @@ import madjep.history.Verdict;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
 import madjep.linear.LinearizabilityChecker;
+import madjep.linear.Model;
 import madjep.linear.Models;
 import madjep.linear.LinearizabilityOptions;
 import madjep.linear.LinearizabilityResult;
@@ -49,17 +50,26 @@ public final class Checkers {
   private static CheckResult linear(History h, CheckSpec spec, Duration timeout) {
     String model = (String) spec.option("model");
     boolean independent = Boolean.TRUE.equals(spec.option("independent"));
-    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName(model),
-        LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout));
+    Model m = Models.byName(model);
+    LinearizabilityOptions.NilReads nils = "no-value".equals(spec.option("nil-reads")) && Models.readsNoValue(m)
+        ? LinearizabilityOptions.NilReads.NO_VALUE : LinearizabilityOptions.NilReads.UNKNOWN;
+    LinearizabilityResult r = LinearizabilityChecker.check(h, m,
+        LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout).withNilReads(nils));
     StringBuilder summary = new StringBuilder("linear (").append(model).append(independent ? " per key" : "")
-        .append("): ").append(CheckResult.word(r.verdict()))
+        .append(nils == LinearizabilityOptions.NilReads.NO_VALUE ? ", a read of nil is no value" : "").append("): ")
+        .append(CheckResult.word(r.verdict()))
         .append(r.cause() == null ? "" : " (" + r.cause().keyword().name() + ")")
         .append(String.format(java.util.Locale.ROOT, ", %,d ops in %,d %s", r.ops(), r.partitions(),
             r.partitions() == 1 ? "partition" : "partitions"));
     if (r.failure() != null) {
       summary.append("; ").append(r.failure().explanation());
     }
-    return new CheckResult(r.verdict(), summary.toString(), r.toData());
+    Map<Keyword, Object> data = new LinkedHashMap<>(r.toData());
+    // Which reading of a completed read of nil the verdict rests on.
+    data.put(Keyword.of("nil-reads"),
+        Keyword.of(nils == LinearizabilityOptions.NilReads.NO_VALUE ? "no-value" : "unknown"));
+    return new CheckResult(r.verdict(), summary.toString(), data,
+        r.failure() == null ? -1 : r.failure().op().position());
   }
 
   private static CheckResult txn(History h, CheckSpec spec, Duration timeout) {

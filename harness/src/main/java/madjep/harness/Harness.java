@@ -63,10 +63,13 @@ public final class Harness {
   }
 
   /**
-   * Refuses a scenario or a store that cannot work before anything runs: the store must be writable, the system
-   * must be found.
+   * Refuses a scenario or a store that cannot work before anything runs ({@link madjep.sim.scenario.ScenarioCheck}):
+   * every setting in range, every fault step on a node that exists and before the end, the system found, the
+   * store writable. Throws {@link IllegalArgumentException} ({@code key: what was expected}) or {@link IOException}.
    */
   public void validate(Scenario s) throws IOException {
+    madjep.sim.scenario.ScenarioCheck.require(s);
+    madjep.sim.scenario.Systems.factory(s);
     if (store != null) {
       StoreWriter.check(store, s.name());
     }
@@ -82,6 +85,11 @@ public final class Harness {
   /** Only the simulation step. */
   public SimResult simulate(Scenario s) {
     return SimRunner.run(s);
+  }
+
+  /** Only the simulation step, handing the simulation to {@code watch} first (for a progress display). */
+  public SimResult simulate(Scenario s, java.util.function.Consumer<madjep.sim.Simulation> watch) {
+    return SimRunner.run(s, watch);
   }
 
   /** A checked run, where it was stored (null without a store), and how long checking and writing took. */
@@ -107,10 +115,17 @@ public final class Harness {
     return new Finished(run, dir, checkNanos[0], System.nanoTime() - t0);
   }
 
-  /** Checks a simulated run. */
+  /** Checks a simulated run, and judges it with its node failure and its liveness. */
   public Run check(SimResult r, String replay) {
     CheckResult c = checker.check(r.history(), r.check(), timeout);
-    return new Run(r, c, c.verdict(), replay);
+    if (c.failedOp() >= 0) {
+      // Name the node that served the op, the faults of the moment and the leaders of the time.
+      String context = OpContext.describe(r, c.failedOp());
+      java.util.Map<madjep.history.edn.Keyword, Object> data = new java.util.LinkedHashMap<>(c.data());
+      data.put(madjep.history.edn.Keyword.of("context"), context);
+      c = new CheckResult(c.verdict(), c.summary() + " [" + context + "]", data, c.failedOp());
+    }
+    return Run.judge(r, c, replay);
   }
 
   private static Run join(CompletableFuture<Run> f) {

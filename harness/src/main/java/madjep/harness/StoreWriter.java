@@ -59,6 +59,10 @@ public final class StoreWriter {
   /** Temporary directories being filled by this process: an interrupted process removes them on its way out. */
   private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
   private static volatile boolean hookInstalled;
+  /** Set when the process is going down: from then on no run is published, only cleaned up. */
+  private static volatile boolean shuttingDown;
+  /** Publishing a run (its rename and links) and the exit clean-up exclude each other. */
+  private static final java.util.concurrent.locks.ReentrantLock PUBLISH = new java.util.concurrent.locks.ReentrantLock();
   private static final java.util.concurrent.atomic.AtomicLong LINKS = new java.util.concurrent.atomic.AtomicLong();
 
   /** One file of a run directory. */
@@ -147,44 +151,64 @@ public final class StoreWriter {
     Path tmp = Files.createTempDirectory(scenarioDir, TEMP + PID + "-" + stamp + "-");
     IN_PROGRESS.add(tmp);
     try {
-      // The two formats are written at once: a long run's history takes seconds per format.
-      CompletableFuture<Void> json = CompletableFuture.runAsync(() -> {
-        try {
-          HistoryWriter.write(r.history(), HistoryFormat.JSON, tmp.resolve("history.jsonl"));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      HistoryWriter.write(r.history(), HistoryFormat.EDN, tmp.resolve("history.edn"));
       try {
-        json.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof UncheckedIOException u) {
-          throw u.getCause();
+        writeFiles(r, outcome, tmp);
+      } catch (IOException e) {
+        if (shuttingDown) {
+          // The exit clean-up removed the directory under the writer: the run is simply not stored.
+          throw new java.io.InterruptedIOException("interrupted: the run was not stored");
         }
         throw e;
       }
-      Run run = outcome.get();
-      for (Map.Entry<String, RunFile> f : FILES.entrySet()) {
-        f.getValue().write(run, tmp.resolve(f.getKey()));
-      }
-      shareable(tmp);
-      Path dir = scenarioDir.resolve(stamp);
-      for (int k = 1; ; k++) {
-        try {
-          Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-          break;
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-          dir = scenarioDir.resolve(stamp + "-" + k);
+      PUBLISH.lock();
+      try {
+        if (shuttingDown) {
+          throw new java.io.InterruptedIOException("interrupted: the run was not stored");
         }
+        Path dir = scenarioDir.resolve(stamp);
+        for (int k = 1; ; k++) {
+          try {
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            break;
+          } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            dir = scenarioDir.resolve(stamp + "-" + k);
+          }
+        }
+        link(store.resolve("latest"), store.relativize(dir));
+        link(scenarioDir.resolve("latest"), scenarioDir.relativize(dir));
+        return dir;
+      } finally {
+        PUBLISH.unlock();
       }
-      link(store.resolve("latest"), store.relativize(dir));
-      link(scenarioDir.resolve("latest"), scenarioDir.relativize(dir));
-      return dir;
     } finally {
       IN_PROGRESS.remove(tmp);
       deleteTree(tmp);
     }
+  }
+
+  /** Fills the temporary directory: both histories at once (seconds each for a long run), then {@link #FILES}. */
+  private static void writeFiles(SimResult r, Supplier<Run> outcome, Path tmp) throws IOException {
+    CompletableFuture<Void> json = CompletableFuture.runAsync(() -> {
+      try {
+        HistoryWriter.write(r.history(), HistoryFormat.JSON, tmp.resolve("history.jsonl"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    HistoryWriter.write(r.history(), HistoryFormat.EDN, tmp.resolve("history.edn"));
+    try {
+      json.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      throw e;
+    }
+    Run run = outcome.get();
+    for (Map.Entry<String, RunFile> f : FILES.entrySet()) {
+      f.getValue().write(run, tmp.resolve(f.getKey()));
+    }
+    shareable(tmp);
   }
 
   /** Removes the temporaries that processes which no longer run left in {@code dir}. */
@@ -223,12 +247,18 @@ public final class StoreWriter {
       synchronized (IN_PROGRESS) {
         if (!hookInstalled) {
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path p : IN_PROGRESS) {
-              try {
-                deleteTree(p);
-              } catch (IOException | RuntimeException e) {
-                // The next write removes what is left: its process is gone by then.
+            shuttingDown = true;
+            PUBLISH.lock();
+            try {
+              for (Path p : IN_PROGRESS) {
+                try {
+                  deleteTree(p);
+                } catch (IOException | RuntimeException e) {
+                  // The next write removes what is left: its process is gone by then.
+                }
               }
+            } finally {
+              PUBLISH.unlock();
             }
           }, "madjep-store-cleanup"));
           hookInstalled = true;

@@ -108,6 +108,7 @@ class ModuleArrowsTest {
     assertEquals(List.of(), wrong);
     assertTrue(arrows.get("harness").containsAll(List.of("sim-runtime", "checker-linear", "checker-txn")));
     assertTrue(arrows.get("cli").contains("harness"), "cli goes through the harness");
+    assertTrue(arrows.get("junit").contains("harness"), "junit goes through the harness");
   }
 
   @Test

@@ -37,8 +37,12 @@ public final class HistoryBuilder {
   private int[] column;
   private final Object2IntOpenHashMap<Keyword> processCodes = new Object2IntOpenHashMap<>();
   private final List<Keyword> processNames = new ArrayList<>();
-  /** How the reader read the input where it was not plain (a dialect, conversions), in order, without repeats. */
+  /**
+   * How the reader read the input where it was not plain (a dialect, conversions, skipped lines), in order, without
+   * repeats: each with its count and the unit counted ("op", "line").
+   */
   private final java.util.LinkedHashMap<String, int[]> readingNotes = new java.util.LinkedHashMap<>();
+  private final java.util.Map<String, String> noteUnits = new java.util.HashMap<>();
 
   /** A builder for a history read from {@code source} (a file name, or a label such as {@code "<sim>"}). */
   public HistoryBuilder(String source) {
@@ -52,7 +56,13 @@ public final class HistoryBuilder {
    * once, with the number of ops.
    */
   public void note(String what) {
+    note(what, "op");
+  }
+
+  /** Like {@link #note(String)}, counting another unit: {@code note("lines of other loggers skipped", "line")}. */
+  public void note(String what, String unit) {
     readingNotes.computeIfAbsent(what, k -> new int[1])[0]++;
+    noteUnits.putIfAbsent(what, unit);
   }
 
   /** The process code of a client number. */
@@ -248,6 +258,14 @@ public final class HistoryBuilder {
         pair[o] = i;
         pair[i] = o;
         open.remove(p);
+        if (p >= 0 && f[o] != f[i]) {
+          problemCount++;
+          if (problems.size() < MAX_PROBLEMS) {
+            problems.add(problem(HistoryProblem.Kind.COMPLETION_OF_ANOTHER_FUNCTION, i,
+                "expected the completion of process " + p + "'s " + f[o] + " " + describeOp(o) + " to have :f "
+                    + f[o] + ", found " + f[i]));
+          }
+        }
       } else if (p <= -2 && type[i] == 3) {
         // Jepsen's nemesis logs :info for both ends of an op: an :info with nothing open begins one.
         open.put(p, i);
@@ -285,7 +303,10 @@ public final class HistoryBuilder {
 
   private List<String> notes() {
     List<String> out = new ArrayList<>();
-    readingNotes.forEach((what, n) -> out.add(what + " (" + n[0] + (n[0] == 1 ? " op)" : " ops)")));
+    readingNotes.forEach((what, n) -> {
+      String unit = noteUnits.get(what);
+      out.add(what + " (" + n[0] + " " + unit + (n[0] == 1 ? ")" : "s)"));
+    });
     return List.copyOf(out);
   }
 

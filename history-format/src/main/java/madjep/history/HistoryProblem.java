@@ -18,7 +18,12 @@ public record HistoryProblem(Kind kind, int position, long opIndex, int line, in
     /** An ok, fail or info from a client process that has no open invocation. */
     COMPLETION_WITHOUT_INVOKE,
     /** An invocation on a process whose previous invocation has not completed. */
-    INVOKE_ON_BUSY_PROCESS
+    INVOKE_ON_BUSY_PROCESS,
+    /**
+     * A client's completion whose {@code :f} is not its invocation's: Jepsen completes an op with the op it invoked,
+     * so this is a damaged line (a log line cut inside {@code :write} reads as {@code :wri}).
+     */
+    COMPLETION_OF_ANOTHER_FUNCTION
   }
 
   /** This problem as a data error of the named source. */

@@ -11,15 +11,22 @@ import madjep.history.edn.Keyword;
  */
 public final class HistoryRecorder {
   private static final Keyword NEMESIS = Keyword.of("nemesis");
+  private static final Keyword NODE = Keyword.of("node");
 
   private final Simulation sim;
   private final HistoryBuilder builder;
   private final int nemesis;
+  /** Per server, the extra fields {@code :node "nK"}: shared, immutable, so a completion costs no allocation. */
+  private final Object[][] nodeExtras;
 
   public HistoryRecorder(Simulation sim, String source) {
     this.sim = sim;
     this.builder = new HistoryBuilder(source);
     this.nemesis = builder.namedProcess(NEMESIS);
+    nodeExtras = new Object[sim.servers()][];
+    for (int i = 0; i < nodeExtras.length; i++) {
+      nodeExtras[i] = new Object[] {NODE, sim.name(i)};
+    }
   }
 
   public void invoke(long process, Keyword f, Object value) {
@@ -28,7 +35,16 @@ public final class HistoryRecorder {
 
   /** A client op's completion: {@code :ok}, {@code :fail} or {@code :info}. */
   public void complete(long process, OpType type, Keyword f, Object value, Object error) {
-    builder.add(Long.MIN_VALUE, sim.now(), type, (int) process, f, value, error, null, 0, 0);
+    complete(process, type, f, value, error, -1);
+  }
+
+  /**
+   * A client op's completion, with {@code :node}: the server that answered it (or, for {@code :info} and for a
+   * {@code :fail} no server answered, the one last asked); -1 for none.
+   */
+  public void complete(long process, OpType type, Keyword f, Object value, Object error, int node) {
+    builder.add(Long.MIN_VALUE, sim.now(), type, (int) process, f, value, error,
+        node >= 0 && node < nodeExtras.length ? nodeExtras[node] : null, 0, 0);
   }
 
   /** A fault: its start ({@code value} as asked) and end ({@code result} as done), both {@code :info}. */

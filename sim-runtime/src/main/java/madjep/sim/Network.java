@@ -51,6 +51,7 @@ public final class Network {
 
   private long sent;
   private long dropped;
+  private long partitionDrops;
   private long duplicated;
   private long reordered;
   private long heldCount;
@@ -235,6 +236,11 @@ public final class Network {
     return dropped;
   }
 
+  /** Messages between servers dropped because a partition stood between them (sent, or in flight when it formed). */
+  public long droppedByPartitions() {
+    return partitionDrops;
+  }
+
   public long duplicated() {
     return duplicated;
   }
@@ -263,6 +269,7 @@ public final class Network {
     int l = from * servers + to;
     if (blocked[l]) {
       dropped++;
+      partitionDrops++;
       return;
     }
     if (clogged[l]) {
@@ -314,6 +321,7 @@ public final class Network {
   boolean droppedInFlight(int from, int to) {
     if (blockedCount > 0 && from < servers && to < servers && blocked[from * servers + to]) {
       dropped++;
+      partitionDrops++;
       return true;
     }
     return false;

@@ -44,6 +44,9 @@ public final class NodeContext {
     this.sim = sim;
     this.ep = ep;
     this.incarnation = ep.incarnation;
+    // Request ids carry the incarnation: a response to a request of an earlier life (delayed, duplicated or held by a
+    // clog) never answers a request of this one, as a reply on a dead connection would never reach a new process.
+    this.nextRequestId = (long) ep.incarnation << 40;
   }
 
   /** This node's id: servers are {@code 0..servers()-1}, clients come after. */

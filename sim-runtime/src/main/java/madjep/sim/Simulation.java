@@ -36,6 +36,7 @@ public final class Simulation {
   private EventProbe probe;
   private boolean halted;
   private boolean started;
+  private NodeFailure failure;
 
   /** Receives what nodes {@link NodeContext#announce}. */
   @FunctionalInterface
@@ -148,9 +149,26 @@ public final class Simulation {
     listeners.add(l);
   }
 
-  /** True when the probe stopped the run. */
+  /** True when the probe stopped the run, or a node threw. */
   public boolean halted() {
     return halted;
+  }
+
+  /** What a node threw, which stopped the run; null while none has. */
+  public NodeFailure failure() {
+    return failure;
+  }
+
+  /**
+   * Node code threw: the run stops after this event (no later event runs), and the failure is kept. Only the first
+   * counts; the run is over.
+   */
+  private void failed(Endpoint ep, String during, Throwable t) {
+    if (failure == null) {
+      failure = new NodeFailure(now, ep.name, ep.incarnation, during, t);
+      trace.line(now, ep.name, "threw " + t + " in " + during + "; the run stops here");
+    }
+    halted = true;
   }
 
   // ---- scheduling ----
@@ -213,7 +231,11 @@ public final class Simulation {
         Endpoint ep = endpoints.get(a);
         if (ep.status == Endpoint.Status.UP) {
           if (!network.droppedInFlight(b, a)) {
-            ep.ctx.deliver(b, p);
+            try {
+              ep.ctx.deliver(b, p);
+            } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+              failed(ep, "receive", e);
+            }
           }
         } else if (ep.status == Endpoint.Status.PAUSED) {
           ep.deferred.add(new Object[] {kind, a, b, p});
@@ -226,7 +248,11 @@ public final class Simulation {
           return;
         }
         if (ep.status == Endpoint.Status.UP) {
-          ep.ctx.fire(t);
+          try {
+            ep.ctx.fire(t);
+          } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+            failed(ep, "timer", e);
+          }
         } else if (ep.status == Endpoint.Status.PAUSED) {
           ep.deferred.add(new Object[] {kind, a, b, p});
         }
@@ -242,9 +268,16 @@ public final class Simulation {
     ep.incarnation++;
     ep.status = Endpoint.Status.UP;
     ep.deferred.clear();
-    ep.node = ep.factory.create(ep.id);
-    ep.ctx = new NodeContext(this, ep);
-    ep.node.start(ep.ctx);
+    try {
+      ep.node = ep.factory.create(ep.id);
+      if (ep.node == null) {
+        throw new IllegalStateException("the NodeFactory made no node (null) for " + ep.name);
+      }
+      ep.ctx = new NodeContext(this, ep);
+      ep.node.start(ep.ctx);
+    } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+      failed(ep, "start", e);
+    }
   }
 
   private Endpoint server(int node) {
@@ -303,7 +336,11 @@ public final class Simulation {
       return;
     }
     ep.status = Endpoint.Status.UP;
-    ep.node.stop(ep.ctx);
+    try {
+      ep.node.stop(ep.ctx);
+    } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+      failed(ep, "stop", e);
+    }
     ep.disk.syncAll();
     ep.status = Endpoint.Status.DOWN;
     ep.deferred.clear();

@@ -2,7 +2,8 @@ package madjep.sim;
 
 /**
  * The run's timeline in words: faults, crashes, restarts, elections and whatever nodes log, one line per event,
- * stamped with virtual time. Deterministic like everything else, so two runs of a seed give the same trace.
+ * stamped with virtual time in nanoseconds, the unit of the history's {@code :time}, so that a time read in one is
+ * found by searching the other. Deterministic like everything else, so two runs of a seed give the same trace.
  */
 public final class Trace {
   private final StringBuilder text = new StringBuilder(1 << 12);
@@ -17,7 +18,7 @@ public final class Trace {
     return enabled;
   }
 
-  /** Appends {@code [   12.000000000] who: what}. */
+  /** Appends {@code [  12000000000] who: what}: virtual nanoseconds, right-aligned to 13 digits (an hour). */
   public void line(long time, String who, String what) {
     if (!enabled) {
       return;
@@ -28,21 +29,16 @@ public final class Trace {
     lines++;
   }
 
-  /** Seconds with nine decimals, right-aligned: the trace's time stamp. */
+  /** Nanoseconds, right-aligned to {@value #TIME_WIDTH} characters: the trace's time stamp. */
   static void appendTime(StringBuilder sb, long t) {
-    long s = t / Durations.S;
-    long ns = Math.abs(t % Durations.S);
-    String secs = (t < 0 && s == 0 ? "-" : "") + s;
-    for (int i = secs.length(); i < 6; i++) {
+    String ns = Long.toString(t);
+    for (int i = ns.length(); i < TIME_WIDTH; i++) {
       sb.append(' ');
     }
-    sb.append(secs).append('.');
-    String frac = Long.toString(ns);
-    for (int i = frac.length(); i < 9; i++) {
-      sb.append('0');
-    }
-    sb.append(frac);
+    sb.append(ns);
   }
+
+  private static final int TIME_WIDTH = 13;
 
   public int lines() {
     return lines;

@@ -44,6 +44,16 @@ class LinearBenchmarksTest {
     assertEquals(Verdict.VALID, b.check());
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {8, 50})
+  void etcdModelBenchmark_generatedReport_valid(int clients) {
+    EtcdModelBenchmark b = new EtcdModelBenchmark();
+    b.clients = clients;
+    b.setup();
+    assertEquals(20_000, b.history.size());
+    assertEquals(Verdict.VALID, b.check());
+  }
+
   @Test
   void singleKeyBenchmark_hundredThousandOps_valid() {
     SingleKeyBenchmark b = new SingleKeyBenchmark();

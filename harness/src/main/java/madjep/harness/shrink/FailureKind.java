@@ -8,7 +8,8 @@ import madjep.history.Verdict;
 import madjep.history.edn.Keyword;
 
 /**
- * How a run fails: the checker that said so, and the kinds of violation it reported. A candidate fails <em>the same
+ * How a run fails: the checker of its workload, and the kinds of violation found (by the checker, or by the run
+ * itself: a node that threw, a client never served again). A candidate fails <em>the same
  * way</em> as the original when its verdict is invalid, the same checker reports it, and at least one kind of
  * violation is among the original's. Kinds, by checker:
  *
@@ -18,7 +19,9 @@ import madjep.history.edn.Keyword;
  *   <li>{@code txn}: Elle's anomaly types ({@code G1c}, {@code G-single}, ...);
  *   <li>{@code bank}: Jepsen's error types ({@code wrong-total}, {@code negative-value}, ...); {@code set}: {@code
  *       lost}, {@code unexpected}, or {@code never-read};
- *   <li>any other checker: {@code invalid}.
+ *   <li>any other checker: {@code invalid};
+ *   <li>a node that threw: {@code node-exception} and the exception's class ({@code node-exception
+ *       java.lang.IllegalStateException}); a client not served again once faults healed: {@code liveness}.
  * </ul>
  *
  * An unknown verdict (a checker limit hit) never counts as failing.
@@ -37,7 +40,17 @@ public record FailureKind(String checker, List<String> kinds) {
     if (run.verdict() != Verdict.INVALID) {
       return new FailureKind(checker, List.of());
     }
-    List<String> kinds = kinds(checker, run.check().data());
+    List<String> kinds = new ArrayList<>();
+    if (run.sim().failure() != null) {
+      kinds.add("node-exception " + run.sim().failure().error().getClass().getName());
+    }
+    if (run.check().verdict() == Verdict.INVALID) {
+      List<String> found = kinds(checker, run.check().data());
+      kinds.addAll(found.isEmpty() ? List.of("invalid") : found);
+    }
+    if (run.sim().liveness() != null && run.sim().liveness().failed()) {
+      kinds.add("liveness");
+    }
     return new FailureKind(checker, kinds.isEmpty() ? List.of("invalid") : kinds);
   }
 

@@ -22,10 +22,25 @@ import madjep.history.DataError;
  * decimals with {@code M}), strings with escapes, characters, keywords, symbols, vectors ({@link EdnVector}), lists
  * ({@link EdnList}), maps and sets (insertion-ordered, unmodifiable), tagged elements ({@link Tagged}), {@code ;}
  * comments and {@code #_} discards.
+ *
+ * <p>Hostile input cannot make it hang, overflow the stack or run out of memory by design: values nest at most
+ * {@link #MAX_DEPTH} deep, a string or token holds at most {@link #MAX_TOKEN_BYTES}, control bytes outside strings
+ * and bytes that are not UTF-8 are errors, and a line ends at LF, CRLF or a lone CR, so that line numbers and
+ * {@code ;} comments agree with every editor. Every error is a {@link DataError} with line and column.
  */
 public final class EdnParser {
   /** What {@link #peek()} and {@link #skipWhitespace()} return at the end of the input. */
   public static final int EOF = -1;
+
+  /**
+   * How deep values may nest (collections, tags and discards): Jepsen's values nest a few levels, and a bound far
+   * below what the stack holds turns a hostile file into a data error instead of a StackOverflowError. Every reader
+   * (EDN, jepsen.log, JSON through Jackson's constraints) uses this bound.
+   */
+  public static final int MAX_DEPTH = 500;
+
+  /** The longest string, token or (in jepsen.log) line any reader holds: 64 MiB, far past any real op. */
+  public static final int MAX_TOKEN_BYTES = 64 << 20;
 
   private static final int BUFFER_SIZE = 1 << 16;
   private static final long LONG_CACHE_LOW = -1024;
@@ -36,13 +51,21 @@ public final class EdnParser {
    */
   private static final Long[] LONG_CACHE = new Long[(int) (LONG_CACHE_HIGH - LONG_CACHE_LOW)];
 
-  /** Byte classes: bit 1 = whitespace (incl. comma), bit 2 = delimiter that ends a token. */
+  /**
+   * Byte classes: bit 1 = whitespace (incl. comma), bit 2 = delimiter that ends a token, bit 4 = a control byte,
+   * which ends a token and is an error anywhere but inside a string.
+   */
   private static final byte[] CLASS = new byte[256];
 
   private static final int WS = 1;
   private static final int DELIM = 2;
+  private static final int CONTROL = 4;
 
   static {
+    for (int c = 0; c < 0x20; c++) {
+      CLASS[c] = CONTROL | DELIM;
+    }
+    CLASS[0x7f] = CONTROL | DELIM;
     for (char c : new char[] {' ', '\t', '\n', '\r', '\f', ','}) {
       CLASS[c] = WS | DELIM;
     }
@@ -62,6 +85,12 @@ public final class EdnParser {
   /** Absolute offset of the first byte of the current line. */
   private long lineStart;
   private boolean exhausted;
+  /** Absolute offset of the latest CR, so that the LF of a CRLF does not count a second line. */
+  private long lastCr = -2;
+  /** How deep the value being read nests. */
+  private int depth;
+  /** True once a {@code ;} comment or a {@code #_} discard was skipped: the input was not blank. */
+  private boolean skippedForms;
 
   private byte[] scratch = new byte[256];
   private final KeywordTable keywords = new KeywordTable();
@@ -71,8 +100,21 @@ public final class EdnParser {
   public EdnParser(InputStream in, String source) {
     this.in = in;
     this.source = source;
-    this.buf = new byte[BUFFER_SIZE];
+    this.buf = new byte[bufferSize(in, BUFFER_SIZE)];
     this.line = 1;
+  }
+
+  /**
+   * A buffer size for reading {@code in}: {@code max}, or less when the stream says that it holds less (a small file
+   * then costs no 64 KiB buffer to zero). Any size reads correctly; the size only saves work.
+   */
+  public static int bufferSize(InputStream in, int max) {
+    try {
+      int available = in.available();
+      return available <= 0 || available >= max - 64 ? max : Math.max(256, available + 64);
+    } catch (IOException e) {
+      return max;
+    }
   }
 
   /** A parser over {@code len} bytes of {@code data}, whose first byte is at column 1 of {@code firstLine}. */
@@ -94,6 +136,8 @@ public final class EdnParser {
     this.line = line;
     this.lineStart = off - (firstColumn - 1L);
     this.exhausted = true;
+    this.lastCr = -2;
+    this.depth = 0;
   }
 
   /** Parses one EDN value from a string. */
@@ -150,12 +194,25 @@ public final class EdnParser {
     if (c == EOF) {
       return "the end of the input";
     }
+    if ((CLASS[c] & CONTROL) != 0) {
+      return describeByte(c);
+    }
     ensure(24);
     int end = pos;
-    while (end < lim && end - pos < 20 && buf[end] != '\n' && buf[end] != '\r') {
+    while (end < lim && end - pos < 20 && (CLASS[buf[end] & 0xff] & CONTROL) == 0) {
       end++;
     }
     return "'" + new String(buf, pos, end - pos, StandardCharsets.UTF_8) + "'";
+  }
+
+  /** "the control byte 0x0b", for bytes that no EDN value may hold outside a string. */
+  static String describeByte(int c) {
+    return String.format("the control byte 0x%02x", c);
+  }
+
+  /** True once a {@code ;} comment or {@code #_} discard was skipped: input that looked blank was not. */
+  public boolean skippedForms() {
+    return skippedForms;
   }
 
   // ---------------------------------------------------------------- buffer
@@ -227,7 +284,15 @@ public final class EdnParser {
     pos++;
   }
 
-  private void newline() {
+  /** Counts a line break just consumed: LF, CR, or the LF of a CRLF (which the CR already counted). */
+  private void lineBreak(int c) {
+    long at = base + pos - 1;
+    if (c == '\r') {
+      lastCr = at;
+    } else if (at == lastCr + 1) {
+      lineStart = base + pos;
+      return;
+    }
     line++;
     lineStart = base + pos;
   }
@@ -244,15 +309,17 @@ public final class EdnParser {
       int c = buf[pos] & 0xff;
       if ((CLASS[c] & WS) != 0) {
         pos++;
-        if (c == '\n') {
-          newline();
+        if (c <= '\r' && (c == '\n' || c == '\r')) {
+          lineBreak(c);
         }
       } else if (c == ';') {
+        skippedForms = true;
         skipComment();
       } else if (c == '#') {
         ensure(2);
         if (lim - pos >= 2 && buf[pos + 1] == '_') {
           pos += 2;
+          skippedForms = true;
           readValue();
         } else {
           return c;
@@ -268,8 +335,9 @@ public final class EdnParser {
       if (pos >= lim && !fill()) {
         return;
       }
-      if (buf[pos++] == '\n') {
-        newline();
+      byte b = buf[pos++];
+      if (b == '\n' || b == '\r') {
+        lineBreak(b);
         return;
       }
     }
@@ -279,7 +347,15 @@ public final class EdnParser {
 
   /** Reads the next value; the end of the input or a closing bracket is an error. */
   public Object readValue() {
-    int c = skipWhitespace();
+    if (++depth > MAX_DEPTH) {
+      throw error("expected values nested at most " + MAX_DEPTH + " deep, found deeper nesting");
+    }
+    Object v = readValueAt(skipWhitespace());
+    depth--;
+    return v;
+  }
+
+  private Object readValueAt(int c) {
     switch (c) {
       case '{':
         pos++;
@@ -309,6 +385,9 @@ public final class EdnParser {
       case ')':
         throw error("expected a value, found an unmatched '" + (char) c + "'");
       default:
+        if ((CLASS[c] & CONTROL) != 0) {
+          throw error("expected a value, found " + describeByte(c));
+        }
         if (c >= '0' && c <= '9') {
           return readNumber();
         }
@@ -445,7 +524,7 @@ public final class EdnParser {
         pos = i + 1;
         return new String(buf, start, i - start, StandardCharsets.ISO_8859_1);
       }
-      if (b == '\\' || b == '\n' || b < 0) {
+      if (b == '\\' || b == '\n' || b == '\r' || b < 0) {
         break;
       }
       i++;
@@ -460,11 +539,11 @@ public final class EdnParser {
         throw errorAt(l, col, "expected '\"' to close the string opened here, found the end of the input");
       }
       if (c == '"') {
-        String tail = new String(scratch, 0, n, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        String tail = text(scratch, n, ascii, l, col, "the string opened here");
         return decoded == null ? tail : decoded.append(tail).toString();
       }
       if (n + 8 > scratch.length) {
-        scratch = java.util.Arrays.copyOf(scratch, scratch.length * 2);
+        growScratch(l, col, "string");
       }
       if (c == '\\') {
         int escLine = line;
@@ -483,7 +562,7 @@ public final class EdnParser {
             if (decoded == null) {
               decoded = new StringBuilder();
             }
-            decoded.append(new String(scratch, 0, n, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+            decoded.append(text(scratch, n, ascii, l, col, "the string opened here"));
             decoded.append(ch);
             n = 0;
             ascii = true;
@@ -493,13 +572,68 @@ public final class EdnParser {
               "expected a string escape (\\n \\t \\r \\b \\f \\\" \\\\ \\uXXXX), found '\\" + (char) e + "'");
         }
       } else {
-        if (c == '\n') {
-          newline();
+        if (c == '\n' || c == '\r') {
+          lineBreak(c);
         }
         ascii &= c < 0x80;
         scratch[n++] = (byte) c;
       }
     }
+  }
+
+  /** Doubles the scratch buffer, or fails when a string or token would pass {@link #MAX_TOKEN_BYTES}. */
+  private void growScratch(int l, int col, String what) {
+    if (scratch.length >= MAX_TOKEN_BYTES) {
+      throw errorAt(l, col, "expected a " + what + " of at most " + (MAX_TOKEN_BYTES >> 20) + " MiB, found a longer one");
+    }
+    scratch = java.util.Arrays.copyOf(scratch, scratch.length * 2);
+  }
+
+  /** The text of {@code n} bytes: Latin-1 when all are ASCII, else strictly decoded UTF-8 (bad bytes fail). */
+  private String text(byte[] b, int n, boolean ascii, int l, int col, String where) {
+    return ascii ? new String(b, 0, n, StandardCharsets.ISO_8859_1) : utf8(b, 0, n, l, col, where);
+  }
+
+  /**
+   * Strictly decoded UTF-8: a byte that is not part of a well-formed character is an error at {@code l}:{@code col},
+   * never a silent U+FFFD that would change a value.
+   */
+  public String utf8(byte[] b, int off, int n, int l, int col, String where) {
+    int bad = firstBadUtf8(b, off, n);
+    if (bad >= 0) {
+      throw errorAt(l, col, "expected UTF-8 text in " + where + ", found "
+          + String.format("the byte 0x%02x, which is not UTF-8", b[bad] & 0xff));
+    }
+    return new String(b, off, n, StandardCharsets.UTF_8);
+  }
+
+  /** The offset of the first byte of {@code b[off, off + n)} that is not part of well-formed UTF-8, or -1. */
+  public static int firstBadUtf8(byte[] b, int off, int n) {
+    int end = off + n;
+    int i = off;
+    while (i < end) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+      if (len == 0 || i + len > end) {
+        return i;
+      }
+      int c1 = b[i + 1] & 0xff;
+      // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) {
+        return i;
+      }
+      for (int k = 1; k < len; k++) {
+        if ((b[i + k] & 0xC0) != 0x80) {
+          return i;
+        }
+      }
+      i += len;
+    }
+    return -1;
   }
 
   private int readHex4() {
@@ -631,7 +765,7 @@ public final class EdnParser {
     if (n == 3 && scratch[0] == 'n' && scratch[1] == 'i' && scratch[2] == 'l') {
       return null;
     }
-    String s = new String(scratch, 0, n, StandardCharsets.UTF_8);
+    String s = utf8(scratch, 0, n, l, col, "the symbol here");
     switch (s) {
       case "true":
         return Boolean.TRUE;
@@ -654,7 +788,7 @@ public final class EdnParser {
     if (n == 1 && first < 0x80) {
       return (char) first;
     }
-    String name = new String(scratch, 0, n, StandardCharsets.UTF_8);
+    String name = utf8(scratch, 0, n, l, col, "the character here");
     switch (name) {
       case "newline":
         return '\n';
@@ -695,7 +829,7 @@ public final class EdnParser {
         return n;
       }
       if (offset + n == scratch.length) {
-        scratch = java.util.Arrays.copyOf(scratch, scratch.length * 2);
+        growScratch(line, column() - n, "token");
       }
       scratch[offset + n++] = (byte) c;
       pos++;
@@ -743,7 +877,7 @@ public final class EdnParser {
       throw errorAt(l, col, "expected a tag, a set #{...} or a discard #_ after '#', found " + describeNext());
     }
     int n = readToken();
-    return new Symbol(new String(scratch, 0, n, StandardCharsets.UTF_8));
+    return new Symbol(utf8(scratch, 0, n, l, col, "the tag here"));
   }
 
   /** Reads a map's entries after its consumed '{', calling {@code sink} for each; used by op readers. */
@@ -824,8 +958,21 @@ public final class EdnParser {
     throw errorAt(l, col, "expected " + expected + ", found " + describe(value));
   }
 
+  /**
+   * A keyword seen for the first time, whose {@code len} name bytes end at the next unread byte: its name must be
+   * UTF-8 and a keyword name, else the error points at its ':'.
+   */
+  private Keyword newKeyword(byte[] b, int off, int len) {
+    int col = column() - len - 1;
+    String name = utf8(b, off, len, line, col, "the keyword here");
+    if (!Keyword.isValidName(name)) {
+      throw errorAt(line, col, "expected a keyword name, found ':" + name + "'");
+    }
+    return Keyword.of(name);
+  }
+
   /** Interns keywords of at most 7 bytes, keyed by their length and bytes packed into a (never zero) long. */
-  private static final class ShortKeywordTable {
+  private final class ShortKeywordTable {
     private long[] keys = new long[256];
     private Keyword[] values = new Keyword[256];
     private int size;
@@ -844,7 +991,7 @@ public final class EdnParser {
         }
         slot = (slot + 1) & mask;
       }
-      Keyword kw = Keyword.of(new String(b, off, len, StandardCharsets.UTF_8));
+      Keyword kw = newKeyword(b, off, len);
       put(packed, kw);
       return kw;
     }
@@ -875,7 +1022,7 @@ public final class EdnParser {
   }
 
   /** Interns keywords from bytes without building a String on a hit. */
-  private static final class KeywordTable {
+  private final class KeywordTable {
     private byte[][] keys = new byte[256][];
     private Keyword[] values = new Keyword[256];
     private int size;
@@ -898,7 +1045,7 @@ public final class EdnParser {
         }
         slot = (slot + 1) & mask;
       }
-      Keyword kw = Keyword.of(new String(b, off, len, StandardCharsets.UTF_8));
+      Keyword kw = newKeyword(b, off, len);
       keys[slot] = java.util.Arrays.copyOfRange(b, off, off + len);
       values[slot] = kw;
       if (++size * 2 > keys.length) {

@@ -31,6 +31,10 @@ final class EdnHistoryReader implements EdnParser.EntrySink {
 
   private History readAll() {
     int c = p.skipWhitespace();
+    if (c == EdnParser.EOF && p.skippedForms()) {
+      throw NoOps.error(p.source(), 1, 1, "EDN op maps such as {:type :invoke, :f :read, :process 0}",
+          "only comments or discarded forms");
+    }
     if (c == '[' || c == '(') {
       char close = c == '[' ? ']' : ')';
       int l = p.line();

@@ -9,7 +9,12 @@ public enum HistoryFormat {
   /** A JSON array of op objects, or JSON Lines (one object per line). Written as JSON Lines. */
   JSON("json"),
   /** Op lines of a {@code jepsen.log}: {@code INFO  jepsen.util - 4	:invoke	:read	nil}. Read only. */
-  JEPSEN_LOG("log");
+  JEPSEN_LOG("log"),
+  /**
+   * etcd's robustness-test reports: {@code client-N/operations.json}, a stream of JSON objects {@code {"ClientId",
+   * "Input", "Call", "Output", "Return"}}, one per operation (a report directory reads every client's). Read only.
+   */
+  ETCD("etcd");
 
   private final String cliName;
 
@@ -17,12 +22,12 @@ public enum HistoryFormat {
     this.cliName = cliName;
   }
 
-  /** The name used by {@code --format} and {@code --to}: edn, json or log. */
+  /** The name used by {@code --format} and {@code --to}: edn, json, log or etcd. */
   public String cliName() {
     return cliName;
   }
 
-  /** The format named {@code name} (edn, json, jsonl, log), or null. */
+  /** The format named {@code name} (edn, json, jsonl, log, etcd), or null. */
   public static HistoryFormat byName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     if (n.equals("jsonl") || n.equals("ndjson")) {
@@ -37,7 +42,8 @@ public enum HistoryFormat {
   }
 
   /**
-   * Guesses the format from the first bytes of a file: JSON when the first op object's first key is a string,
+   * Guesses the format from the first bytes of a file: etcd's report when the first object's first key is
+   * {@code "ClientId"}, JSON when the first op object's first key is another string,
    * EDN when it opens with <code>&#123;</code>, {@code [}, {@code (}, {@code #} or a {@code ;} comment, and a Jepsen log when
    * it opens with text. Empty input is EDN (an empty history).
    */
@@ -58,6 +64,10 @@ public enum HistoryFormat {
       return EDN;
     }
     if (c == '{') {
+      int j = skipSpace(head, i + 1, len);
+      if (startsWith(head, j, len, "\"ClientId\"")) {
+        return ETCD;
+      }
       return objectKind(head, i + 1, len);
     }
     if (c == '(' || c == '#') {
@@ -72,6 +82,18 @@ public enum HistoryFormat {
   private static HistoryFormat objectKind(byte[] head, int from, int len) {
     int j = skipSpace(head, from, len);
     return j < len && head[j] == '"' ? JSON : EDN;
+  }
+
+  private static boolean startsWith(byte[] b, int i, int len, String ascii) {
+    if (len - i < ascii.length()) {
+      return false;
+    }
+    for (int k = 0; k < ascii.length(); k++) {
+      if (b[i + k] != ascii.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int skipSpace(byte[] b, int i, int len) {

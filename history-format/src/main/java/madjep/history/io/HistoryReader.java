@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import madjep.history.DataError;
 import madjep.history.History;
+import madjep.history.edn.EdnParser;
 
 /**
  * Reads a history from EDN, JSON or a Jepsen log, streaming: the text is never held whole in memory. Example:
@@ -26,7 +27,7 @@ public final class HistoryReader {
 
   private HistoryReader() {}
 
-  /** Reads a file, detecting its format from its content. */
+  /** Reads a file, detecting its format from its content; a directory is read as an etcd report. */
   public static History read(Path file) throws IOException {
     return read(file, null);
   }
@@ -35,7 +36,8 @@ public final class HistoryReader {
   public static History read(Path file, HistoryFormat format) throws IOException {
     String source = file.toString();
     if (Files.isDirectory(file)) {
-      throw new DataError(source, 0, 0, -1, "expected a history file, found a directory");
+      // An etcd robustness report: every client-*/operations.json in it, merged (or a data error saying so).
+      return EtcdReportReader.readReport(file);
     }
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, source, format);
@@ -46,7 +48,8 @@ public final class HistoryReader {
 
   /** Reads a stream in the given format, or detects it when {@code format} is null; {@code source} names it. */
   public static History read(InputStream raw, String source, HistoryFormat format) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    BufferedInputStream in = new BufferedInputStream(raw, EdnParser.bufferSize(raw, 1 << 16));
+    skipByteOrderMark(in);
     if (format == null) {
       format = detect(in);
     }
@@ -55,9 +58,23 @@ public final class HistoryReader {
         case EDN -> EdnHistoryReader.read(in, source);
         case JSON -> JsonHistoryReader.read(in, source);
         case JEPSEN_LOG -> LogHistoryReader.read(in, source);
+        case ETCD -> EtcdReportReader.read(in, source);
       };
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /**
+   * Skips a UTF-8 byte order mark, which some Windows editors write: every format reads the text after it. (Columns
+   * on the first line then count from after the mark, as an editor shows them.)
+   */
+  static void skipByteOrderMark(BufferedInputStream in) throws IOException {
+    in.mark(3);
+    byte[] head = new byte[3];
+    int n = in.readNBytes(head, 0, 3);
+    if (n < 3 || (head[0] & 0xff) != 0xEF || (head[1] & 0xff) != 0xBB || (head[2] & 0xff) != 0xBF) {
+      in.reset();
     }
   }
 

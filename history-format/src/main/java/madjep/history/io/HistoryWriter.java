@@ -48,7 +48,7 @@ public final class HistoryWriter {
     switch (format) {
       case EDN -> writeEdn(h, out);
       case JSON -> writeJson(h, out);
-      case JEPSEN_LOG -> throw new IllegalArgumentException("MadJep writes EDN or JSON, not Jepsen logs");
+      case JEPSEN_LOG, ETCD -> throw new IllegalArgumentException("MadJep writes EDN or JSON, not " + format.cliName());
     }
   }
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -32,7 +33,13 @@ import madjep.history.edn.Keyword;
  * :name}. The history's {@link History#readingNotes()} say so.
  */
 final class JsonHistoryReader {
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  /** Jackson with the bounds every reader shares: nesting depth and string length (EdnParser's). */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(EdnParser.MAX_DEPTH)
+          .maxStringLength(EdnParser.MAX_TOKEN_BYTES)
+          .build())
+      .build();
   private static final Set<String> MICRO_OP_NAMES = Set.of("r", "w", "append", "read", "write");
   static final String COLON_DIALECT =
       "jepsen-rs dialect: keys and \":name\" strings carry a leading colon, read as keywords";
@@ -51,7 +58,28 @@ final class JsonHistoryReader {
   }
 
   static History read(InputStream in, String source) throws IOException {
+    if (!in.markSupported()) {
+      in = new java.io.BufferedInputStream(in);
+    }
+    requireUtf8Start(in, source);
     return new JsonHistoryReader(source).readAll(in);
+  }
+
+  /**
+   * JSON histories are UTF-8 (RFC 8259). Jackson would guess UTF-16 or UTF-32 from zero bytes or a byte-order mark
+   * among the first four bytes and fail with an I/O error that has no position: such a start is a data error here.
+   */
+  private static void requireUtf8Start(InputStream in, String source) throws IOException {
+    in.mark(4);
+    byte[] head = in.readNBytes(4);
+    in.reset();
+    for (int i = 0; i < head.length; i++) {
+      int c = head[i] & 0xff;
+      if (c == 0x00 || c == 0xFE || c == 0xFF) {
+        throw new DataError(source, 1, i + 1, -1, "expected UTF-8 JSON, found the byte 0x"
+            + Integer.toHexString(c) + " (UTF-16 and UTF-32 are not read)");
+      }
+    }
   }
 
   private History readAll(InputStream in) throws IOException {
@@ -81,9 +109,17 @@ final class JsonHistoryReader {
         }
       }
       return b.build();
-    } catch (StreamReadException e) {
+    } catch (java.io.CharConversionException e) {
+      // Jackson's own decoding of bytes that are not UTF-8: say so, at the start (it gives no position).
+      throw new DataError(source, 1, 1, -1, "expected UTF-8 JSON, found " + firstLine(e.getMessage()));
+    } catch (JsonProcessingException e) {
+      // Syntax errors and Jackson's limits (nesting depth, number and string length) alike: where, then what.
       JsonLocation loc = e.getLocation();
-      throw new DataError(source, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), -1,
+      if ((loc == null || loc.getLineNr() <= 0) && jp != null) {
+        loc = jp.currentLocation();
+      }
+      int line = loc == null ? 0 : Math.max(1, loc.getLineNr());
+      throw new DataError(source, line, loc == null ? 0 : Math.max(1, loc.getColumnNr()), -1,
           "expected valid JSON: " + firstLine(e.getOriginalMessage()));
     }
   }

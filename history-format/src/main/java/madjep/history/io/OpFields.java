@@ -7,6 +7,7 @@ import madjep.history.History;
 import madjep.history.HistoryBuilder;
 import madjep.history.OpType;
 import madjep.history.edn.Keyword;
+import madjep.history.edn.Symbol;
 
 /** The fields of the op being read, reused from op to op by the readers. */
 final class OpFields {
@@ -66,6 +67,21 @@ final class OpFields {
     }
     extras.add(key);
     extras.add(v);
+  }
+
+  /**
+   * A jepsen.log op's value as read: a bare symbol is refused, because Jepsen logs data (nil, booleans, numbers,
+   * strings, keywords, collections) and a symbol such as {@code ni} or {@code tru} is what a line cut inside
+   * {@code nil} or {@code true} reads as. (In EDN files a cut op leaves its map open, which fails by itself, so
+   * symbols stay legal there; symbols inside collections, such as exception class names, stay everywhere.)
+   */
+  static Object checkValue(Object v, String source, int atLine, int atColumn) {
+    if (v instanceof Symbol s) {
+      throw new DataError(DataError.Kind.FIELD, source, atLine, atColumn, -1,
+          "expected an op value such as nil, a number, a string, a keyword or a collection, found the symbol " + s
+              + " (is the line cut short?)");
+    }
+    return v;
   }
 
   void addTo(HistoryBuilder b) {

@@ -17,6 +17,12 @@ import madjep.history.edn.Keyword;
  * (skipped), {@code ;} comments. Anything else (a string or map value in a micro-op, a tagged op, ops that do not pair
  * up, out-of-order indices) makes it give up and return null, and the caller reads the file with the generic reader,
  * which also reports errors with their line and column. Ops read this way keep only their standard keys.
+ *
+ * <p>It never accepts what the generic reader refuses: control bytes, bytes past ASCII (whose UTF-8 the generic
+ * reader checks), a token that is not exactly {@code nil} where nil may stand, a completion whose {@code :f} differs
+ * from its invocation's, or input that holds no op all make it fall back. Each scanning step consumes input or gives
+ * up, so no input makes it loop; and it reserves memory from the file's size only once the input opens like a
+ * history, and never more than a fraction of the heap.
  */
 public final class TxnEdnReader {
   private static final int BUFFER = 8 << 20;
@@ -26,13 +32,15 @@ public final class TxnEdnReader {
 
   private final InputStream in;
   private final String source;
+  private final long sizeHint;
   /** One byte longer than the data it holds: buf[lim] is a 0 sentinel that stops every scanning loop. */
-  private byte[] buf = new byte[BUFFER + 1];
+  private final byte[] buf;
   private int pos;
   private int lim;
   private boolean eof;
   private int line = 1;
-  private final TxnHistoryBuilder b;
+  /** Made once the input opens like a history, sized from the file's size (bounded by the heap). */
+  private TxnHistoryBuilder b;
 
   // The op being read.
   private long idx;
@@ -56,6 +64,7 @@ public final class TxnEdnReader {
   private int[] pendingSlot = new int[64];
   private long[] pendingIndex = new long[64];
   private long[] pendingTime = new long[64];
+  private Keyword[] pendingF = new Keyword[64];
   private int noProcessSlot = -1;
   private long noProcessIndex;
   private long noProcessTime;
@@ -69,12 +78,22 @@ public final class TxnEdnReader {
   private TxnEdnReader(InputStream in, String source, long sizeHint) {
     this.in = in;
     this.source = source;
-    // Jepsen's lines run about 130 bytes, with 2.5 micro-ops and 8 list elements a transaction.
-    long txns = sizeHint / 250;
-    this.b = sizeHint <= 0 ? new TxnHistoryBuilder(source)
-        : new TxnHistoryBuilder(source, (int) Math.min(txns + 1024, 1 << 28), (int) Math.min(txns * 3 + 4096, 1 << 28),
-            (int) Math.min(txns * 12 + 4096, 1 << 28));
+    this.sizeHint = sizeHint;
+    // A small file needs no 8 MiB buffer (ops longer than the buffer fall back, so any size reads correctly).
+    this.buf = new byte[(int) (sizeHint > 0 ? Math.min(BUFFER, Math.max(sizeHint, 1 << 16)) : BUFFER) + 1];
     Arrays.fill(pendingSlot, -2);
+  }
+
+  /** The builder, presized from the file's size but never past about a quarter of the heap. */
+  private TxnHistoryBuilder builder() {
+    if (sizeHint <= 0) {
+      return new TxnHistoryBuilder(source);
+    }
+    // Jepsen's lines run about 130 bytes, with 2.5 micro-ops and 8 list elements a transaction: ~200 bytes of
+    // columns per transaction.
+    long txns = Math.min(sizeHint / 250, Runtime.getRuntime().maxMemory() / 4 / 200);
+    return new TxnHistoryBuilder(source, (int) Math.min(txns + 1024, 1 << 28), (int) Math.min(txns * 3 + 4096, 1 << 28),
+        (int) Math.min(txns * 12 + 4096, 1 << 28));
   }
 
   /** Reads a file, or returns null when it is not a plain EDN history of transactions. */
@@ -83,15 +102,22 @@ public final class TxnEdnReader {
       return null;
     }
     try (InputStream in = Files.newInputStream(file)) {
-      TxnEdnReader r = new TxnEdnReader(in, file.toString(), Files.size(file));
-      return r.readAll() ? r.b.build() : null;
+      return read(in, file.toString(), Files.size(file));
     }
   }
 
   /** Reads a stream, or returns null when it is not a plain EDN history of transactions. */
   public static TxnHistory read(InputStream in, String source) throws IOException {
-    TxnEdnReader r = new TxnEdnReader(in, source, 0);
-    return r.readAll() ? r.b.build() : null;
+    return read(in, source, 0);
+  }
+
+  /**
+   * Reads a stream of {@code sizeHint} bytes (0 when unknown), or returns null when it is not a plain EDN history of
+   * transactions; the size presizes the columns once the input opens like a history.
+   */
+  public static TxnHistory read(InputStream in, String source, long sizeHint) throws IOException {
+    TxnEdnReader r = new TxnEdnReader(in, source, sizeHint);
+    return r.readAll() && r.ordinal > 0 ? r.b.build() : null;
   }
 
   private void fill() throws IOException {
@@ -103,8 +129,9 @@ public final class TxnEdnReader {
       lim -= pos;
       pos = 0;
     }
-    while (lim < BUFFER) {
-      int r = in.read(buf, lim, BUFFER - lim);
+    int capacity = buf.length - 1;
+    while (lim < capacity) {
+      int r = in.read(buf, lim, capacity - lim);
       if (r < 0) {
         eof = true;
         break;
@@ -127,10 +154,15 @@ public final class TxnEdnReader {
       if (c == '\n') {
         line++;
         pos++;
-      } else if (c == ' ' || c == ',' || c == '\t' || c == '\r') {
+      } else if (c == '\r') {
+        if (buf[pos + 1] != '\n') {
+          line++; // a lone CR ends a line (buf[lim] is a sentinel, so pos + 1 is in bounds)
+        }
+        pos++;
+      } else if (c == ' ' || c == ',' || c == '\t') {
         pos++;
       } else if (c == ';') {
-        while (pos < lim && buf[pos] != '\n') {
+        while (pos < lim && buf[pos] != '\n' && buf[pos] != '\r') {
           pos++;
           if (pos >= lim) {
             fill();
@@ -143,7 +175,15 @@ public final class TxnEdnReader {
   }
 
   private boolean readAll() throws IOException {
+    fill();
+    if (lim >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+      pos = 3; // a UTF-8 byte order mark
+    }
     int c = skip();
+    if (c != '{' && c != '[' && c != '(') {
+      return false;
+    }
+    b = builder();
     boolean wrapped = c == '[' || c == '(';
     byte close = (byte) (c == '[' ? ']' : ')');
     if (wrapped) {
@@ -198,8 +238,8 @@ public final class TxnEdnReader {
         pos++;
       }
       int kl = pos - ks;
-      if (pos >= lim || ws() < 0) {
-        return false;
+      if (kl == 0 || pos >= lim || ws() < 0) {
+        return false; // a ':' without a name is the generic reader's to refuse
       }
       if (is(ks, kl, "type")) {
         if (ws() != ':') {
@@ -227,9 +267,13 @@ public final class TxnEdnReader {
         int p = ws();
         if (p == ':') {
           named = true;
-          skipToken();
+          if (keyword() == null) {
+            return false;
+          }
         } else if (p == 'n') {
-          skipToken();
+          if (!nil()) {
+            return false;
+          }
         } else {
           long v = integer();
           if (v == Long.MIN_VALUE || v < 0 || v > Integer.MAX_VALUE) {
@@ -241,8 +285,13 @@ public final class TxnEdnReader {
         int p = ws();
         if (p == ':') {
           f = keyword();
+          if (f == null) {
+            return false;
+          }
         } else if (p == 'n') {
-          skipToken();
+          if (!nil()) {
+            return false;
+          }
         } else {
           return false;
         }
@@ -298,6 +347,7 @@ public final class TxnEdnReader {
       pendingSlot[process] = b.invokeEvent();
       pendingIndex[process] = idx;
       pendingTime[process] = time;
+      pendingF[process] = f;
       return true;
     }
     int slot;
@@ -310,7 +360,7 @@ public final class TxnEdnReader {
       noProcessSlot = -1;
     } else {
       ensureProcess(process);
-      if (pendingSlot[process] == -2) {
+      if (pendingSlot[process] == -2 || pendingF[process] != f) {
         return false;
       }
       slot = pendingSlot[process];
@@ -357,6 +407,7 @@ public final class TxnEdnReader {
       Arrays.fill(pendingSlot, old, n, -2);
       pendingIndex = Arrays.copyOf(pendingIndex, n);
       pendingTime = Arrays.copyOf(pendingTime, n);
+      pendingF = Arrays.copyOf(pendingF, n);
     }
   }
 
@@ -365,7 +416,7 @@ public final class TxnEdnReader {
     int c = ws();
     if (c == 'n') {
       hasValue = false;
-      return skipToken() && true;
+      return nil();
     }
     if (c != '[') {
       return false;
@@ -407,6 +458,9 @@ public final class TxnEdnReader {
     int key;
     if (c == ':') {
       Keyword k = keyword();
+      if (k == null) {
+        return false;
+      }
       key = b.key(k);
     } else {
       long k = integer();
@@ -434,7 +488,7 @@ public final class TxnEdnReader {
       return fn == TxnHistory.READ;
     }
     if (c == 'n') {
-      if (!skipToken()) {
+      if (!nil()) {
         return false;
       }
     } else if (c == '[') {
@@ -481,10 +535,15 @@ public final class TxnEdnReader {
       } else if (c == '\n') {
         line++;
         p++;
-      } else if (c == '\t' || c == '\r') {
+      } else if (c == '\t') {
+        p++;
+      } else if (c == '\r') {
+        if (bb[p + 1] != '\n') {
+          line++;
+        }
         p++;
       } else if (c == ';') {
-        while (p < lim && bb[p] != '\n') {
+        while (p < lim && bb[p] != '\n' && bb[p] != '\r') {
           p++;
         }
       } else {
@@ -500,7 +559,14 @@ public final class TxnEdnReader {
     for (char c : " ,\n\t\r}]){[(\";".toCharArray()) {
       DELIMITER[c] = true;
     }
-    DELIMITER[0] = true;
+    // Control bytes and bytes past ASCII end tokens; no scanning step accepts them, so they make the reader fall
+    // back to the generic one, which says what is wrong with them.
+    for (int c = 0; c < 0x20; c++) {
+      DELIMITER[c] = true;
+    }
+    for (int c = 0x7f; c < 0x100; c++) {
+      DELIMITER[c] = true;
+    }
   }
 
   private static boolean delimiter(byte c) {
@@ -519,11 +585,19 @@ public final class TxnEdnReader {
     return true;
   }
 
+  /** Skips a token; false when there is none here (a delimiter) or the buffer ends. */
   private boolean skipToken() {
+    int start = pos;
     while (pos < lim && !delimiter(buf[pos])) {
       pos++;
     }
-    return pos < lim;
+    return pos > start && pos < lim;
+  }
+
+  /** Skips the token {@code nil}; false for any other token ({@code ni}, {@code nothing}). */
+  private boolean nil() {
+    return pos + 3 < lim && buf[pos] == 'n' && buf[pos + 1] == 'i' && buf[pos + 2] == 'l' && delimiter(buf[pos + 3])
+        && (pos += 3) > 0;
   }
 
   /** An integer token, or Long.MIN_VALUE when the next token is not a plain long. */
@@ -572,13 +646,13 @@ public final class TxnEdnReader {
     return -1;
   }
 
-  /** A keyword at pos (which is at its ':'). */
+  /** A keyword at pos (which is at its ':'), or null when it has no name or the buffer ends in it. */
   private Keyword keyword() {
     int s = ++pos;
     while (pos < lim && !delimiter(buf[pos])) {
       pos++;
     }
-    return keywords.get(buf, s, pos - s);
+    return pos == s || pos >= lim ? null : keywords.get(buf, s, pos - s);
   }
 
   /** Skips one EDN value of any kind; false when it cannot (a tag, or the buffer ends). */
@@ -590,10 +664,13 @@ public final class TxnEdnReader {
     if (c == '"') {
       pos++;
       while (pos < lim && buf[pos] != '"') {
-        if (buf[pos] == '\\') {
+        byte x = buf[pos];
+        if (x == '\\') {
           pos++;
-        } else if (buf[pos] == '\n') {
+        } else if (x == '\n' || (x == '\r' && buf[pos + 1] != '\n')) {
           line++;
+        } else if (x < 0) {
+          return false; // UTF-8 is the generic reader's to check
         }
         pos++;
       }
@@ -625,7 +702,14 @@ public final class TxnEdnReader {
       return false;
     }
     if (c == '\\') {
+      if (pos + 2 >= lim || buf[pos + 1] < 0x21) {
+        return false;
+      }
       pos += 2;
+      while (pos < lim && !delimiter(buf[pos])) {
+        pos++;
+      }
+      return pos < lim;
     }
     return skipToken();
   }
@@ -651,7 +735,11 @@ public final class TxnEdnReader {
         i = (i + 1) & mask;
       }
       byte[] name = Arrays.copyOfRange(buf, s, s + l);
-      Keyword k = Keyword.of(new String(name, StandardCharsets.UTF_8));
+      String text = new String(name, StandardCharsets.US_ASCII); // delimiters keep the name ASCII
+      if (!Keyword.isValidName(text)) {
+        return null;
+      }
+      Keyword k = Keyword.of(text);
       names[i] = name;
       kws[i] = k;
       if (++size * 2 > names.length) {

@@ -43,7 +43,7 @@ public record FaultSettings(
     partitions = List.copyOf(partitions);
     targets = List.copyOf(targets);
     if (interval <= 0) {
-      throw new IllegalArgumentException("expected a fault interval above 0, found " + interval);
+      throw new IllegalArgumentException("faults.interval: expected a duration above 0, found " + interval + "ns");
     }
   }
 

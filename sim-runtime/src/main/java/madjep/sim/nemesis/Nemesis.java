@@ -56,6 +56,9 @@ public final class Nemesis {
   /** Where applied faults are written down as explicit steps; null when nobody asked. */
   private StepLog log;
   private boolean reacting;
+  /** Per fault kind: how often it was started, and how many nodes it hit in all. */
+  private final long[] fired = new long[FaultKind.values().length];
+  private final long[] hit = new long[FaultKind.values().length];
 
   public Nemesis(Simulation sim, HistoryRecorder history, SplittableRandom rng, FaultSettings settings) {
     this.sim = sim;
@@ -95,6 +98,21 @@ public final class Nemesis {
   /** Faults applied so far (each start or stop counts). */
   public long faults() {
     return faults;
+  }
+
+  /** How often a fault of {@code kind} was started. */
+  public long fired(FaultKind kind) {
+    return fired[kind.ordinal()];
+  }
+
+  /** How many nodes faults of {@code kind} hit, summed over every start (a node hit twice counts twice). */
+  public long nodesHit(FaultKind kind) {
+    return hit[kind.ordinal()];
+  }
+
+  private void count(FaultKind kind, int nodes) {
+    fired[kind.ordinal()]++;
+    hit[kind.ordinal()] += nodes;
   }
 
   /** True when faults of {@code kind} are in effect. */
@@ -299,6 +317,7 @@ public final class Nemesis {
       }
     }
     partitioned = true;
+    count(FaultKind.PARTITION, done.size());
     record(START_PARTITION, specValue(asked),
         EdnVector.of(ISOLATED, Collections.unmodifiableMap(done)));
   }
@@ -319,6 +338,7 @@ public final class Nemesis {
       killed[x] = true;
       paused[x] = false;
     }
+    count(FaultKind.KILL, t.length);
     record(KILL, specValue(spec), nodeNames(t));
   }
 
@@ -330,6 +350,7 @@ public final class Nemesis {
       killed[x] = true;
       paused[x] = false;
     }
+    count(FaultKind.STOP, t.length);
     record(STOP, specValue(spec), nodeNames(t));
   }
 
@@ -357,6 +378,7 @@ public final class Nemesis {
         done.add(x);
       }
     }
+    count(FaultKind.PAUSE, done.size());
     record(PAUSE, specValue(spec), nodeNames(done.stream().mapToInt(Integer::intValue).toArray()));
   }
 
@@ -393,6 +415,7 @@ public final class Nemesis {
       bumpClock(x, delta);
       done.put(sim.name(x), EdnParser.box(delta / Durations.MS));
     }
+    count(FaultKind.CLOCK, t.length);
     record(BUMP_CLOCK, specValue(spec), Collections.unmodifiableMap(done));
   }
 
@@ -426,6 +449,7 @@ public final class Nemesis {
       skewed[x] = true;
       done.put(sim.name(x), EdnParser.box(ppm));
     }
+    count(FaultKind.CLOCK, t.length);
     record(DRIFT_CLOCK, specValue(spec), Collections.unmodifiableMap(done));
   }
 
@@ -473,6 +497,7 @@ public final class Nemesis {
       }
     }
     packet = true;
+    count(FaultKind.PACKET, t.length);
     Map<Object, Object> done = new LinkedHashMap<>();
     done.put(Keyword.of("loss"), settings.loss());
     done.put(Keyword.of("duplicate"), settings.duplicate());
@@ -503,6 +528,7 @@ public final class Nemesis {
         }
       }
     }
+    count(FaultKind.CLOG, t.length);
     record(START_CLOG, specValue(spec), nodeNames(t));
   }
 

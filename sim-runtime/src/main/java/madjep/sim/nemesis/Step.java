@@ -63,6 +63,20 @@ public record Step(long at, String action, String arg, boolean late) {
     }
   }
 
+  /** The kind of fault this step starts, or null for a step that only ends faults. */
+  public FaultKind kind() {
+    return switch (action) {
+      case "start-partition" -> FaultKind.PARTITION;
+      case "kill" -> FaultKind.KILL;
+      case "stop" -> FaultKind.STOP;
+      case "pause" -> FaultKind.PAUSE;
+      case "bump-clock", "drift-clock" -> FaultKind.CLOCK;
+      case "start-packet" -> FaultKind.PACKET;
+      case "start-clog" -> FaultKind.CLOG;
+      default -> null;
+    };
+  }
+
   public String describe() {
     return Durations.readable(at) + (late ? "+" : "") + " " + action + (arg.isEmpty() ? "" : " " + arg);
   }

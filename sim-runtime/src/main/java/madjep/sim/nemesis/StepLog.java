@@ -176,6 +176,33 @@ public final class StepLog {
     return sb.toString();
   }
 
+  /**
+   * True when {@code step}'s argument is one of the resolved forms this writes that node specs and shapes are not: a
+   * grudge, or per-node clock amounts.
+   */
+  public static boolean resolvedForm(Step step) {
+    return switch (step.action()) {
+      case "start-partition" -> step.arg().startsWith(GRUDGE);
+      case "bump-clock", "drift-clock" -> step.arg().indexOf(':') >= 0;
+      default -> false;
+    };
+  }
+
+  /** For a {@linkplain #resolvedForm resolved} step: null when it fits a cluster of {@code nodes}, else what is wrong. */
+  public static String problem(Step step, int nodes) {
+    try {
+      switch (step.action()) {
+        case "start-partition" -> parseGrudge(step.arg(), nodes);
+        case "bump-clock" -> perNode(step.arg(), nodes, "", (x, d) -> {});
+        case "drift-clock" -> perNode(step.arg(), nodes, "ppm", (x, d) -> {});
+        default -> {}
+      }
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
   /** Reads {@link #grudge}'s form back: {@code g[a][b]} means a drops what b sends. */
   static boolean[][] parseGrudge(String text, int n) {
     boolean[][] g = new boolean[n][n];

@@ -34,6 +34,7 @@ import madjep.sim.workload.ClientSettings;
  * @param duration how long clients run and faults happen
  * @param quiet how long after healing before final reads
  * @param finals how long final reads may take
+ * @param liveness once faults heal, how soon every client must be served again
  */
 public record Scenario(
     String name,
@@ -58,7 +59,8 @@ public record Scenario(
     Schedule schedule,
     long duration,
     long quiet,
-    long finals) {
+    long finals,
+    madjep.sim.workload.LivenessSettings liveness) {
 
   public Scenario {
     if (system == null) {
@@ -69,17 +71,20 @@ public record Scenario(
     for (String l : links) {
       LinkRule.parse(l, nodes);
     }
-    if (loss < 0 || loss > 1) {
-      throw new IllegalArgumentException("expected a loss between 0 and 1, found " + loss);
+    if (!(loss >= 0 && loss <= 1)) {
+      throw new IllegalArgumentException("network.loss: expected a probability between 0 and 1, found " + loss);
     }
     if (nodes < 1 || nodes > 31) {
-      throw new IllegalArgumentException("expected 1 to 31 nodes, found " + nodes);
+      throw new IllegalArgumentException("nodes: expected 1 to 31 nodes, found " + nodes);
     }
     if (duration <= 0) {
-      throw new IllegalArgumentException("expected a duration above 0, found " + duration);
+      throw new IllegalArgumentException("duration: expected a duration above 0, found " + duration + "ns");
+    }
+    if (liveness == null) {
+      liveness = madjep.sim.workload.LivenessSettings.defaults();
     }
     if (!List.of("none", "mix", "swarm").contains(faultMode)) {
-      throw new IllegalArgumentException("expected faults mode none, mix or swarm, found '" + faultMode + "'");
+      throw new IllegalArgumentException("faults.mode: expected none, mix or swarm, found '" + faultMode + "'");
     }
   }
 
@@ -112,6 +117,7 @@ public record Scenario(
     b.duration = duration;
     b.quiet = quiet;
     b.finals = finals;
+    b.liveness = liveness;
     return b;
   }
 
@@ -147,6 +153,7 @@ public record Scenario(
     private long duration = Durations.s(20);
     private long quiet = Durations.s(2);
     private long finals = Durations.s(5);
+    private madjep.sim.workload.LivenessSettings liveness = madjep.sim.workload.LivenessSettings.defaults();
 
     Builder(String name) {
       this.name = name;
@@ -286,10 +293,16 @@ public record Scenario(
       return this;
     }
 
+    /** After the main phase, how soon every client must be served again ({@link madjep.sim.workload.LivenessSettings#off()}: never). */
+    public Builder liveness(madjep.sim.workload.LivenessSettings v) {
+      liveness = v;
+      return this;
+    }
+
     public Scenario build() {
       return new Scenario(name, seed, nodes, system, bug, latency, clientLatency, loss, links, workload, keys,
           keyDistribution, opsPerKey,
-          opsPerTxn, accounts, total, clients, faultMode, faults, schedule, duration, quiet, finals);
+          opsPerTxn, accounts, total, clients, faultMode, faults, schedule, duration, quiet, finals, liveness);
     }
   }
 }

@@ -45,7 +45,7 @@ public final class ScenarioFiles {
     ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? new YAMLMapper() : new TomlMapper();
     JsonNode root;
     try {
-      root = mapper.readTree(Files.readString(file));
+      root = mapper.readTree(text(file));
     } catch (JsonProcessingException e) {
       throw new DataError(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
           e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), -1,
@@ -54,6 +54,21 @@ public final class ScenarioFiles {
     }
     String defaultName = file.getFileName().toString().replaceFirst("\\.(toml|ya?ml)$", "");
     return parse(root, file.toString(), defaultName, loader);
+  }
+
+  /** The file's text; bytes that are not UTF-8 are a data error at their line, never an I/O error. */
+  private static String text(Path file) throws IOException {
+    byte[] b = Files.readAllBytes(file);
+    int bad = madjep.history.edn.EdnParser.firstBadUtf8(b, 0, b.length);
+    if (bad >= 0) {
+      int line = 1;
+      for (int i = 0; i < bad; i++) {
+        line += b[i] == '\n' ? 1 : 0;
+      }
+      throw new DataError(file.toString(), line, 0, -1,
+          "expected UTF-8 text, found the byte 0x" + Integer.toHexString(b[bad] & 0xff));
+    }
+    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Reads scenario text (TOML). */
@@ -71,7 +86,8 @@ public final class ScenarioFiles {
   }
 
   private static final List<String> TOP = List.of("name", "base", "seed", "nodes", "system", "bug", "duration",
-      "quiet", "finals", "network", "workload", "clients", "faults");
+      "quiet", "finals", "network", "workload", "clients", "faults", "liveness");
+  private static final List<String> LIVENESS = List.of("window", "min-ops");
   private static final List<String> NETWORK = List.of("latency", "client-latency", "loss", "links");
   private static final List<String> WORKLOAD = List.of("name", "keys", "key-distribution", "ops-per-key",
       "ops-per-txn", "accounts", "total");
@@ -81,6 +97,15 @@ public final class ScenarioFiles {
       "phases");
 
   static Scenario parse(JsonNode root, String source, String defaultName, ClassLoader loader) {
+    try {
+      return parseChecked(root, source, defaultName, loader);
+    } catch (IllegalArgumentException e) {
+      // Settings' own checks name their keys (clients.rate: ..., faults.interval: ...).
+      throw new DataError(source, 0, 0, -1, e.getMessage());
+    }
+  }
+
+  private static Scenario parseChecked(JsonNode root, String source, String defaultName, ClassLoader loader) {
     Reader r = new Reader(source);
     r.known(root, "", TOP);
     Scenario.Builder b;
@@ -108,7 +133,7 @@ public final class ScenarioFiles {
     Scenario d = b.build();
     b.name(r.text(root, "name", base != null && !root.has("name") ? d.name() : defaultName));
     b.seed(r.longValue(root, "seed", d.seed()));
-    b.nodes((int) r.longValue(root, "nodes", d.nodes()));
+    b.nodes(r.intValue(root, "nodes", d.nodes()));
     b.bug(r.text(root, "bug", d.bug()));
     b.duration(r.duration(root, "duration", d.duration()));
     b.quiet(r.duration(root, "quiet", d.quiet()));
@@ -122,7 +147,7 @@ public final class ScenarioFiles {
       List<String> links = r.strings(net, "links");
       for (String l : links) {
         try {
-          LinkRule.parse(l, (int) r.longValue(root, "nodes", d.nodes()));
+          LinkRule.parse(l, r.intValue(root, "nodes", d.nodes()));
         } catch (IllegalArgumentException e) {
           throw r.error("network.links", e.getMessage(), l);
         }
@@ -135,15 +160,15 @@ public final class ScenarioFiles {
     if (!Workloads.names().contains(b.build().workload())) {
       throw r.error("workload.name", "expected one of " + Workloads.names(), b.build().workload());
     }
-    b.keys((int) r.longValue(w, "keys", d.keys()));
+    b.keys(r.intValue(w, "keys", d.keys()));
     b.keyDistribution(r.text(w, "key-distribution", d.keyDistribution()));
-    b.opsPerKey((int) r.longValue(w, "ops-per-key", d.opsPerKey()));
-    b.opsPerTxn((int) r.longValue(w, "ops-per-txn", d.opsPerTxn()));
-    b.bank((int) r.longValue(w, "accounts", d.accounts()), r.longValue(w, "total", d.total()));
+    b.opsPerKey(r.intValue(w, "ops-per-key", d.opsPerKey()));
+    b.opsPerTxn(r.intValue(w, "ops-per-txn", d.opsPerTxn()));
+    b.bank(r.intValue(w, "accounts", d.accounts()), r.longValue(w, "total", d.total()));
 
     JsonNode c = r.table(root, "clients", CLIENTS);
     ClientSettings cs = d.clients();
-    b.clients(new ClientSettings((int) r.longValue(c, "concurrency", cs.concurrency()),
+    b.clients(new ClientSettings(r.intValue(c, "concurrency", cs.concurrency()),
         r.doubleValue(c, "rate", cs.rate()), r.duration(c, "timeout", cs.timeout()),
         r.duration(c, "retry", cs.retry())));
     if (c != null && c.has("idle")) {
@@ -153,6 +178,10 @@ public final class ScenarioFiles {
         throw new DataError(source, 0, 0, -1, e.getMessage());
       }
     }
+
+    JsonNode live = r.table(root, "liveness", LIVENESS);
+    b.liveness(new madjep.sim.workload.LivenessSettings(r.duration(live, "window", d.liveness().window()),
+        r.intValue(live, "min-ops", d.liveness().minOps())));
 
     JsonNode f = r.table(root, "faults", FAULTS);
     FaultSettings fs = d.faults();
@@ -224,14 +253,11 @@ public final class ScenarioFiles {
     } else {
       b.schedule(extra.size() == 1 ? extra.get(0) : new Schedule.All(extra));
     }
-    try {
-      Scenario s = b.build();
-      Systems.factory(s);
-      Workloads.of(s);
-      return s;
-    } catch (IllegalArgumentException e) {
-      throw new DataError(source, 0, 0, -1, e.getMessage());
-    }
+    Scenario s = b.build();
+    ScenarioCheck.require(s);
+    Systems.factory(s);
+    Workloads.of(s);
+    return s;
   }
 
   private static long parseDuration(Reader r, String key, String text) {
@@ -278,6 +304,9 @@ public final class ScenarioFiles {
     if (!s.clients().idle().isEmpty()) {
       kv(sb, "idle", s.clients().idle().toString());
     }
+    sb.append("\n[liveness]\n");
+    kv(sb, "window", q(Durations.format(s.liveness().window())));
+    kv(sb, "min-ops", Integer.toString(s.liveness().minOps()));
     FaultSettings f = s.faults();
     sb.append("\n[faults]\n");
     kv(sb, "mode", q(s.faultMode()));
@@ -399,6 +428,14 @@ public final class ScenarioFiles {
         throw error(key, "expected a string", v);
       }
       return v.asText();
+    }
+
+    int intValue(JsonNode n, String key, int dflt) {
+      long v = longValue(n, key, dflt);
+      if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+        throw error(key, "expected an integer of at most " + Integer.MAX_VALUE, v);
+      }
+      return (int) v;
     }
 
     long longValue(JsonNode n, String key, long dflt) {

@@ -15,6 +15,11 @@ import madjep.sim.workload.CheckSpec;
  * @param simulated virtual nanoseconds simulated
  * @param faultsDescription the fault settings in effect (swarm's draw, when swarm mode)
  * @param stats counters: messages sent/dropped/duplicated, ops, crashed ops, lost writes
+ * @param failure what a node threw, which stopped the run; null when none did
+ * @param liveness whether every client was served again once faults healed; null when the check is off or the run
+ *     stopped early
+ * @param coverage what each kind of fault did
+ * @param announcements what nodes announced (leaders, ...), in order
  */
 public record SimResult(
     Scenario scenario,
@@ -25,4 +30,8 @@ public record SimResult(
     long eventHash,
     long simulated,
     String faultsDescription,
-    java.util.Map<String, Long> stats) {}
+    java.util.Map<String, Long> stats,
+    madjep.sim.NodeFailure failure,
+    madjep.sim.workload.LivenessReport liveness,
+    FaultCoverage coverage,
+    java.util.List<Announcement> announcements) {}

@@ -17,15 +17,25 @@ import madjep.sim.workload.Workload;
 
 /**
  * Runs a scenario: builds the cluster, the clients and the nemesis from the seed, runs the main phase (ops and
- * faults), heals everything, waits a quiet period, runs the workload's final ops, lets the last ops finish, and
- * returns the history. Pure: no I/O, no wall clock.
+ * faults), heals everything, keeps the clients going through the liveness window (every client must be served
+ * again), waits a quiet period, runs the workload's final ops, lets the last ops finish, and returns the history. A
+ * node that throws stops the run there ({@link SimResult#failure()}). Pure: no I/O, no wall clock.
  */
 public final class SimRunner {
   private SimRunner() {}
 
   /** Runs {@code s} once. */
   public static SimResult run(Scenario s) {
+    return run(s, sim -> { });
+  }
+
+  /**
+   * Runs {@code s} once, first handing its {@link Simulation} to {@code watch} (a progress display may read its
+   * virtual time and event count from another thread; nothing it does changes the run).
+   */
+  public static SimResult run(Scenario s, java.util.function.Consumer<Simulation> watch) {
     Setup setup = new Setup(s);
+    watch.accept(setup.sim);
     setup.run();
     return setup.result();
   }
@@ -40,6 +50,12 @@ public final class SimRunner {
     effective[0] = setup.faults;
     setup.run();
     return setup.result();
+  }
+
+  /** How much virtual time a run of {@code s} covers at most: main phase, liveness window, quiet, finals. */
+  public static long plannedTime(Scenario s) {
+    return s.duration() + (s.liveness().enabled() ? s.liveness().window() : 0) + s.quiet() + s.finals()
+        + s.clients().timeout() + 1;
   }
 
   /** The fault settings a run of {@code s} uses (swarm mode's draw from the seed), in one line, without running. */
@@ -68,11 +84,15 @@ public final class SimRunner {
     final FaultSettings faults;
     final String faultsDescription;
     madjep.sim.nemesis.StepLog log;
+    final java.util.List<Announcement> announcements = new java.util.ArrayList<>();
+    Nemesis nemesis;
 
     Setup(Scenario s) {
       this.s = s;
       streams = new Streams(s.seed());
       sim = new Simulation(streams, s.nodes(), Systems.factory(s), trace);
+      sim.addListener((node, event, value) -> announcements.add(
+          new Announcement(sim.now(), sim.name(node), event, String.valueOf(value))));
       history = new HistoryRecorder(sim, "sim:" + s.name() + ":" + s.seed());
       workload = Workloads.of(s);
       clients = new Clients(sim, workload, history, s.clients());
@@ -101,7 +121,7 @@ public final class SimRunner {
       trace.line(0, "sim", "scenario " + s.name() + " seed " + s.seed() + ", " + s.nodes() + " nodes, "
           + s.system().name() + (s.bug().equals("none") ? "" : " with bug " + s.bug()) + ", workload " + s.workload());
       trace.line(0, "sim", faultsDescription);
-      Nemesis nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults);
+      nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults);
       if (log != null) {
         nemesis.logSteps(log);
       }
@@ -110,14 +130,19 @@ public final class SimRunner {
         new Schedule.Mix().install(sim, nemesis, streams.of(Streams.Component.SCHEDULE), 0, end);
       }
       s.schedule().install(sim, nemesis, streams.of(Streams.Component.SCHEDULE), 0, end);
-      clients.run(0, end);
+      long window = s.liveness().enabled() ? s.liveness().window() : 0;
+      clients.run(0, end + window);
+      if (s.liveness().enabled()) {
+        clients.watchRecovery(end, end + window, s.liveness().minOps());
+      }
       sim.at(end, () -> {
         nemesis.healAll();
-        trace.line(sim.now(), "sim", "main phase over: faults healed");
+        trace.line(sim.now(), "sim", "main phase over: faults healed" + (window > 0
+            ? "; every client must be served within " + window + " ns" : ""));
       });
-      long finalsAt = end + s.quiet();
+      long finalsAt = end + window + s.quiet();
       clients.runFinals(finalsAt, finalsAt + s.finals());
-      sim.runUntil(finalsAt + s.finals() + s.clients().timeout() + 1);
+      sim.runUntil(plannedTime(s));
     }
 
     /** Phases decide themselves when the mix runs. */
@@ -154,8 +179,64 @@ public final class SimRunner {
       stats.put("unsynced-writes-lost", lost);
       trace.line(sim.now(), "sim", "done: " + sim.eventCount() + " events, hash "
           + Long.toHexString(sim.eventHash()));
+      madjep.sim.workload.LivenessReport liveness = s.liveness().enabled() && sim.failure() == null
+          ? clients.liveness() : null;
       return new SimResult(s, history.build(), trace.text(), workload.check(), sim.eventCount(), sim.eventHash(),
-          sim.now(), faultsDescription, stats);
+          sim.now(), faultsDescription, stats, sim.failure(), liveness, coverage(lost),
+          java.util.List.copyOf(announcements));
+    }
+
+    /** What each fault kind did; kinds the mix, steps or triggers can start are the configured ones. */
+    private FaultCoverage coverage(long writesLost) {
+      java.util.EnumSet<madjep.sim.nemesis.FaultKind> configured =
+          java.util.EnumSet.noneOf(madjep.sim.nemesis.FaultKind.class);
+      if (!s.faultMode().equals("none")) {
+        configured.addAll(faults.kinds());
+      }
+      configuredBy(s.schedule(), configured);
+      Network net = sim.network();
+      java.util.List<FaultCoverage.Kind> kinds = new java.util.ArrayList<>();
+      for (madjep.sim.nemesis.FaultKind k : madjep.sim.nemesis.FaultKind.values()) {
+        Map<String, Long> effects = new LinkedHashMap<>();
+        switch (k) {
+          case PARTITION -> effects.put("messages dropped", net.droppedByPartitions());
+          case KILL -> effects.put("unsynced writes lost", writesLost);
+          case PACKET -> {
+            effects.put("messages lost", net.dropped() - net.droppedByPartitions());
+            effects.put("duplicated", net.duplicated());
+            effects.put("reordered", net.reordered());
+          }
+          case CLOG -> effects.put("messages held", net.held());
+          default -> { }
+        }
+        long fired = nemesis.fired(k);
+        if (configured.contains(k) || fired > 0) {
+          kinds.add(new FaultCoverage.Kind(k.label(), configured.contains(k), fired, nemesis.nodesHit(k), effects));
+        }
+      }
+      return new FaultCoverage(kinds);
+    }
+
+    private static void configuredBy(Schedule sch, java.util.Set<madjep.sim.nemesis.FaultKind> out) {
+      if (sch instanceof Schedule.All all) {
+        for (Schedule x : all.schedules()) {
+          configuredBy(x, out);
+        }
+      } else if (sch instanceof Schedule.Steps st) {
+        for (madjep.sim.nemesis.Step step : st.steps()) {
+          madjep.sim.nemesis.FaultKind k = step.kind();
+          if (k != null) {
+            out.add(k);
+          }
+        }
+      } else if (sch instanceof Schedule.Trigger t) {
+        out.add(switch (t.action()) {
+          case "kill" -> madjep.sim.nemesis.FaultKind.KILL;
+          case "stop" -> madjep.sim.nemesis.FaultKind.STOP;
+          case "pause" -> madjep.sim.nemesis.FaultKind.PAUSE;
+          default -> madjep.sim.nemesis.FaultKind.PARTITION;
+        });
+      }
     }
   }
 }

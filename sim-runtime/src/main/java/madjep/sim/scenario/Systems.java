@@ -25,10 +25,22 @@ public final class Systems {
   /** Every provider on the class path, in class path order. */
   public static List<SystemProvider> providers() {
     List<SystemProvider> out = new ArrayList<>();
-    for (SystemProvider p : ServiceLoader.load(SystemProvider.class, loader())) {
-      out.add(p);
+    java.util.Iterator<SystemProvider> it = ServiceLoader.load(SystemProvider.class, loader()).iterator();
+    while (true) {
+      try {
+        if (!it.hasNext()) {
+          return out;
+        }
+        out.add(it.next());
+      } catch (UnsupportedClassVersionError e) {
+        // A provider compiled for a newer JDK than this one (sim-blocking's needs 21) is not there on this one.
+        continue;
+      } catch (java.util.ServiceConfigurationError e) {
+        if (!(e.getCause() instanceof UnsupportedClassVersionError)) {
+          throw e;
+        }
+      }
     }
-    return out;
   }
 
   /** The provider named {@code name}, or null. */

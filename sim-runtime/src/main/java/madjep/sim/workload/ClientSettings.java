@@ -17,10 +17,10 @@ import madjep.sim.Durations;
 public record ClientSettings(int concurrency, double rate, long timeout, long retry, List<Integer> idle) {
   public ClientSettings {
     if (concurrency < 1) {
-      throw new IllegalArgumentException("expected concurrency of at least 1, found " + concurrency);
+      throw new IllegalArgumentException("clients.concurrency: expected at least 1, found " + concurrency);
     }
     if (!(rate > 0)) {
-      throw new IllegalArgumentException("expected a rate above 0 ops/s, found " + rate);
+      throw new IllegalArgumentException("clients.rate: expected ops per second above 0, found " + rate);
     }
     idle = List.copyOf(new java.util.TreeSet<>(idle));
     for (int i : idle) {

@@ -38,6 +38,13 @@ public final class Clients {
   private long mainEnd;
   private long completed;
   private long infos;
+  /** When the recovery window opens (every fault healed) and closes; MAX_VALUE until {@link #watchRecovery}. */
+  private long recoveryFrom = Long.MAX_VALUE;
+  private long recoveryUntil = Long.MAX_VALUE;
+  private int recoveryMinOps;
+  /** Final ops waiting for a free thread, and when the final phase ends. */
+  private final java.util.ArrayDeque<Invocation> finalQueue = new java.util.ArrayDeque<>();
+  private long finalsUntil;
 
   /** Adds the client endpoints to {@code sim}, which must not be started yet. */
   public Clients(Simulation sim, Workload workload, HistoryRecorder history, ClientSettings settings) {
@@ -63,12 +70,56 @@ public final class Clients {
     sim.at(start, this::tick);
   }
 
+  /**
+   * Watches the window {@code [from, until)}: each thread counts the ops it invokes in it and those the system answers
+   * in it, and threads short of {@code minOps} answers are picked first for new ops, so that every thread is tried.
+   */
+  public void watchRecovery(long from, long until, int minOps) {
+    recoveryFrom = from;
+    recoveryUntil = until;
+    recoveryMinOps = minOps;
+  }
+
+  /** Which threads the system did not serve in the recovery window; call after the window closed. */
+  public LivenessReport liveness() {
+    List<LivenessReport.Stuck> stuck = new java.util.ArrayList<>();
+    int running = 0;
+    for (Worker w : workers) {
+      // An idle thread (the shrinker's way to remove a client) is asked nothing, so owes nothing.
+      running += w.idle ? 0 : 1;
+      if (!w.idle && w.recovered < recoveryMinOps) {
+        stuck.add(new LivenessReport.Stuck(w.ctx == null ? "c" + w.index : w.ctx.name(), w.process, w.recovered,
+            w.recoveryInvoked, w.lastCompleted()));
+      }
+    }
+    return new LivenessReport(recoveryFrom, recoveryUntil - recoveryFrom, recoveryMinOps, running, stuck);
+  }
+
   /** At {@code at}, runs the workload's final ops, each retried (every second) until it succeeds or time runs out. */
   public void runFinals(long at, long until) {
-    List<Invocation> finals = workload.finals();
-    for (int i = 0; i < finals.size(); i++) {
-      Invocation inv = finals.get(i);
-      sim.at(at, () -> finalOp(inv, until));
+    sim.at(at, () -> {
+      // Asked now, not when scheduled: a register workload reads back every key it used.
+      finalQueue.addAll(workload.finals());
+      finalsUntil = until;
+      dispatchFinals();
+    });
+  }
+
+  /** Hands queued final ops to free threads, in thread order. */
+  private void dispatchFinals() {
+    for (int i = 0; i < workers.length && !finalQueue.isEmpty(); i++) {
+      Worker w = workers[i];
+      if (!w.busy && !w.idle) {
+        Invocation inv = finalQueue.poll();
+        w.invoke(inv, type -> {
+          if (type != OpType.OK && sim.now() + 1_000_000_000L < finalsUntil) {
+            sim.after(1_000_000_000L, () -> {
+              finalQueue.add(inv);
+              dispatchFinals();
+            });
+          }
+        });
+      }
     }
   }
 
@@ -103,6 +154,15 @@ public final class Clients {
     int n = workers.length;
     int start = pickRng.nextInt(n);
     Worker free = null;
+    if (now >= recoveryFrom) {
+      // Recovering: a thread the system has not yet served goes first, so that each one is tried.
+      for (int k = 0; k < n && free == null; k++) {
+        Worker w = workers[(start + k) % n];
+        if (!w.busy && !w.idle && w.recovered < recoveryMinOps) {
+          free = w;
+        }
+      }
+    }
     for (int k = 0; k < n && free == null; k++) {
       Worker w = workers[(start + k) % n];
       if (!w.busy && !w.idle) {
@@ -120,20 +180,6 @@ public final class Clients {
     sim.after(gap <= 0 ? 0 : gapRng.nextLong(gap + 1), this::tick);
   }
 
-  private void finalOp(Invocation inv, long until) {
-    for (Worker w : workers) {
-      if (!w.busy && !w.idle) {
-        w.invoke(inv, type -> {
-          if (type != OpType.OK && sim.now() + 1_000_000_000L < until) {
-            sim.after(1_000_000_000L, () -> finalOp(inv, until));
-          }
-        });
-        return;
-      }
-    }
-    sim.after(10_000_000L, () -> finalOp(inv, until));
-  }
-
   /** Called when an op completes. */
   interface Done {
     void done(OpType type);
@@ -149,6 +195,22 @@ public final class Clients {
     long deadline;
     int target;
     NodeContext ctx;
+    long invokedAt;
+    long recovered;
+    long recoveryInvoked;
+    /** The server the current op was last sent to: its completion's {@code :node}. */
+    int asked = -1;
+    /** The last op the system answered: kept raw, put in words only when liveness fails. */
+    OpType lastType;
+    Keyword lastF;
+    Object lastValue;
+    long lastAt;
+    int lastNode;
+
+    String lastCompleted() {
+      return lastType == null ? "none" : lastType.name().toLowerCase(java.util.Locale.ROOT) + " :" + lastF.name()
+          + " " + madjep.history.edn.Edn.print(lastValue) + " at " + lastAt + " ns on " + ctx.nameOf(lastNode);
+    }
 
     Worker(int index) {
       this.index = index;
@@ -177,6 +239,11 @@ public final class Clients {
       op = inv;
       done = d;
       deadline = sim.now() + settings.timeout();
+      invokedAt = sim.now();
+      asked = -1;
+      if (invokedAt >= recoveryFrom && invokedAt < recoveryUntil) {
+        recoveryInvoked++;
+      }
       history.invoke(process, inv.f(), inv.value());
       attempt();
     }
@@ -187,10 +254,16 @@ public final class Clients {
         finish(OpType.FAIL, op.value(), UNAVAILABLE);
         return;
       }
+      asked = target;
       ctx.request(target, new ClientOp(op.f(), op.value(), process), remaining, new Rpc.Handler() {
         @Override
         public void response(Object body) {
-          onReply((ClientReply) body);
+          if (!(body instanceof ClientReply r)) {
+            throw new IllegalStateException(ctx.nameOf(asked) + " answered a ClientOp with "
+                + (body == null ? "null" : body.getClass().getName()) + "; the client protocol expects a ClientReply"
+                + " (Ok, Fail or NotLeader) in the Rpc reply");
+          }
+          onReply(r);
         }
 
         @Override
@@ -218,7 +291,19 @@ public final class Clients {
     void finish(OpType type, Object value, Object error) {
       long p = process;
       Invocation inv = op;
-      history.complete(p, type, inv.f(), value, error);
+      history.complete(p, type, inv.f(), value, error, asked);
+      boolean answered = type == OpType.OK || (type == OpType.FAIL && error != UNAVAILABLE);
+      if (answered) {
+        long now = sim.now();
+        if (invokedAt >= recoveryFrom && now < recoveryUntil) {
+          recovered++;
+        }
+        lastType = type;
+        lastF = inv.f();
+        lastValue = value;
+        lastAt = now;
+        lastNode = asked;
+      }
       busy = false;
       op = null;
       completed++;
@@ -233,6 +318,9 @@ public final class Clients {
       done = null;
       if (d != null) {
         d.done(type);
+      }
+      if (!finalQueue.isEmpty()) {
+        dispatchFinals();
       }
     }
   }

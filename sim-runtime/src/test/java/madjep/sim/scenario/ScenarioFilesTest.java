@@ -29,6 +29,35 @@ class ScenarioFilesTest {
     assertTrue(ScenarioFiles.toToml(s).contains("system = \"madjep.sim.testing.LeaderStore\""));
   }
 
+  /** Settings that cannot work (issue 9's hostile scenarios among them), and what their error must say. */
+  static java.util.List<String[]> unworkable() {
+    return java.util.List.of(
+        new String[] {"nodes = 10000", "nodes: expected 1 to 31"},
+        new String[] {"[clients]\nrate = -5.0", "clients.rate: "},
+        new String[] {"[clients]\nconcurrency = -1", "clients.concurrency: "},
+        new String[] {"[clients]\nconcurrency = 100000", "clients.concurrency: expected from 1 to 10000"},
+        new String[] {"[clients]\nretry = \"0ms\"", "clients.retry: "},
+        new String[] {"[faults]\ninterval = \"0s\"", "faults.interval: "},
+        new String[] {"[faults]\nloss = 2.0", "faults.loss: expected a probability"},
+        new String[] {"[network]\nloss = 2.0", "network.loss: expected a probability"},
+        new String[] {"[workload]\nkeys = 5000000000", "keys: expected an integer of at most"},
+        new String[] {"[workload]\nkeys = 50000000", "workload.keys: expected from 1 to 1000000"},
+        new String[] {"[faults]\nsteps = [\"1s kill n9\"]", "faults.steps: step '1s kill n9': expected a node spec"},
+        new String[] {"[faults]\nsteps = [\"30s kill n1\"]", "faults.steps: step '30s kill n1' falls at or after"},
+        new String[] {"[faults]\ntargets = [\"n7\"]", "faults.targets: "},
+        new String[] {"[faults]\npartitions = [\"n1 | n8\"]", "faults.partitions: "},
+        new String[] {"[liveness]\nmin-ops = -1", "liveness.min-ops: "});
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("unworkable")
+  void read_settingThatCannotWork_dataErrorNamingTheKey(String toml, String expected) {
+    DataError e = assertThrows(DataError.class,
+        () -> ScenarioFiles.parseToml(SYSTEM + "duration = \"10s\"\n" + toml + "\n", "s.toml"));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+    assertTrue(e.getMessage().startsWith("s.toml"), e.getMessage());
+  }
+
   @Test
   void read_noSystem_errorNamesTheKey() {
     DataError e = assertThrows(DataError.class, () -> ScenarioFiles.parseToml("seed = 1\n", "none.toml"));

@@ -1,0 +1,7 @@
+/**
+ * JUnit 5 for simulated runs, as madsim's {@code #[madsim::test]} is for Rust: {@link madjep.junit.SimTest} turns a
+ * method into one test per seed, and {@link madjep.junit.SimSeed} runs a scenario with that seed, checks it with the
+ * checker its workload names, and fails with the verdict, the store and the replay command. Overrides by system
+ * property or environment variable replay one seed, change the range, or check determinism.
+ */
+package madjep.junit;
