@@ -53,4 +53,24 @@ class SimShrinkCommandTest {
         "--budget", "soon");
     assertEquals(64, budget.code(), budget.err());
   }
+
+  /** User systems compiled outside the reactor, named by class and found through --classpath, shrink as bundled ones. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"AckDropStore, linear: nonlinearizable", "StallingStore, liveness"})
+  void shrink_userSystemOnClasspath_writesAFileThatFailsTheSameWay(String system, String kind) throws IOException {
+    Path classes = madjep.sim.testing.OutsideCompiler.compile(dir.resolve("user"));
+    Path scenario = Files.writeString(dir.resolve(system + ".toml"), String.join("\n",
+        "system = \"com.acme." + system + "\"", "duration = \"4s\"", "quiet = \"500ms\"", "finals = \"500ms\"",
+        "[liveness]", "window = \"3s\"", "[faults]", "interval = \"500ms\"", ""));
+    Path out = dir.resolve(system + "-min.toml");
+    CliRun r = CliRun.of("sim", "shrink", scenario.toString(), "--seed", "2", "--out", out.toString(), "--classpath",
+        classes.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("fails the same way: " + kind), r.out());
+    assertTrue(r.out().contains("1-minimal: yes"), r.out());
+    assertTrue(r.out().contains("replay: madjep sim run " + out + " --classpath " + classes), r.out());
+    CliRun replay = CliRun.of("sim", "run", out.toString(), "--classpath", classes.toString(), "--store",
+        dir.resolve("store").toString());
+    assertEquals(1, replay.code(), replay.out() + replay.err());
+  }
 }

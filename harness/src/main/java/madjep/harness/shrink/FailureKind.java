@@ -72,9 +72,16 @@ public record FailureKind(String checker, List<String> kinds) {
     return false;
   }
 
-  /** {@code linear: nonlinearizable :read}. */
+  /** {@code linear: nonlinearizable :read}, {@code liveness}: the checker's kinds named after it, the run's alone. */
   public String describe() {
-    return checker + ": " + (failed() ? String.join(", ", kinds) : "does not fail");
+    if (!failed()) {
+      return checker + ": does not fail";
+    }
+    List<String> out = new ArrayList<>();
+    for (String k : kinds) {
+      out.add(k.equals("liveness") || k.startsWith("node-exception") ? k : checker + ": " + k);
+    }
+    return String.join("; ", out);
   }
 
   private static List<String> kinds(String checker, Map<Keyword, Object> data) {

@@ -24,4 +24,12 @@ class FailureKindTest {
     assertFalse(read.matchedBy(new FailureKind("linear", List.of("nonlinearizable :cas"))));
     assertEquals("linear: nonlinearizable :read", read.describe());
   }
+
+  @Test
+  void describe_runKindsAloneCheckerKindsNamed() {
+    assertEquals("liveness", new FailureKind("linear", List.of("liveness")).describe());
+    assertEquals("node-exception java.lang.IllegalStateException; linear: invalid",
+        new FailureKind("linear", List.of("node-exception java.lang.IllegalStateException", "invalid")).describe());
+    assertEquals("txn: does not fail", new FailureKind("txn", List.of()).describe());
+  }
 }
