@@ -11,6 +11,7 @@ import madjep.sim.nemesis.Step;
 import madjep.sim.scenario.ExplicitRun;
 import madjep.sim.scenario.Scenario;
 import madjep.sim.scenario.ScenarioFiles;
+import madjep.sim.workload.LivenessSettings;
 
 /**
  * Shrinks a failing run to a smaller one that fails the same way ({@link FailureKind}).
@@ -22,11 +23,11 @@ import madjep.sim.scenario.ScenarioFiles;
  *
  * <p>The search: run the scenario with its fault schedule written down ({@link ExplicitRun}), and check that the
  * explicit replay fails the same way; then, until a whole round changes nothing, shorten the main phase, the quiet
- * period and the final reads (probes in parallel, the shortest failing one kept), remove fault steps (ddmin, then a
- * fault with its end together), remove clients (ddmin over the threads that take ops), use fewer keys, a lower op
- * rate, fewer nodes, and move every fault earlier. Last, every single remaining fault step and client is removed in
- * turn: each removal must pass (1-minimal). The budget bounds the whole: when it is spent the best scenario so far is
- * returned, not verified 1-minimal. A shrinker is an immutable value.
+ * period, the final reads and the liveness window (probes in parallel, the shortest failing one kept), remove fault
+ * steps (ddmin, then a fault with its end together), remove clients (ddmin over the threads that take ops), use fewer
+ * keys, a lower op rate, fewer nodes, and move every fault earlier. Last, every single remaining fault step and client
+ * is removed in turn: each removal must pass (1-minimal). The budget bounds the whole: when it is spent the best
+ * scenario so far is returned, not verified 1-minimal. A shrinker is an immutable value.
  */
 public final class Shrinker {
   /** What shrinking is doing, for a progress line. */
@@ -217,8 +218,8 @@ public final class Shrinker {
     }
 
     /**
-     * Shortens the main phase (steps past its end go), then the quiet period and the time final reads may take: each
-     * the shortest on a grid that still fails.
+     * Shortens the main phase (steps past its end go), then the quiet period, the time final reads may take and the
+     * liveness window: each the shortest on a grid that still fails.
      */
     void shorter() {
       phase = "shortening the main phase";
@@ -232,6 +233,12 @@ public final class Shrinker {
       smallest(-1, quiet.quiet(), Durations.ms(100), q -> quiet.toBuilder().quiet(q).build());
       Scenario finals = best;
       smallest(-1, finals.finals(), Durations.ms(100), f -> finals.toBuilder().finals(f).build());
+      if (best.liveness().enabled()) {
+        // The check stays on; its window (clients kept going after the heal) only gets shorter.
+        Scenario live = best;
+        smallest(0, live.liveness().window(), Durations.ms(100), w -> live.toBuilder()
+            .liveness(new LivenessSettings(w, live.liveness().minOps())).build());
+      }
     }
 
     /**
