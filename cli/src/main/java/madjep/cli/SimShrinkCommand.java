@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import madjep.harness.Harness;
 import madjep.harness.shrink.Shrinker;
 import madjep.harness.shrink.Shrunk;
 import madjep.history.io.AtomicFiles;
 import madjep.sim.scenario.Scenario;
+import madjep.sim.scenario.ScenarioFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,17 +82,42 @@ final class SimShrinkCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "shrinking %s seed %d (budget %s)%n", s.name(), s.seed(), Durations.format(budget.toNanos()));
     out.flush();
     Shrunk r;
-    ShrinkProgress progress = new ShrinkProgress(err);
-    try {
-      r = shrinker.withListener(progress).shrink(s);
-    } catch (Shrinker.NotFailing e) {
+    // The shrinker reports each phase and each smaller scenario; the terminal line shows the latest every half second.
+    AtomicReference<Shrinker.Progress> latest = new AtomicReference<>();
+    long t0 = System.nanoTime();
+    ProgressLine progress = ProgressLine.start(err, () -> status(latest.get(), System.nanoTime() - t0));
+    String replay = "madjep sim run " + this.out + classpath.replayArgument();
+    // Ctrl-C: the smallest scenario so far fails the same way, so it is written (atomically, never half a file),
+    // marked as not verified 1-minimal. One file is written in all: the finished result or this one.
+    Object outcome = new Object();
+    boolean[] written = {false};
+    Thread onInterrupt = new Thread(() -> {
       progress.stop();
+      synchronized (outcome) {
+        if (!written[0]) {
+          written[0] = true;
+          writeInterrupted(out, s, latest.get(), replay);
+        }
+      }
+      out.flush();
+    }, "madjep-shrink-interrupted");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    try {
+      r = shrinker.withListener(latest::set).shrink(s);
+    } catch (Shrinker.NotFailing e) {
       out.println(e.getMessage());
       return ExitCode.UNKNOWN;
+    } finally {
+      progress.stop();
+      ProgressLine.removeHook(onInterrupt);
     }
-    progress.stop();
-    String replay = "madjep sim run " + this.out + classpath.replayArgument();
-    AtomicFiles.writeString(this.out, r.toml(replay));
+    synchronized (outcome) {
+      if (written[0]) {
+        return ExitCode.UNKNOWN; // interrupted as it finished: the interruption's file stands
+      }
+      written[0] = true;
+      AtomicFiles.writeString(this.out, r.toml(replay));
+    }
     out.printf(Locale.ROOT, "fails the same way: %s%n", r.shrunkFailure().describe());
     out.printf(Locale.ROOT, "explicit schedule: %d fault steps, %s%n", r.before().faultSteps(),
         r.explicitIdentical() ? "replays the same client ops" : "replays different client ops (fails the same way)");
@@ -108,34 +135,29 @@ final class SimShrinkCommand implements Callable<Integer> {
     return ExitCode.VALID;
   }
 
-  /** The shrinker's progress on one terminal line (standard error), rewritten in place; nothing when not a terminal. */
-  private static final class ShrinkProgress implements Shrinker.Listener {
-    private final PrintWriter err;
-    private final boolean terminal = System.console() != null;
-    private int width;
+  /** {@code removing fault steps: 12 fault steps, 3 clients, 4.5s main phase, 85 runs (31s)}. */
+  private static String status(Shrinker.Progress p, long elapsed) {
+    String took = " (" + ProgressLine.eta(elapsed / 1e9) + ")";
+    return p == null ? "running the failing seed and its explicit schedule" + took : p.describe() + took;
+  }
 
-    ShrinkProgress(PrintWriter err) {
-      this.err = err;
+  /** Writes the smallest failing scenario found before an interruption, or says that there is none yet. */
+  private void writeInterrupted(PrintWriter out, Scenario s, Shrinker.Progress p, String replay) {
+    if (p == null) {
+      out.printf("%ninterrupted before the failing seed's explicit schedule was checked: nothing written%n");
+      return;
     }
-
-    @Override
-    public synchronized void progress(Shrinker.Progress p) {
-      if (!terminal) {
-        return;
-      }
-      String line = String.format(Locale.ROOT, "%s: %d fault steps, %d clients, %s main phase (%d runs, %s)",
-          p.phase(), p.steps(), p.clients(), madjep.sim.Durations.readable(p.duration()), p.candidates(),
-          Durations.format(p.elapsedNanos() / 1_000_000_000L * 1_000_000_000L));
-      err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
-      err.flush();
-      width = line.length();
-    }
-
-    synchronized void stop() {
-      if (terminal && width > 0) {
-        err.print("\r" + " ".repeat(width) + "\r");
-        err.flush();
-      }
+    String header = "# Shrunk from " + s.name() + " seed " + s.seed() + " by madjep sim shrink, interrupted while "
+        + p.phase() + ".\n# The smallest scenario found so far: it fails the same way; not verified 1-minimal.\n"
+        + "# Replay: " + replay + "\n\n";
+    try {
+      AtomicFiles.writeString(this.out,
+          header + ScenarioFiles.toToml(p.smallest().toBuilder().name(s.name() + "-shrunk").build()));
+      out.printf(Locale.ROOT, "%ninterrupted while %s; wrote the smallest failing scenario so far (%d fault steps, "
+          + "%d clients; not verified 1-minimal) to %s%nreplay: %s%n", p.phase(), p.steps(), p.clients(), this.out,
+          replay);
+    } catch (IOException | RuntimeException e) {
+      out.printf("%ninterrupted while %s; could not write %s: %s%n", p.phase(), this.out, e.getMessage());
     }
   }
 }

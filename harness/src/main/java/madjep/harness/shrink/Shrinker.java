@@ -30,14 +30,16 @@ import madjep.sim.workload.LivenessSettings;
  * scenario so far is returned, not verified 1-minimal. A shrinker is an immutable value.
  */
 public final class Shrinker {
-  /** What shrinking is doing, for a progress line. */
-  public record Progress(String phase, long candidates, int steps, int clients, long duration, long elapsedNanos) {
-    /** {@code steps 37 -> 4, clients 10 -> 3, 20s -> 4.2s: removing fault steps (112 runs, 41s)}. */
-    public String describe(Counts before) {
-      return String.format(java.util.Locale.ROOT, "%s: fault steps %d -> %d, clients %d -> %d, main phase %s -> %s"
-              + " (%d runs, %s)", phase, before.faultSteps(), steps, before.clients(), clients,
-          Durations.readable(before.duration()), Durations.readable(duration), candidates,
-          Durations.readable(elapsedNanos / 1_000_000 * 1_000_000));
+  /**
+   * What shrinking is doing, for a progress line: the phase, candidate runs so far, and the smallest scenario found so
+   * far (it fails the same way; an interrupted shrink can still write it).
+   */
+  public record Progress(String phase, long candidates, int steps, int clients, long duration, long elapsedNanos,
+      Scenario smallest) {
+    /** {@code removing fault steps: 12 fault steps, 3 clients, 4.5s main phase, 85 runs}. */
+    public String describe() {
+      return String.format(java.util.Locale.ROOT, "%s: %d fault steps, %d clients, %s main phase, %d runs", phase,
+          steps, clients, Durations.readable(duration), candidates);
     }
   }
 
@@ -214,7 +216,7 @@ public final class Shrinker {
 
     private void report() {
       listener.progress(new Progress(phase, c.runs(), Cuts.steps(best).size(), Cuts.running(best).size(),
-          best.duration(), System.nanoTime() - t0));
+          best.duration(), System.nanoTime() - t0, best));
     }
 
     /**

@@ -118,17 +118,28 @@ class ShrinkerTest {
     assertTrue(failsLike(r.scenario(), r.failure()));
   }
 
+  /** Phases come in order; every smallest-so-far reported fails the same way (an interrupted shrink writes it). */
   @Test
-  void progress_reportsPhasesInOrder() {
+  void progress_phasesInOrder_smallestSoFarFailsTheSameWay() {
     List<String> phases = new ArrayList<>();
-    Shrinker.of(HARNESS).withJobs(1).withListener(p -> {
+    List<Scenario> smallest = new ArrayList<>();
+    Scenario s = failing();
+    Shrunk r = Shrinker.of(HARNESS).withJobs(1).withListener(p -> {
       if (phases.isEmpty() || !phases.get(phases.size() - 1).equals(p.phase())) {
         phases.add(p.phase());
       }
-    }).shrink(failing());
+      if (smallest.isEmpty() || !smallest.get(smallest.size() - 1).equals(p.smallest())) {
+        smallest.add(p.smallest());
+      }
+    }).shrink(s);
     assertEquals("shortening the main phase", phases.get(0));
     assertTrue(phases.contains("removing fault steps") && phases.contains("removing clients"), phases.toString());
     assertEquals("checking 1-minimality", phases.get(phases.size() - 1));
+    assertTrue(smallest.size() > 2, "smaller scenarios were reported: " + smallest.size());
+    assertEquals(r.scenario().toBuilder().name(s.name()).build(), smallest.get(smallest.size() - 1));
+    for (Scenario each : smallest) {
+      assertTrue(failsLike(each, r.failure()), "reported as failing: " + ScenarioFiles.toToml(each));
+    }
   }
 
   @Test

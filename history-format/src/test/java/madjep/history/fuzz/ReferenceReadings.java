@@ -22,6 +22,7 @@ final class ReferenceReadings {
       case EDN -> edn(data, from);
       case JSON -> json(data, from);
       case JEPSEN_LOG -> log(data, from);
+      case ETCD -> throw new IllegalArgumentException("no reference reading of etcd reports yet");
     };
   }
 
