@@ -1,7 +1,7 @@
 package madjep.txn;
 
 /** One piece of evidence for an anomaly: a cycle, or a case such as an aborted read. */
-public sealed interface Anomaly permits CycleAnomaly, CaseAnomaly {
+public sealed interface Anomaly permits CycleAnomaly, CaseAnomaly, ExplainedAnomaly {
   /** Elle's name of the anomaly type, e.g. {@code G-single-item}. */
   String type();
 

@@ -48,6 +48,16 @@ public record Step(
   private static final Keyword INDEX = Keyword.of("index");
   private static final Keyword TIME = Keyword.of("time");
 
+  /** A process-order step: process {@code process} ran A before B. */
+  public static Step process(Object process) {
+    return new Step("process", null, null, null, null, -1, -1, process, null, null);
+  }
+
+  /** A real-time step: A completed ({@code aCompletion}) before B was invoked ({@code bInvocation}). */
+  public static Step realtime(Map<Keyword, Object> aCompletion, Map<Keyword, Object> bInvocation) {
+    return new Step("realtime", null, null, null, null, -1, -1, null, aCompletion, bInvocation);
+  }
+
   /** Elle's step map, e.g. {@code {:type :ww, :key :x, :value 1, :value' 2, :a-mop-index 0, :b-mop-index 0}}. */
   public Map<Keyword, Object> toData() {
     LinkedHashMap<Keyword, Object> m = new LinkedHashMap<>();

@@ -25,14 +25,17 @@ import madjep.txn.graph.Scc;
 import madjep.txn.graph.SccResult;
 import madjep.txn.model.ConsistencyModels;
 import madjep.txn.register.RwRegister;
+import madjep.txn.weak.WeakIsolation;
 
 /**
  * Elle's transactional checker as a pure function: a history of transactions and {@link TxnOptions} in, a {@link
  * TxnResult} out. No I/O; the clock is read only through {@link TxnOptions#deadline()}.
  *
- * <p>Where Elle is silent or fails, this checker reports more, never less: a list-append read of an element nobody
- * appended ({@value #GARBAGE_READ}, prohibited wherever duplicate elements are), a transaction's appends observed out
- * of their own order (as {@code incompatible-order}), and invocations that never complete count as :info
+ * <p>Where Elle is silent or fails, this checker reports more, never less: a read of an element or value nobody
+ * wrote ({@value #GARBAGE_READ}, prohibited wherever duplicate elements are), a transaction's appends observed out of
+ * their own order (as {@code incompatible-order}), rw-register reads of the transaction's own later write
+ * ({@code future-read}) and non-repeatable reads that start from {@code nil} ({@code internal}), writes of :info
+ * transactions that a read observed (they committed), and invocations that never complete count as :info
  * transactions. Every cycle type's search is complete except G-nonadjacent's fallback, which is bounded and reports
  * {@code cycle-search-timeout} when it runs out.
  */
@@ -54,6 +57,35 @@ public final class TxnChecker {
 
   /** Checks a transactional history. */
   public static TxnResult check(TxnHistory h, TxnOptions o) {
+    Set<String> prohibited = prohibited(o);
+    WeakIsolation.Level weak = WeakIsolation.level(prohibited);
+    Map<String, List<Anomaly>> anomalies = new LinkedHashMap<>();
+    if (weak == null || !WeakIsolation.TYPES.containsAll(prohibited)) {
+      TxnResult early = elle(h, o, prohibited, anomalies);
+      if (early != null) {
+        return early;
+      }
+    }
+    if (weak != null) {
+      Analysis w = new Analysis(0, 0);
+      WeakIsolation.check(h, o.workload(), weak, w);
+      if (w.early != null) {
+        return w.early;
+      }
+      anomalies.putAll(w.anomalies());
+    }
+    return resultMap(anomalies, prohibited, reportable(prohibited));
+  }
+
+  private static Set<String> reportable(Set<String> prohibited) {
+    Set<String> reportable = new TreeSet<>(prohibited);
+    reportable.add("empty-transaction-graph");
+    reportable.add("cycle-search-timeout");
+    return reportable;
+  }
+
+  /** Elle's analysis: adds every anomaly found to {@code anomalies}, or returns the result of input it cannot judge. */
+  private static TxnResult elle(TxnHistory h, TxnOptions o, Set<String> prohibited, Map<String, List<Anomaly>> anomalies) {
     Analysis a = o.workload() == Workload.LIST_APPEND ? ListAppend.analyze(h) : RwRegister.analyze(h, o);
     if (a.early != null) {
       return a.early;
@@ -76,10 +108,7 @@ public final class TxnChecker {
         a.deferred.run();
       }
     }
-    Set<String> prohibited = prohibited(o);
-    Set<String> reportable = new TreeSet<>(prohibited);
-    reportable.add("empty-transaction-graph");
-    reportable.add("cycle-search-timeout");
+    Set<String> reportable = reportable(prohibited);
     int order = 0;
     if (anyEndsWith(reportable, "-realtime")) {
       order = Rels.REALTIME;
@@ -89,7 +118,6 @@ public final class TxnChecker {
       OrderEdges.process(h, a.edges);
     }
     Digraph g = a.edges.build();
-    Map<String, List<Anomaly>> anomalies = new LinkedHashMap<>();
     if (g.edgeCount() == 0) {
       anomalies.put("empty-transaction-graph", List.of(new CaseAnomaly("empty-transaction-graph", Boolean.TRUE)));
     }
@@ -107,10 +135,26 @@ public final class TxnChecker {
         throw err;
       }
     }
+    // Trying version orders only where nothing else is wrong: it can add a verdict, and never needs to repeat one.
+    if (a.refiner != null && !anyProhibited(anomalies, prohibited) && !anyProhibited(a.anomalies(), prohibited)) {
+      int mask = refinementMask(prohibited, order);
+      if (mask != 0 && acyclic(g, mask)) {
+        a.refiner.refine(g, mask, o.deadline(), a);
+      }
+    }
     for (Map.Entry<String, List<Anomaly>> e : a.anomalies().entrySet()) {
       anomalies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
     }
-    return resultMap(anomalies, prohibited, reportable);
+    return null;
+  }
+
+  private static boolean anyProhibited(Map<String, List<Anomaly>> found, Set<String> prohibited) {
+    for (String t : found.keySet()) {
+      if (prohibited.contains(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -139,6 +183,43 @@ public final class TxnChecker {
       }
     }
     return false;
+  }
+
+  private static final String[] CYCLE_BASES = {"G0", "G1c", "G-single-item", "G-nonadjacent-item", "G2-item"};
+
+  /**
+   * The relationships whose every cycle the options prohibit (data dependencies, plus the order edges in the graph
+   * when all their variants are prohibited), or 0 when some plain cycle is allowed: refuting a version order by a
+   * cycle is sound only then.
+   */
+  static int refinementMask(Set<String> prohibited, int order) {
+    for (String b : CYCLE_BASES) {
+      if (!prohibited.contains(b)) {
+        return 0;
+      }
+    }
+    int mask = Rels.WW | Rels.WR | Rels.RW;
+    if (order != 0) {
+      String suffix = order == Rels.REALTIME ? "-realtime" : "-process";
+      boolean all = true;
+      for (String b : CYCLE_BASES) {
+        all &= prohibited.contains(b + suffix);
+      }
+      if (all) {
+        mask |= order;
+      }
+    }
+    return mask;
+  }
+
+  private static boolean acyclic(Digraph g, int mask) {
+    Scc s = Scc.of(g, mask);
+    for (int c = 0; c < s.count; c++) {
+      if (s.sizes[c] > 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- cycles
@@ -263,9 +344,9 @@ public final class TxnChecker {
       int label = c.labels()[i];
       Step s;
       if (label == Rels.PROCESS) {
-        s = new Step("process", null, null, null, null, -1, -1, EdnParser.box(h.process(a)), null, null);
+        s = Step.process(EdnParser.box(h.process(a)));
       } else if (label == Rels.REALTIME) {
-        s = new Step("realtime", null, null, null, null, -1, -1, null, h.opData(a), h.invokeData(b));
+        s = Step.realtime(h.opData(a), h.invokeData(b));
       } else {
         s = explainer.explain(a, b, label);
       }

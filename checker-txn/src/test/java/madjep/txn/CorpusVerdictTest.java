@@ -64,6 +64,15 @@ class CorpusVerdictTest {
     return o;
   }
 
+  /**
+   * Rows whose manifest verdict is the source project's and where MadJep knowingly reports more (issue 15): elle-cli's
+   * rw-register history reads x = 3, which no transaction wrote; Elle ignores reads of unwritten values, MadJep
+   * reports a garbage read. The manifest's own note calls the row a limitation test.
+   */
+  static final java.util.Map<String, String> REPORTS_MORE = java.util.Map.of(
+      "elle-cli/elle/rw-register.edn", "invalid: garbage-read :not #{:read-uncommitted}",
+      "elle-cli/elle/rw-register.json", "invalid: garbage-read :not #{:read-uncommitted}");
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void manifestRow_checkedWithChecksArguments_matchesVerdict(Row row) throws IOException {
@@ -72,7 +81,7 @@ class CorpusVerdictTest {
     TxnResult r = TxnChecker.check(h, options(Corpus.checkArguments(row.path)));
     String shown = row.path + " -> " + Edn.print(r.toData()).substring(0, Math.min(2000,
         Edn.print(r.toData()).length()));
-    String e = row.expected.trim();
+    String e = REPORTS_MORE.getOrDefault(row.path, row.expected).trim();
     Verdict want = e.startsWith("invalid") || e.startsWith("false") ? Verdict.INVALID
         : e.startsWith("true") || e.startsWith("valid") ? Verdict.VALID : null;
     assertNotNull(want, "cannot read the expected verdict of " + row.path + ": " + e);

@@ -21,6 +21,7 @@ import madjep.txn.Anomaly;
 import madjep.txn.CaseAnomaly;
 import madjep.txn.CycleAnomaly;
 import madjep.txn.Deadline;
+import madjep.txn.ExplainedAnomaly;
 import madjep.txn.TxnOptions;
 import madjep.txn.TxnResult;
 import madjep.txn.TxnChecker;
@@ -38,7 +39,10 @@ import picocli.CommandLine.Parameters;
     description = {
       "Check a history of transactions for the anomalies Elle finds: dependency cycles (G0, G1c, G-single, ",
       "G-nonadjacent, G2 and their -process/-realtime variants) and G1a, G1b, internal, future-read, dirty-update,",
-      "duplicate-elements, incompatible-order, lost-update, cyclic-versions. Exit 0 valid, 1 invalid, 2 unknown."
+      "duplicate-elements, incompatible-order, lost-update, cyclic-versions. Also decides read committed, read",
+      "atomic and causal consistency as Cerone et al., Plume and AWDIT define them (session order included):",
+      "--consistency-models session-read-committed|session-read-atomic|transactional-causal.",
+      "Exit 0 valid, 1 invalid, 2 unknown."
     })
 final class CheckTxnCommand implements Callable<Integer> {
   /** How many explained cycles of each type the text report shows. */
@@ -53,7 +57,7 @@ final class CheckTxnCommand implements Callable<Integer> {
 
   @Option(names = "--consistency-models", split = ",", paramLabel = "M",
       description = "Models the history should satisfy (default strict-serializable), e.g. serializable,"
-          + "snapshot-isolation.")
+          + "snapshot-isolation, transactional-causal.")
   List<String> models = new ArrayList<>(List.of("strict-serializable"));
 
   @Option(names = "--timeout", converter = Durations.Converter.class, paramLabel = "DURATION",
@@ -71,6 +75,11 @@ final class CheckTxnCommand implements Callable<Integer> {
 
   @Option(names = "--wfr-keys", description = "rw-register: assume writes follow reads within a transaction.")
   boolean wfrKeys;
+
+  @Option(names = "--transaction-order", paramLabel = "FILE",
+      description = "rw-register: the known commit order, as EDN: a vector of completion :index values in commit "
+          + "order, or a map from completion :index to position (Elle's :transaction-order).")
+  Path transactionOrder;
 
   @Option(names = "--json", paramLabel = "OUT", description = "Also write the result as JSON to OUT.")
   Path json;
@@ -97,6 +106,9 @@ final class CheckTxnCommand implements Callable<Integer> {
       throw new UsageError(e.getMessage());
     }
     o = o.withSequentialKeys(sequentialKeys).withLinearizableKeys(linearizableKeys).withWfrKeys(wfrKeys);
+    if (transactionOrder != null) {
+      o = o.withTransactionOrder(transactionOrder(transactionOrder));
+    }
     if (threads != null) {
       o = o.withThreads(threads);
     }
@@ -161,6 +173,32 @@ final class CheckTxnCommand implements Callable<Integer> {
     return ExitCode.UNKNOWN;
   }
 
+  /** A vector of completion indices in commit order, or a map from completion index to position. */
+  static Map<Long, Long> transactionOrder(Path file) throws IOException {
+    Object v = madjep.history.edn.EdnParser.parse(java.nio.file.Files.readString(file), file.toString());
+    Map<Long, Long> order = new java.util.HashMap<>();
+    if (v instanceof List<?> l) {
+      for (int i = 0; i < l.size(); i++) {
+        if (!(l.get(i) instanceof Long idx)) {
+          throw new UsageError(file + ": --transaction-order expects integer :index values, found "
+              + Edn.print(l.get(i)));
+        }
+        order.put(idx, (long) i);
+      }
+    } else if (v instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!(e.getKey() instanceof Long idx) || !(e.getValue() instanceof Long pos)) {
+          throw new UsageError(file + ": --transaction-order expects a map of integers, found " + Edn.print(e.getKey())
+              + " " + Edn.print(e.getValue()));
+        }
+        order.put(idx, pos);
+      }
+    } else {
+      throw new UsageError(file + ": --transaction-order expects an EDN vector or map, found " + Edn.print(v));
+    }
+    return order;
+  }
+
   /** EDN files go through the streaming transaction reader; anything else through the generic history reader. */
   private TxnHistory read(long deadline) throws IOException {
     if (format.format() == null || format.format() == madjep.history.io.HistoryFormat.EDN) {
@@ -205,6 +243,16 @@ final class CheckTxnCommand implements Callable<Integer> {
           out.println();
           out.println("Then:");
           for (String line : c.explanation()) {
+            out.println("  - " + line);
+          }
+        } else if (a instanceof ExplainedAnomaly x) {
+          out.println("Let:");
+          for (int t = 0; t < x.txns().size(); t++) {
+            out.printf("  T%d = %s%n", t + 1, Edn.print(x.txns().get(t)));
+          }
+          out.println();
+          out.println("Then:");
+          for (String line : x.explanation()) {
             out.println("  - " + line);
           }
         } else if (a instanceof CaseAnomaly k) {

@@ -2,6 +2,7 @@ package madjep.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import madjep.history.History;
 import madjep.history.io.HistoryFormat;
@@ -16,9 +17,12 @@ final class Histories {
     return HistoryReader.read(file, format);
   }
 
-  /** Reads {@code file} under a deadline ({@link Limits#NONE} for none); past it, {@link Limits.ReadTimeout}. */
+  /**
+   * Reads {@code file} under a deadline ({@link Limits#NONE} for none); past it, {@link Limits.ReadTimeout}. A
+   * directory (an etcd robustness report) is read file by file; the caller's watchdog bounds it.
+   */
   static History read(Path file, HistoryFormat format, long deadline) throws IOException {
-    if (deadline == Limits.NONE) {
+    if (deadline == Limits.NONE || Files.isDirectory(file)) {
       return read(file, format);
     }
     try (InputStream in = Limits.open(file, deadline)) {

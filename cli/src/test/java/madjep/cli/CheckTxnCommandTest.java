@@ -38,7 +38,12 @@ class CheckTxnCommandTest {
 
   @Test
   void checkTxn_validRegisterHistoryWithJson_exitsZeroAndWritesJson() throws IOException {
-    Path f = Corpus.root().resolve("elle-cli/elle/rw-register.json");
+    // elle-cli's rw-register.json reads a value nobody wrote (a garbage read since issue 15): a valid one instead.
+    Path f = dir.resolve("rw.json");
+    Files.writeString(f, "[{\"type\":\"invoke\",\"f\":\"txn\",\"value\":[[\"w\",\"x\",2]],\"process\":0},"
+        + "{\"type\":\"ok\",\"f\":\"txn\",\"value\":[[\"w\",\"x\",2]],\"process\":0},"
+        + "{\"type\":\"invoke\",\"f\":\"txn\",\"value\":[[\"r\",\"x\",null]],\"process\":0},"
+        + "{\"type\":\"ok\",\"f\":\"txn\",\"value\":[[\"r\",\"x\",2]],\"process\":0}]\n");
     Path json = dir.resolve("out/results.json");
     Run r = run("check", "txn", "--workload", "rw-register", "--json", json.toString(), f.toString());
     assertEquals(ExitCode.VALID, r.code(), r.err());
@@ -46,6 +51,53 @@ class CheckTxnCommandTest {
     try (var s = Files.list(json.getParent())) {
       assertEquals(1, s.count(), "no temporary file left behind");
     }
+  }
+
+  @Test
+  void checkTxn_transactionOrder_ordersBlindWrites() throws IOException {
+    Path h = dir.resolve("order.edn");
+    Files.writeString(h, String.join("\n",
+        "{:index 0, :type :invoke, :f :txn, :value [[:r :x nil] [:w :y 2]], :process 0}",
+        "{:index 1, :type :ok, :f :txn, :value [[:r :x nil] [:w :y 2]], :process 0}",
+        "{:index 2, :type :invoke, :f :txn, :value [[:w :x 3] [:w :y 4]], :process 1}",
+        "{:index 3, :type :ok, :f :txn, :value [[:w :x 3] [:w :y 4]], :process 1}", ""));
+    Path order = dir.resolve("commit-order.edn");
+    Files.writeString(order, "[3 1]\n");
+    Run r = run("check", "txn", "--workload", "rw-register", "--consistency-models", "serializable",
+        "--transaction-order", order.toString(), h.toString());
+    assertEquals(ExitCode.INVALID, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("G-single-item"), r.out());
+    Files.writeString(order, "{1 0, 3 1}\n");
+    Run ok = run("check", "txn", "--workload", "rw-register", "--consistency-models", "serializable",
+        "--transaction-order", order.toString(), h.toString());
+    assertEquals(ExitCode.VALID, ok.code(), ok.out() + ok.err());
+    Files.writeString(order, "{:a 1}\n");
+    assertEquals(64, run("check", "txn", "--workload", "rw-register", "--transaction-order", order.toString(),
+        h.toString()).code());
+  }
+
+  @Test
+  void checkTxn_transactionalCausal_explainsCausalityViolation() throws IOException {
+    Path h = dir.resolve("causal.edn");
+    Files.writeString(h, String.join("\n",
+        "{:type :invoke, :f :txn, :value [[:append :x 1]], :process 4}",
+        "{:type :ok, :f :txn, :value [[:append :x 1]], :process 4}",
+        "{:type :invoke, :f :txn, :value [[:append :x 2]], :process 1}",
+        "{:type :ok, :f :txn, :value [[:append :x 2]], :process 1}",
+        "{:type :invoke, :f :txn, :value [[:r :x nil] [:append :y 1]], :process 2}",
+        "{:type :ok, :f :txn, :value [[:r :x [1 2]] [:append :y 1]], :process 2}",
+        "{:type :invoke, :f :txn, :value [[:r :y nil] [:r :x nil]], :process 3}",
+        "{:type :ok, :f :txn, :value [[:r :y [1]] [:r :x [1]]], :process 3}", ""));
+    Run r = run("check", "txn", "--workload", "list-append", "--consistency-models", "transactional-causal",
+        h.toString());
+    assertEquals(ExitCode.INVALID, r.code(), r.err());
+    assertTrue(r.out().contains("causality-violation          1"), r.out());
+    assertTrue(r.out().contains("not: transactional-causal"), r.out());
+    assertTrue(r.out().contains("However, T3's read of :x, [1] misses T1's append of 2 to :x: a contradiction!"),
+        r.out());
+    Run ra = run("check", "txn", "--workload", "list-append", "--consistency-models", "session-read-atomic",
+        h.toString());
+    assertEquals(ExitCode.VALID, ra.code(), ra.out());
   }
 
   @Test

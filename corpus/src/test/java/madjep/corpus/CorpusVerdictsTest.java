@@ -45,13 +45,14 @@ class CorpusVerdictsTest {
         int expectedColumn = expectedColumn(manifest);
         for (String[] row : Corpus.tsv(manifest)) {
           String file = folder + row[0];
-          Integer exit = exitCodeOf(row[expectedColumn]);
+          String expected = REPORTS_MORE.getOrDefault(file, row[expectedColumn]);
+          Integer exit = exitCodeOf(expected);
           if (exit == null || row[0].startsWith("(absent)")) {
             continue;
           }
           String args = Corpus.checkArguments(file);
           if (args != null) {
-            cases.add(new Case(file, args, exit, row[expectedColumn]));
+            cases.add(new Case(file, args, exit, expected));
           }
         }
       }
@@ -60,6 +61,15 @@ class CorpusVerdictsTest {
     }
     return cases;
   }
+
+  /**
+   * Rows whose manifest verdict is the source project's and where MadJep knowingly reports more (issue 15): elle-cli's
+   * rw-register history reads x = 3, which no transaction wrote. Elle ignores reads of unwritten values (the manifest
+   * calls the row a limitation test); MadJep reports a garbage read.
+   */
+  static final Map<String, String> REPORTS_MORE = Map.of(
+      "elle-cli/elle/rw-register.edn", "invalid (garbage-read; elle-cli asserts true)",
+      "elle-cli/elle/rw-register.json", "invalid (garbage-read; elle-cli asserts true)");
 
   /** The column whose header starts with "expected". */
   private static int expectedColumn(Path manifest) throws java.io.IOException {

@@ -57,6 +57,8 @@ public final class StoreWriter {
   private static final String TEMP = ".tmp-";
   private static final long PID = ProcessHandle.current().pid();
   /** Temporary directories being filled by this process: an interrupted process removes them on its way out. */
+  /** How long the exit clean-up waits for writers to stop at their next file before removing what is left. */
+  private static final long WRITER_GRACE_NANOS = 3_000_000_000L;
   private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
   private static volatile boolean hookInstalled;
   /** Set when the process is going down: from then on no run is published, only cleaned up. */
@@ -148,8 +150,18 @@ public final class StoreWriter {
     removeAbandoned(store);
     String stamp = STAMP.format(started);
     installHook();
-    Path tmp = Files.createTempDirectory(scenarioDir, TEMP + PID + "-" + stamp + "-");
-    IN_PROGRESS.add(tmp);
+    Path tmp;
+    // Made and registered under the publish lock, so that the exit clean-up either sees it or it is never made.
+    PUBLISH.lock();
+    try {
+      if (shuttingDown) {
+        throw new java.io.InterruptedIOException("interrupted: the run was not stored");
+      }
+      tmp = Files.createTempDirectory(scenarioDir, TEMP + PID + "-" + stamp + "-");
+      IN_PROGRESS.add(tmp);
+    } finally {
+      PUBLISH.unlock();
+    }
     try {
       try {
         writeFiles(r, outcome, tmp);
@@ -181,8 +193,11 @@ public final class StoreWriter {
         PUBLISH.unlock();
       }
     } finally {
-      IN_PROGRESS.remove(tmp);
-      deleteTree(tmp);
+      try {
+        deleteTree(tmp);
+      } finally {
+        IN_PROGRESS.remove(tmp);
+      }
     }
   }
 
@@ -195,7 +210,17 @@ public final class StoreWriter {
         throw new UncheckedIOException(e);
       }
     });
-    HistoryWriter.write(r.history(), HistoryFormat.EDN, tmp.resolve("history.edn"));
+    try {
+      stopIfShuttingDown();
+      HistoryWriter.write(r.history(), HistoryFormat.EDN, tmp.resolve("history.edn"));
+    } finally {
+      // Never leave the other writer running: it would recreate the directory this writer's caller removes.
+      try {
+        json.join();
+      } catch (CompletionException e) {
+        // Reported below when this writer succeeded.
+      }
+    }
     try {
       json.join();
     } catch (CompletionException e) {
@@ -206,9 +231,16 @@ public final class StoreWriter {
     }
     Run run = outcome.get();
     for (Map.Entry<String, RunFile> f : FILES.entrySet()) {
+      stopIfShuttingDown();
       f.getValue().write(run, tmp.resolve(f.getKey()));
     }
     shareable(tmp);
+  }
+
+  private static void stopIfShuttingDown() throws java.io.InterruptedIOException {
+    if (shuttingDown) {
+      throw new java.io.InterruptedIOException("interrupted: the run was not stored");
+    }
   }
 
   /** Removes the temporaries that processes which no longer run left in {@code dir}. */
@@ -247,7 +279,19 @@ public final class StoreWriter {
       synchronized (IN_PROGRESS) {
         if (!hookInstalled) {
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Writers stop at their next file once this is set and remove their own directory; wait for them a
+            // while (a writer's file write would otherwise recreate a directory removed under it), then remove what
+            // is left.
             shuttingDown = true;
+            long until = System.nanoTime() + WRITER_GRACE_NANOS;
+            while (!IN_PROGRESS.isEmpty() && System.nanoTime() - until < 0) {
+              try {
+                Thread.sleep(10);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+              }
+            }
             PUBLISH.lock();
             try {
               for (Path p : IN_PROGRESS) {

@@ -35,6 +35,22 @@ class TxnBenchmarksTest {
   }
 
   @Test
+  void weakIsolationBenchmark_serializableStore_validAtEveryLevel() throws IOException {
+    for (String level : new String[] {"session-read-committed", "session-read-atomic", "transactional-causal"}) {
+      for (int crashes : new int[] {0, 2}) {
+        WeakIsolationBenchmark b = new WeakIsolationBenchmark();
+        b.level = level;
+        b.transactions = 5_000;
+        b.crashesPerMille = crashes;
+        b.setup();
+        TxnResult r = b.check();
+        assertEquals(Verdict.VALID, r.valid(), level + " " + r.anomalyTypes());
+        assertTrue(b.events() > 10_000, "events: " + b.events());
+      }
+    }
+  }
+
+  @Test
   void readBenchmark_bothReaders_sameTransactions() throws IOException {
     TxnReadBenchmark b = new TxnReadBenchmark();
     b.transactions = 2_000;

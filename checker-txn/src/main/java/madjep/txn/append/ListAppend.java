@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import madjep.history.Verdict;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
@@ -20,6 +19,7 @@ import madjep.txn.TxnResult;
 import madjep.txn.Step;
 import madjep.txn.Workload;
 import madjep.txn.graph.Rels;
+import madjep.txn.graph.ValueSlots;
 
 /**
  * Analyzes a list-append history as Elle's {@code elle.list-append} does. Only :ok and :info transactions take part
@@ -39,9 +39,6 @@ public final class ListAppend {
   static final Keyword VALUES = Keyword.of("values");
   static final Keyword TXNS = Keyword.of("txns");
   static final Keyword DUPLICATES = Keyword.of("duplicates");
-  static final Keyword TYPE = Keyword.of("type");
-  static final Keyword MESSAGE = Keyword.of("message");
-  static final Keyword EXAMPLES = Keyword.of("examples");
   static final Symbol ELLIPSIS = new Symbol("...");
 
   private final TxnHistory h;
@@ -113,19 +110,9 @@ public final class ListAppend {
   // ---------------------------------------------------------------- validation and indices
 
   private TxnResult validate() {
-    List<Object> bad = new ArrayList<>();
-    for (int t = 0; t < n && bad.size() < 8; t++) {
-      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
-        byte f = h.mopF(m);
-        if (f != TxnHistory.READ && f != TxnHistory.APPEND) {
-          bad.add(h.opData(t));
-          break;
-        }
-      }
-    }
-    if (!bad.isEmpty()) {
-      return unknown("unexpected-txn-micro-op-types", "history contained operations other than appends or reads",
-          Map.of(EXAMPLES, EdnVector.copyOf(bad)));
+    TxnResult bad = Analysis.unexpectedMicroOps(h, true);
+    if (bad != null) {
+      return bad;
     }
     slots = new ValueSlots(h);
     ensureSlots(slots.appends() + 16);
@@ -143,7 +130,7 @@ public final class ListAppend {
           data.put(OP, h.opData(t));
           data.put(KEY, k);
           data.put(VALUE, v);
-          return unknown("duplicate-appends", "value " + madjep.history.edn.Edn.print(v) + " appended to key "
+          return Analysis.unknown("duplicate-appends", "value " + madjep.history.edn.Edn.print(v) + " appended to key "
               + madjep.history.edn.Edn.print(k) + " multiple times!", data);
         }
         ensureSlots(sl + 1);
@@ -166,15 +153,6 @@ public final class ListAppend {
     Arrays.fill(appendMop, old, c, -1);
     Arrays.fill(position, old, c, -1);
     Arrays.fill(readersHead, old, c, -1);
-  }
-
-  private static TxnResult unknown(String type, String message, Map<Keyword, Object> data) {
-    LinkedHashMap<Keyword, Object> m = new LinkedHashMap<>(data);
-    m.put(TYPE, Keyword.of(type));
-    m.put(MESSAGE, message);
-    Map<String, List<Anomaly>> as = new LinkedHashMap<>();
-    as.put(type, List.of(new CaseAnomaly(type, m)));
-    return new TxnResult(Verdict.UNKNOWN, List.of(type), as, java.util.Set.of(), java.util.Set.of());
   }
 
   private void index() {
@@ -771,7 +749,7 @@ public final class ListAppend {
   /**
    * Reads of elements that no transaction appended (Elle has no check for this and fails an assertion instead). A
    * read that is a prefix of its key's longest read holds only elements of that read, so only the longest reads and
-   * the incompatible ones need looking at.
+   * the incompatible ones need looking at (and the prefixes of a longest read by an :info transaction).
    */
   private List<Anomaly> garbageReads() {
     List<Anomaly> out = new ArrayList<>();
@@ -786,7 +764,9 @@ public final class ListAppend {
           continue;
         }
         int k = h.mopKey(m);
-        if (m != longest[k] && compatible[m]) {
+        // A prefix of the longest read holds only its elements, which are checked there, unless that read is an
+        // :info transaction's (whose reads this check skips).
+        if (m != longest[k] && compatible[m] && h.isOk(mopTxn[longest[k]])) {
           continue;
         }
         for (int i = 0; i < len; i++) {

@@ -33,10 +33,20 @@ public final class TxnHistoryGenerator {
       int activeKeys,
       int maxWritesPerKey,
       int maxTxnLength,
-      long seed) {
-    /** Defaults close to Jepsen's: 10 processes, 10 active keys, up to 20 writes per key, 1-4 micro-ops. */
+      long seed,
+      int crashesPerMille) {
+    /**
+     * Defaults close to Jepsen's: 10 processes, 10 active keys, up to 20 writes per key, 1-4 micro-ops, 2 crashes per
+     * 1,000 transactions.
+     */
     public static Config of(Workload w, Store s, int transactions, long seed) {
-      return new Config(w, s, transactions, 10, 10, 20, 4, seed);
+      return new Config(w, s, transactions, 10, 10, 20, 4, seed, INFO_PER_MILLE);
+    }
+
+    /** The same, with this many crashed (:info) transactions per 1,000; 0 gives histories with no :info at all. */
+    public Config withCrashes(int perMille) {
+      return new Config(workload, store, transactions, processes, activeKeys, maxWritesPerKey, maxTxnLength, seed,
+          perMille);
     }
   }
 
@@ -186,7 +196,7 @@ public final class TxnHistoryGenerator {
         }
       }
     }
-    t.crashed = rnd.nextInt(1000) < INFO_PER_MILLE;
+    t.crashed = rnd.nextInt(1000) < c.crashesPerMille();
     t.aborted = c.store() == Store.SERIALIZABLE && rnd.nextInt(1000) < ABORT_PER_MILLE;
     op(t, "invoke", false);
     return t;
@@ -331,6 +341,9 @@ public final class TxnHistoryGenerator {
     Workload w = Workload.byName(args[0]);
     Store s = args[1].equals("si") ? Store.SNAPSHOT_ISOLATION : Store.SERIALIZABLE;
     Config cfg = Config.of(w, s, Integer.parseInt(args[2]), Long.parseLong(args[3]));
+    if (args.length > 5) {
+      cfg = cfg.withCrashes(Integer.parseInt(args[5])); // e.g. 0: no :info, for checkers that cannot read it
+    }
     try (OutputStream o = new java.io.BufferedOutputStream(
         java.nio.file.Files.newOutputStream(java.nio.file.Path.of(args[4])), 1 << 20)) {
       write(cfg, o);

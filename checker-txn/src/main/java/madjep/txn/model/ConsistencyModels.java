@@ -75,6 +75,10 @@ public final class ConsistencyModels {
     edges(IMPLIED, "dirty-update", "G1a");
     edges(IMPLIED, "lost-update", "write-skew", "G2-item");
     edges(IMPLIED, "write-skew", "G2");
+    // Not Elle's: rw-register versions no order of which avoids a cycle (madjep.txn.register.VersionInference).
+    edges(IMPLIED, "unorderable-versions", "G2", "unorderable-versions-process");
+    edges(IMPLIED, "unorderable-versions-process", "G2-process", "unorderable-versions-realtime");
+    edges(IMPLIED, "unorderable-versions-realtime", "G2-realtime");
 
     edges(SEVERITY, "G0", "G1c");
     edges(SEVERITY, "G0-process", "G1c-process");
@@ -138,6 +142,11 @@ public final class ConsistencyModels {
     model("sequential", "causal");
     model("causal", "writes-follow-reads", "PRAM");
     model("PRAM", "monotonic-reads", "monotonic-writes", "read-your-writes");
+    // Not Elle's: the weak levels as Cerone et al., Biswas and Enea, Plume and AWDIT define them, session order
+    // included (madjep.txn.weak). They stand apart from Elle's models, so Elle's verdicts and boundaries keep their
+    // meaning.
+    model("transactional-causal", "session-read-atomic");
+    model("session-read-atomic", "session-read-committed");
 
     proscribe("causal-cerone", "internal", "G1a");
     proscribe("cursor-stability", "G1", "G-cursor", "lost-update");
@@ -167,6 +176,10 @@ public final class ConsistencyModels {
     proscribe("strong-session-serializable", "G1-process", "G2-process",
         "strong-session-serializable-cycle-exists");
     proscribe("update-serializable", "G1", "G-update");
+    proscribe("session-read-committed", "aborted-read", "thin-air-read", "own-future-read", "intermediate-read",
+        "duplicate-read", "own-write-missed", "non-monotonic-read", "read-committed-cycle");
+    proscribe("session-read-atomic", "non-repeatable-read", "fractured-read", "read-atomic-cycle");
+    proscribe("transactional-causal", "causality-violation", "causal-cycle");
 
     computeDepths();
   }

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import madjep.history.Verdict;
 import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
 import madjep.history.txn.TxnHistory;
@@ -29,9 +28,15 @@ import madjep.txn.graph.Rels;
 import madjep.txn.graph.Scc;
 
 /**
- * Analyzes an rw-register history as Elle's {@code elle.rw-register} does. A transaction's external read of k is its
- * first micro-op on k when that is a read; its external write is its last write of k. Only :ok transactions index
- * reads and writes for dependencies; :info writes still order versions after the initial state.
+ * Analyzes an rw-register history as Elle's {@code elle.rw-register} does, and reports what Elle misses. A
+ * transaction's external read of k is its first micro-op on k when that is a read; its external write is its last
+ * write of k. Reads of :ok transactions are indexed; writes of :ok transactions, and of :info transactions that some
+ * :ok read observed (they must have committed), take part in dependencies. An :info transaction nobody observed may
+ * never have committed and takes part in nothing but the initial-state version order.
+ *
+ * <p>Beyond Elle: a read of a value no transaction wrote ({@code garbage-read}); a read of a value the transaction
+ * itself writes only later ({@code future-read}); a read that differs from the transaction's own earlier read of
+ * {@code nil} ({@code internal}: Elle ignores an earlier {@code nil}).
  */
 public final class RwRegister {
   private static final Keyword OP = Keyword.of("op");
@@ -41,9 +46,13 @@ public final class RwRegister {
   private static final Keyword KEY = Keyword.of("key");
   private static final Keyword SCC = Keyword.of("scc");
   private static final Keyword SOURCES = Keyword.of("sources");
-  private static final Keyword TYPE = Keyword.of("type");
-  private static final Keyword MESSAGE = Keyword.of("message");
-  private static final Keyword EXAMPLES = Keyword.of("examples");
+  private static final Keyword ELEMENT = Keyword.of("element");
+
+  /**
+   * No order of a key's versions avoids a dependency cycle (found by trying each: {@link VersionInference}); implies
+   * G2, and its -process and -realtime variants imply G2-process and G2-realtime.
+   */
+  public static final String UNORDERABLE = "unorderable-versions";
 
   private final TxnHistory h;
   private final int n;
@@ -53,6 +62,8 @@ public final class RwRegister {
   private final boolean[] extWrite;
   /** (k, v) -> the external-write mop of the :ok transaction that wrote v to k. */
   private KeyValueMap writer;
+  /** Per transaction: :ok, or :info with a write some :ok read observed. */
+  private boolean[] committed;
   /** (k, v) -> first external-read mop of an :ok transaction that read v; chained through readerNext. */
   private KeyValueMap readers;
   private int[] readerNext;
@@ -103,33 +114,15 @@ public final class RwRegister {
     a.add("G1a", rr.g1a());
     a.add("G1b", rr.g1b());
     a.add("internal", rr.internal());
+    rr.unwrittenReads(a);
     a.add("lost-update", LostUpdates.find(h, TxnHistory.WRITE));
     a.explainer = rr::explain;
+    a.refiner = (g, mask, deadline, into) -> VersionInference.run(rr, g, mask, deadline, into);
     return a;
   }
 
   private TxnResult validate() {
-    List<Object> bad = new ArrayList<>();
-    for (int t = 0; t < n && bad.size() < 8; t++) {
-      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
-        byte f = h.mopF(m);
-        if ((f != TxnHistory.READ && f != TxnHistory.WRITE) || h.listStart(m) >= 0) {
-          bad.add(h.opData(t));
-          break;
-        }
-      }
-    }
-    if (bad.isEmpty()) {
-      return null;
-    }
-    LinkedHashMap<Keyword, Object> m = new LinkedHashMap<>();
-    m.put(EXAMPLES, EdnVector.copyOf(bad));
-    m.put(TYPE, Keyword.of("unexpected-txn-micro-op-types"));
-    m.put(MESSAGE, "history contained operations other than register writes and reads of single values");
-    Map<String, List<Anomaly>> as = new LinkedHashMap<>();
-    as.put("unexpected-txn-micro-op-types", List.of(new CaseAnomaly("unexpected-txn-micro-op-types", m)));
-    return new TxnResult(Verdict.UNKNOWN, List.of("unexpected-txn-micro-op-types"), as, java.util.Set.of(),
-        java.util.Set.of());
+    return Analysis.unexpectedMicroOps(h, false);
   }
 
   private void index() {
@@ -138,24 +131,52 @@ public final class RwRegister {
     readerNext = new int[h.mopCount()];
     Arrays.fill(readerNext, -1);
     for (int t = n - 1; t >= 0; t--) {
-      if (!h.isOk(t)) {
+      if (h.isFail(t)) {
         continue;
       }
+      boolean ok = h.isOk(t);
       for (int m = h.mopStart(t + 1) - 1; m >= h.mopStart(t); m--) {
         int k = h.mopKey(m);
         long v = h.mopValue(m);
         if (extWrite[m]) {
-          int prev = writer.put(k, v, m);
-          if (prev >= 0 && mopTxn[prev] != t) {
+          int prev = writer.get(k, v);
+          if (prev >= 0 && mopTxn[prev] != t && ok && h.isOk(mopTxn[prev])) {
             throw h.errorAt(t, "expected each value to be written to a key at most once, found "
                 + madjep.history.edn.Edn.print(h.valueObject(v)) + " written to "
                 + madjep.history.edn.Edn.print(h.key(k)) + " by more than one transaction");
           }
-        } else if (extRead[m]) {
+          // An :ok writer wins over an :info one that wrote the same value: the :info one may not have committed.
+          if (prev < 0 || !h.isOk(mopTxn[prev])) {
+            writer.put(k, v, m);
+          }
+        } else if (extRead[m] && ok) {
           readerNext[m] = readers.put(k, v, m);
         }
       }
     }
+    committed = new boolean[n];
+    for (int t = 0; t < n; t++) {
+      committed[t] = h.isOk(t);
+    }
+    for (int t = 0; t < n; t++) {
+      if (!h.isOk(t)) {
+        continue;
+      }
+      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
+        if (extRead[m] && h.mopValue(m) != TxnHistory.NIL) {
+          int w = writer.get(h.mopKey(m), h.mopValue(m));
+          if (w >= 0) {
+            committed[mopTxn[w]] = true;
+          }
+        }
+      }
+    }
+  }
+
+  /** The external-write mop of a committed transaction that wrote v to k, or -1. */
+  private int committedWriter(int k, long v) {
+    int w = writer.get(k, v);
+    return w >= 0 && committed[mopTxn[w]] ? w : -1;
   }
 
   private void wrEdges(Analysis a) {
@@ -165,7 +186,7 @@ public final class RwRegister {
       }
       for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
         if (extRead[m] && h.mopValue(m) != TxnHistory.NIL) {
-          int w = writer.get(h.mopKey(m), h.mopValue(m));
+          int w = committedWriter(h.mopKey(m), h.mopValue(m));
           if (w >= 0) {
             a.edges.add(mopTxn[w], t, Rels.WR);
           }
@@ -217,6 +238,9 @@ public final class RwRegister {
     List<String> sources = new ArrayList<>();
     List<Anomaly> cyclic = new ArrayList<>();
     apply("initial-state", initialState(), sources, cyclic);
+    if (!o.transactionOrder().isEmpty()) {
+      apply("transaction-order", transactionOrder(o.transactionOrder()), sources, cyclic);
+    }
     if (o.wfrKeys()) {
       apply("wfr-keys", wfr(), sources, cyclic);
     }
@@ -331,6 +355,44 @@ public final class RwRegister {
         boolean counts = extWrite[m] || (extRead[m] && h.isOk(t));
         if (counts && v != TxnHistory.NIL) {
           out.computeIfAbsent(h.mopKey(m), x -> new VersionGraph()).add(TxnHistory.NIL, v);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A known commit order (completion {@code :index} to position): along it, each transaction's last value of a key
+   * precedes the first value of that key in the next committed transaction touching the key. A later read of nil is
+   * left to the initial state (nil precedes every version): ordering a version before nil would claim a cycle of
+   * versions where there is only an anti-dependency.
+   */
+  private Map<Integer, VersionGraph> transactionOrder(Map<Long, Long> order) {
+    List<long[]> placed = new ArrayList<>();
+    for (int t = 0; t < n; t++) {
+      Long p = order.get(h.index(t));
+      if (p != null && (h.isOk(t) || committed[t])) {
+        placed.add(new long[] {p, t});
+      }
+    }
+    placed.sort((x, y) -> Long.compare(x[0], y[0]));
+    Map<Integer, VersionGraph> out = new HashMap<>();
+    Map<Integer, Integer> last = new HashMap<>();
+    boolean[] has = new boolean[1];
+    for (long[] pt : placed) {
+      int b = (int) pt[1];
+      for (int k : extKeys(b)) {
+        Integer a = last.put(k, b);
+        if (a == null) {
+          continue;
+        }
+        long v1 = lastValue(a, k, has);
+        if (!has[0]) {
+          continue;
+        }
+        long v2 = firstValue(b, k, has);
+        if (has[0] && v2 != TxnHistory.NIL) {
+          out.computeIfAbsent(k, x -> new VersionGraph()).add(v1, v2);
         }
       }
     }
@@ -513,12 +575,12 @@ public final class RwRegister {
       for (int i = 0; i < g.from.size(); i++) {
         long v1 = g.from.getLong(i);
         long v2 = g.to.getLong(i);
-        int w2 = writer.get(k, v2);
+        int w2 = committedWriter(k, v2);
         if (w2 < 0) {
           continue;
         }
         int t2 = mopTxn[w2];
-        int w1 = writer.get(k, v1);
+        int w1 = committedWriter(k, v1);
         if (w1 >= 0) {
           a.edges.add(mopTxn[w1], t2, Rels.WW);
         }
@@ -527,6 +589,80 @@ public final class RwRegister {
         }
       }
     }
+  }
+
+  // ---------------------------------------------------------------- for VersionInference
+
+  TxnHistory history() {
+    return h;
+  }
+
+  boolean isCommitted(int t) {
+    return committed[t];
+  }
+
+  boolean isExtWrite(int m) {
+    return extWrite[m];
+  }
+
+  int committedWriterOf(int k, long v) {
+    return committedWriter(k, v);
+  }
+
+  /** The :ok transactions whose external read of k returned v (nil included). */
+  IntArrayList readersOf(int k, long v) {
+    IntArrayList out = new IntArrayList(2);
+    for (int r = readers.get(k, v); r >= 0; r = readerNext[r]) {
+      out.add(mopTxn[r]);
+    }
+    return out;
+  }
+
+  /** Per value of {@code vs}: the bitmask of the others the known version graph of k puts before it. */
+  long[] knownOrder(int k, long[] vs) {
+    long[] before = new long[vs.length];
+    VersionGraph g = versions.get(k);
+    if (g == null) {
+      return before;
+    }
+    it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<LongArrayList> out =
+        new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
+    for (int i = 0; i < g.from.size(); i++) {
+      out.computeIfAbsent(g.from.getLong(i), x -> new LongArrayList()).add(g.to.getLong(i));
+    }
+    for (int i = 0; i < vs.length; i++) {
+      it.unimi.dsi.fastutil.longs.LongOpenHashSet reached = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
+      java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>();
+      todo.add(vs[i]);
+      while (!todo.isEmpty()) {
+        LongArrayList next = out.get((long) todo.poll());
+        if (next == null) {
+          continue;
+        }
+        for (int j = 0; j < next.size(); j++) {
+          if (reached.add(next.getLong(j))) {
+            todo.add(next.getLong(j));
+          }
+        }
+      }
+      for (int j = 0; j < vs.length; j++) {
+        if (j != i && reached.contains(vs[j])) {
+          before[j] |= 1L << i;
+        }
+      }
+    }
+    return before;
+  }
+
+  Step explainEdge(int a, int b, int label) {
+    return explain(a, b, label);
+  }
+
+  /** A ww or rw step between versions v1 and v2 of key k that the version graph does not hold (inferred, or tried). */
+  Step versionStep(int a, int b, int k, long v1, long v2, int rel, boolean tried) {
+    boolean ww = rel == Rels.WW;
+    return step(ww ? "ww" : "rw", k, v1, v2, first(a, ww ? TxnHistory.WRITE : TxnHistory.READ, k, v1),
+        first(b, TxnHistory.WRITE, k, v2));
   }
 
   // ---------------------------------------------------------------- explanations
@@ -635,7 +771,57 @@ public final class RwRegister {
     return out;
   }
 
-  /** A read that disagrees with the transaction's own earlier write or read of the key; one per transaction. */
+  /**
+   * Reads by :ok transactions of values that no transaction wrote before them: {@code garbage-read} when no
+   * transaction (of any type) ever wrote the value to the key, {@code future-read} when only the reading transaction
+   * itself writes it, after the read (writes are unique per key, so nobody else could have). One future read per
+   * transaction, as list-append reports it.
+   */
+  private void unwrittenReads(Analysis a) {
+    KeyValueMap written = new KeyValueMap(h.mopCount() / 2 + 16);
+    for (int m = 0; m < h.mopCount(); m++) {
+      if (h.mopF(m) == TxnHistory.WRITE && written.get(h.mopKey(m), h.mopValue(m)) < 0) {
+        written.put(h.mopKey(m), h.mopValue(m), m);
+      }
+    }
+    List<Anomaly> garbage = new ArrayList<>();
+    List<Anomaly> future = new ArrayList<>();
+    for (int t = 0; t < n; t++) {
+      if (!h.isOk(t)) {
+        continue;
+      }
+      boolean futureFound = false;
+      for (int m = h.mopStart(t); m < h.mopStart(t + 1); m++) {
+        long v = h.mopValue(m);
+        if (h.mopF(m) != TxnHistory.READ || v == TxnHistory.NIL) {
+          continue;
+        }
+        int w = written.get(h.mopKey(m), v);
+        if (w < 0) {
+          garbage.add(new CaseAnomaly("garbage-read", readCase(t, m, v)));
+        } else if (!futureFound && mopTxn[w] == t && w > m) {
+          futureFound = true;
+          future.add(new CaseAnomaly("future-read", readCase(t, m, v)));
+        }
+      }
+    }
+    a.add("garbage-read", garbage);
+    a.add("future-read", future);
+  }
+
+  private Map<Keyword, Object> readCase(int t, int m, long v) {
+    LinkedHashMap<Keyword, Object> c = new LinkedHashMap<>();
+    c.put(OP, h.opData(t));
+    c.put(MOP, h.mopData(m));
+    c.put(ELEMENT, h.valueObject(v));
+    return c;
+  }
+
+  /**
+   * A read that disagrees with the transaction's own earlier write or read of the key; one per transaction. An
+   * earlier read of {@code nil} counts (Elle skips it): a later read of a value, with no write of the transaction's
+   * own in between, is a non-repeatable read.
+   */
   private List<Anomaly> internal() {
     List<Anomaly> out = new ArrayList<>();
     long[] state = new long[h.keyCount()];
@@ -653,7 +839,7 @@ public final class RwRegister {
           at[k] = t;
           continue;
         }
-        if (at[k] == t && state[k] != TxnHistory.NIL && state[k] != v) {
+        if (at[k] == t && state[k] != v) {
           LinkedHashMap<Keyword, Object> c = new LinkedHashMap<>();
           c.put(OP, h.opData(t));
           c.put(MOP, h.mopData(m));

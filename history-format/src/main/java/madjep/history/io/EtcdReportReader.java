@@ -43,7 +43,6 @@ import madjep.history.edn.Keyword;
  * zero fields marked {@code omitempty}: both read as zero values, as Go's decoder reads them.
  */
 final class EtcdReportReader {
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
   static final String PERSISTED =
       "etcd: an Output marked Persisted (effect certain, response unknown) read as :info (effect unknown)";
@@ -179,18 +178,18 @@ final class EtcdReportReader {
   // ---- Reading one file ----
 
   private void readAll(InputStream in) throws IOException {
-    try (JsonParser parser = FACTORY.createParser(in)) {
+    if (!in.markSupported()) {
+      in = new java.io.BufferedInputStream(in);
+    }
+    JsonHistoryReader.requireUtf8Start(in, source);
+    try (JsonParser parser = JsonHistoryReader.FACTORY.createParser(in)) {
       jp = parser;
       JsonToken t;
       while ((t = jp.nextToken()) != null) {
         readOperation(t);
       }
-    } catch (StreamReadException e) {
-      JsonLocation loc = e.getLocation();
-      String m = e.getOriginalMessage();
-      int nl = m.indexOf('\n');
-      throw new DataError(source, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), -1,
-          "expected valid JSON: " + (nl < 0 ? m : m.substring(0, nl)));
+    } catch (java.io.CharConversionException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw JsonHistoryReader.toDataError(e, source, jp);
     }
   }
 

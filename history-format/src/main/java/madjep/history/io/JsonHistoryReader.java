@@ -34,7 +34,8 @@ import madjep.history.edn.Keyword;
  */
 final class JsonHistoryReader {
   /** Jackson with the bounds every reader shares: nesting depth and string length (EdnParser's). */
-  private static final JsonFactory FACTORY = JsonFactory.builder()
+  /** Jackson, bounded as every reader is (nesting depth, number and string length). */
+  static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(EdnParser.MAX_DEPTH)
           .maxStringLength(EdnParser.MAX_TOKEN_BYTES)
@@ -69,7 +70,7 @@ final class JsonHistoryReader {
    * JSON histories are UTF-8 (RFC 8259). Jackson would guess UTF-16 or UTF-32 from zero bytes or a byte-order mark
    * among the first four bytes and fail with an I/O error that has no position: such a start is a data error here.
    */
-  private static void requireUtf8Start(InputStream in, String source) throws IOException {
+  static void requireUtf8Start(InputStream in, String source) throws IOException {
     in.mark(4);
     byte[] head = in.readNBytes(4);
     in.reset();
@@ -109,19 +110,26 @@ final class JsonHistoryReader {
         }
       }
       return b.build();
-    } catch (java.io.CharConversionException e) {
-      // Jackson's own decoding of bytes that are not UTF-8: say so, at the start (it gives no position).
-      throw new DataError(source, 1, 1, -1, "expected UTF-8 JSON, found " + firstLine(e.getMessage()));
-    } catch (JsonProcessingException e) {
-      // Syntax errors and Jackson's limits (nesting depth, number and string length) alike: where, then what.
-      JsonLocation loc = e.getLocation();
-      if ((loc == null || loc.getLineNr() <= 0) && jp != null) {
-        loc = jp.currentLocation();
-      }
-      int line = loc == null ? 0 : Math.max(1, loc.getLineNr());
-      throw new DataError(source, line, loc == null ? 0 : Math.max(1, loc.getColumnNr()), -1,
-          "expected valid JSON: " + firstLine(e.getOriginalMessage()));
+    } catch (java.io.CharConversionException | JsonProcessingException e) {
+      throw toDataError(e, source, jp);
     }
+  }
+
+  /** Jackson's errors as data errors: where (its location, or the parser's), then what. */
+  static DataError toDataError(IOException e, String source, JsonParser jp) {
+    if (e instanceof java.io.CharConversionException) {
+      // Jackson's own decoding of bytes that are not UTF-8: say so, at the start (it gives no position).
+      return new DataError(source, 1, 1, -1, "expected UTF-8 JSON, found " + firstLine(e.getMessage()));
+    }
+    // Syntax errors and Jackson's limits (nesting depth, number and string length) alike.
+    JsonProcessingException j = (JsonProcessingException) e;
+    JsonLocation loc = j.getLocation();
+    if ((loc == null || loc.getLineNr() <= 0) && jp != null) {
+      loc = jp.currentLocation();
+    }
+    int line = loc == null ? 0 : Math.max(1, loc.getLineNr());
+    return new DataError(source, line, loc == null ? 0 : Math.max(1, loc.getColumnNr()), -1,
+        "expected valid JSON: " + firstLine(j.getOriginalMessage()));
   }
 
   private static String firstLine(String s) {

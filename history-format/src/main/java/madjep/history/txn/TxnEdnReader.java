@@ -210,10 +210,32 @@ public final class TxnEdnReader {
     }
   }
 
+  /** Where the keys of the op being read start and how long they are; an op with more falls back. */
+  private final int[] keyStarts = new int[MAX_KEYS];
+  private final int[] keyLengths = new int[MAX_KEYS];
+  private int keys;
+  private static final int MAX_KEYS = 16;
+
+  /** Remembers the key at {@code ks}; false when the op already had it (or has too many keys to track). */
+  private boolean firstTimeInOp(int ks, int kl) {
+    for (int k = 0; k < keys; k++) {
+      if (keyLengths[k] == kl && java.util.Arrays.equals(buf, keyStarts[k], keyStarts[k] + kl, buf, ks, ks + kl)) {
+        return false;
+      }
+    }
+    if (keys == MAX_KEYS) {
+      return false;
+    }
+    keyStarts[keys] = ks;
+    keyLengths[keys++] = kl;
+    return true;
+  }
+
   /** One op map; false when it is not a simple op (the caller then falls back). */
   private boolean readOp() {
     int opLine = line;
     pos++;
+    keys = 0;
     idx = Long.MIN_VALUE;
     time = -1;
     type = -1;
@@ -240,6 +262,9 @@ public final class TxnEdnReader {
       int kl = pos - ks;
       if (kl == 0 || pos >= lim || ws() < 0) {
         return false; // a ':' without a name is the generic reader's to refuse
+      }
+      if (!firstTimeInOp(ks, kl)) {
+        return false; // a key twice in one op is the generic reader's to refuse
       }
       if (is(ks, kl, "type")) {
         if (ws() != ':') {

@@ -56,6 +56,11 @@ public final class ReadersProperty {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (format == HistoryFormat.ETCD) {
+      // Partial: etcd reports have no second reading yet, so an accepted report is not compared op for op; a
+      // refused one must still say where (above), and no other exception may escape.
+      return;
+    }
     List<String> expected;
     try {
       expected = ReferenceReadings.ops(data, format);

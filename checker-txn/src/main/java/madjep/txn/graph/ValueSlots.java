@@ -1,15 +1,14 @@
-package madjep.txn.append;
+package madjep.txn.graph;
 
 import madjep.history.txn.TxnHistory;
-import madjep.txn.graph.KeyValueMap;
 
 /**
- * Numbers the distinct (key, value) pairs of a list-append history 0, 1, 2, ... so that facts about a version (who
- * appended it, where it sits in the version order, who read it last) live in flat arrays. Jepsen's generators append
+ * Numbers the distinct (key, value) pairs of a transactional history 0, 1, 2, ... so that facts about a version (who
+ * wrote it, where it sits in the version order, who read it last) live in flat arrays. Jepsen's generators write
  * small integers per key, so each key gets a direct table indexed by value when its values are dense enough; other
  * pairs go through a hash map.
  */
-final class ValueSlots {
+public final class ValueSlots {
   /** A key's direct table may be at most this many times larger than its number of appends, plus a constant. */
   static final int DENSITY = 4;
   static final int SLACK = 16;
@@ -22,12 +21,17 @@ final class ValueSlots {
   private int appends;
 
   /** Sizes the direct tables from the appends of every transaction. */
-  ValueSlots(TxnHistory h) {
+  public ValueSlots(TxnHistory h) {
+    this(h, TxnHistory.APPEND);
+  }
+
+  /** Sizes the direct tables from the micro-ops of function {@code f} (appends or writes) of every transaction. */
+  public ValueSlots(TxnHistory h, byte f) {
     int keys = h.keyCount();
     int[] appends = new int[keys];
     long[] max = new long[keys];
     for (int m = 0; m < h.mopCount(); m++) {
-      if (h.mopF(m) == TxnHistory.APPEND) {
+      if (h.mopF(m) == f) {
         int k = h.mopKey(m);
         appends[k]++;
         max[k] = Math.max(max[k], h.mopValue(m));
@@ -50,7 +54,7 @@ final class ValueSlots {
   }
 
   /** The slot of (k, v), or -1. */
-  int get(int k, long v) {
+  public int get(int k, long v) {
     if (v >= 0 && v < span[k]) {
       return table[base[k] + (int) v];
     }
@@ -58,7 +62,7 @@ final class ValueSlots {
   }
 
   /** The slot of (k, v), numbering it when new; {@code isNew[0]} says which. */
-  int add(int k, long v, boolean[] isNew) {
+  public int add(int k, long v, boolean[] isNew) {
     int s = get(k, v);
     isNew[0] = s < 0;
     if (s >= 0) {
@@ -76,12 +80,13 @@ final class ValueSlots {
     return s;
   }
 
-  /** The number of append micro-ops in the history. */
-  int appends() {
+  /** The number of micro-ops of the function the tables were sized for. */
+  public int appends() {
     return appends;
   }
 
-  int count() {
+  /** The number of slots given out. */
+  public int count() {
     return count;
   }
 }
