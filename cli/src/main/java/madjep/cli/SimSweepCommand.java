@@ -119,6 +119,8 @@ final class SimSweepCommand implements Callable<Integer> {
   private static void summary(PrintWriter out, Sweep.Progress p) {
     out.printf(Locale.ROOT, "%d seeds: %d valid, %d invalid, %d unknown (%s wall)%n", p.done(), p.valid(),
         p.invalid(), p.unknown(), Durations.format(p.elapsedNanos()));
+    p.neverSeen().forEach((name, reached) -> out.printf(Locale.ROOT,
+        "sometimes assertion '%s' never seen in %d seeds (reached in %d)%n", name, p.done(), reached));
   }
 
   /** {@code sweep: 1,234/100,000 seeds, 2 invalid, 0 unknown, 45.2 seeds/s, 36m 12s left}. */

@@ -20,7 +20,7 @@ class ReportCommandTest {
     assertTrue(r.out().contains("scenario: raft-kv-stale-read"), r.out());
     assertTrue(r.out().contains("explanation: process "), r.out());
     assertTrue(r.out().contains("replay: madjep sim run raft-kv-stale-read --seed 1"), r.out());
-    assertTrue(r.out().contains("files: history.edn history.jsonl report.html results.edn results.json"), r.out());
+    assertTrue(r.out().contains("files: history.edn history.jsonl metrics.jsonl report.html results.edn results.json"), r.out());
   }
 
   @Test

@@ -61,7 +61,8 @@ class RunPageBrowserTest {
     assertEquals("VALID", browser.script("return document.getElementById('verdict').textContent;"));
     assertTrue(browser.number("return document.documentElement.scrollWidth;") <= WIDTH, "one screen wide");
     assertTrue(browser.number("return document.querySelectorAll('#timeline g.band').length;") > 10, "fault bands");
-    assertEquals(3.0, browser.number("return document.querySelectorAll('svg.plot').length;"), "plots");
+    // Latency, throughput and their quantiles, then the six per-node metrics of metrics.jsonl.
+    assertEquals(9.0, browser.number("return document.querySelectorAll('svg.plot').length;"), "plots");
     browser.screenshot(Browser.screenshotDir().resolve("demo.png"));
   }
 }

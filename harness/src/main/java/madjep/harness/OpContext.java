@@ -35,6 +35,10 @@ final class OpContext {
     Object node = h.extra(position, NODE);
     sb.append(node == null ? "no node recorded" : "served by " + node).append(" between ").append(from)
         .append(" and ").append(to).append(" ns");
+    String restart = node == null ? null : lastRestart(h, String.valueOf(node), to);
+    if (restart != null) {
+      sb.append(" (").append(restart).append(')');
+    }
     List<String> faults = faultsDuring(h, from, to);
     sb.append("; faults in effect: ").append(faults.isEmpty() ? "none" : String.join(", ", faults));
     List<String> leaders = leadersBefore(r.announcements(), to);
@@ -72,6 +76,32 @@ final class OpContext {
     }
     during.addAll(active.values());
     return during;
+  }
+
+  /**
+   * When {@code node} last went down (killed or stopped) and came back before {@code to}, or null: a node that
+   * serves wrong answers after a restart usually recovered its state wrong.
+   */
+  static String lastRestart(History h, String node, long to) {
+    String down = null;
+    String last = null;
+    for (int i = 0; i < h.size() && h.time(i) <= to; i++) {
+      if (h.isClient(i) || h.pair(i) >= 0 && h.pair(i) < i) {
+        continue;
+      }
+      String f = h.f(i).name();
+      int done = h.pair(i) > i ? h.pair(i) : i;
+      if (!(h.value(done) instanceof java.util.Collection<?> nodes) || !nodes.contains(node)) {
+        continue;
+      }
+      if (f.equals("kill") || f.equals("stop")) {
+        down = (f.equals("kill") ? "killed" : "stopped") + " at " + h.time(i) + " ns";
+      } else if (f.equals("start") && down != null) {
+        last = down + ", restarted at " + h.time(i) + " ns";
+        down = null;
+      }
+    }
+    return last;
   }
 
   /** Which fault a nemesis {@code :f} starts or ends, or null. */

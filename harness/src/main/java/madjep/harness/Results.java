@@ -44,6 +44,10 @@ final class Results {
       f.put(Keyword.of("explanation"), r.failure().describe());
       m.put(Keyword.of("node-exception"), f);
     }
+    String assertion = Observed.assertionFailure(r);
+    if (assertion != null) {
+      m.put(Keyword.of("assertion-failure"), assertion);
+    }
     if (r.liveness() != null) {
       LivenessReport l = r.liveness();
       Map<Keyword, Object> live = new LinkedHashMap<>();
@@ -75,6 +79,7 @@ final class Results {
     m.put(Keyword.of("simulated-ns"), r.simulated());
     m.put(Keyword.of("event-hash"), Long.toHexString(r.eventHash()));
     m.put(Keyword.of("replay"), run.replay());
+    Observed.addTo(m, r.observations());
     return m;
   }
 

@@ -10,14 +10,15 @@ import madjep.sim.workload.LivenessReport;
 /**
  * One simulated and checked run: what the simulator produced, what the checker said, and the verdict they make
  * together. A run is invalid when the checker finds a violation, when a node threw ({@code node-exception}: the
- * system's failure, never MadJep's), or when some client was not served again once faults healed ({@code
- * liveness}); it is unknown when the checker hit a limit or a client was never given an op in the liveness window.
+ * system's failure, never MadJep's), when an {@code always} or {@code unreachable} assertion failed or an invariant
+ * broke ({@code assertion}), or when some client was not served again once faults healed ({@code liveness}); it is
+ * unknown when the checker hit a limit or a client was never given an op in the liveness window.
  *
  * @param sim the run: history, trace, counters, node failure, liveness, fault coverage
  * @param check the verdict of the checker the workload names
  * @param verdict the run's verdict
  * @param causes why it is not valid: {@code node-exception}, the checker's name ({@code linear}, {@code txn}, ...),
- *     {@code liveness}; empty when valid
+ *     {@code assertion}, {@code liveness}; empty when valid
  * @param replay the command that replays this run exactly
  */
 public record Run(SimResult sim, CheckResult check, Verdict verdict, List<String> causes, String replay) {
@@ -40,6 +41,10 @@ public record Run(SimResult sim, CheckResult check, Verdict verdict, List<String
     if (c.verdict() != Verdict.VALID) {
       causes.add(r.check().checker());
     }
+    if (Observed.assertionFailure(r) != null) {
+      causes.add("assertion");
+      v = Verdict.INVALID;
+    }
     LivenessReport live = r.liveness();
     if (live != null && live.failed()) {
       causes.add("liveness");
@@ -56,13 +61,16 @@ public record Run(SimResult sim, CheckResult check, Verdict verdict, List<String
     return sim.scenario().seed();
   }
 
-  /** One line: the node failure if any, else the checker's summary, and liveness when it failed. */
+  /** One line: the node failure if any, else the checker's summary, and a failed assertion and liveness. */
   public String summary() {
     StringBuilder sb = new StringBuilder();
     if (sim.failure() != null) {
       sb.append("node-exception: ").append(sim.failure().describe()).append(" (seed ").append(seed()).append(")");
     } else {
       sb.append(check.summary());
+    }
+    if (causes.contains("assertion")) {
+      sb.append("; assertion: ").append(Observed.assertionFailure(sim));
     }
     if (causes.contains("liveness")) {
       sb.append("; liveness: ").append(sim.liveness().describe());
@@ -91,6 +99,9 @@ public record Run(SimResult sim, CheckResult check, Verdict verdict, List<String
     }
     if (check.verdict() != Verdict.VALID) {
       out.add(check.summary());
+    }
+    if (causes.contains("assertion")) {
+      out.add("assertion: " + Observed.assertionFailure(sim));
     }
     if (causes.contains("liveness")) {
       out.add("liveness: " + (sim.liveness().failed() ? "INVALID" : "unknown") + ", " + sim.liveness().describe());

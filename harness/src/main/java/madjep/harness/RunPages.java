@@ -29,7 +29,8 @@ public final class RunPages {
         .withResolvedScenario(ScenarioFiles.toToml(r.scenario()))
         .withFaultSettings(r.faultsDescription())
         .withCounters(r.stats())
-        .withAnnouncements(RunInfo.leadersFromTrace(r.trace()));
+        .withAnnouncements(RunInfo.leadersFromTrace(r.trace()))
+        .withMetrics(MetricsJsonl.series(r.observations().metrics()));
     return new Report(r.scenario().name() + " seed " + r.scenario().seed(), r.history(), Results.of(run), info);
   }
 
@@ -50,13 +51,16 @@ public final class RunPages {
     }
     Path toml = run.dir().resolve("scenario.toml");
     Path trace = run.dir().resolve("trace.log");
+    Path metrics = run.dir().resolve("metrics.jsonl");
     RunInfo info = RunInfo.of(scenario == null ? null : scenario.toString(),
             seed instanceof Number n ? n.longValue() : null, replay == null ? null : replay.toString())
         .withFaultSettings(faults == null ? null : faults.toString())
         .withCounters(counters)
         .withResolvedScenario(Files.isRegularFile(toml) ? Files.readString(toml, StandardCharsets.UTF_8) : null)
         .withAnnouncements(Files.isRegularFile(trace)
-            ? RunInfo.leadersFromTrace(Files.readString(trace, StandardCharsets.UTF_8)) : null);
+            ? RunInfo.leadersFromTrace(Files.readString(trace, StandardCharsets.UTF_8)) : null)
+        .withMetrics(Files.isRegularFile(metrics)
+            ? MetricsJsonl.series(Files.readString(metrics, StandardCharsets.UTF_8)) : null);
     @SuppressWarnings("unchecked")
     Map<Keyword, Object> data = (Map<Keyword, Object>) run.results();
     String title = scenario == null ? run.dir().toString() : scenario + (seed == null ? "" : " seed " + seed);

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -85,6 +83,7 @@ public final class StoreWriter {
     m.put("results.json", (run, f) -> text(f, JsonValues.toJson(Results.of(run), true) + "\n"));
     m.put("scenario.toml", (run, f) -> text(f, ScenarioFiles.toToml(run.sim().scenario())));
     m.put("trace.log", (run, f) -> text(f, run.sim().trace()));
+    m.put("metrics.jsonl", (run, f) -> text(f, run.sim().observations().metrics()));
     m.put("report.html", (run, f) -> text(f, HtmlReport.render(RunPages.of(run))));
     return java.util.Collections.unmodifiableMap(m);
   }
@@ -182,7 +181,12 @@ public final class StoreWriter {
           try {
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             break;
-          } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+          } catch (java.nio.file.FileSystemException e) {
+            // Two runs stored in the same millisecond: Linux refuses the rename onto the other's directory with
+            // ENOTEMPTY, which Java reports as a plain FileSystemException, not DirectoryNotEmptyException.
+            if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              throw e;
+            }
             dir = scenarioDir.resolve(stamp + "-" + k);
           }
         }

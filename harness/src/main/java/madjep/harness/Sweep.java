@@ -44,6 +44,8 @@ public final class Sweep {
     private volatile long invalid;
     private volatile long unknown;
     private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    /** Each sometimes or reachable assertion reached so far: in how many seeds it was reached, and seen true. */
+    private final java.util.TreeMap<String, long[]> sometimes = new java.util.TreeMap<>();
 
     Progress(long total) {
       this.total = total;
@@ -77,6 +79,34 @@ public final class Sweep {
     public List<Failure> failures() {
       synchronized (failures) {
         return List.copyOf(failures);
+      }
+    }
+
+    /**
+     * The {@code sometimes} assertions reached in some seed but never true in any (Antithesis's "never seen"), with
+     * how many seeds reached them, by name.
+     */
+    public java.util.Map<String, Long> neverSeen() {
+      java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+      synchronized (sometimes) {
+        sometimes.forEach((name, c) -> {
+          if (c[1] == 0) {
+            out.put(name, c[0]);
+          }
+        });
+      }
+      return out;
+    }
+
+    void observe(madjep.sim.scenario.Observations o) {
+      synchronized (sometimes) {
+        for (madjep.sim.Assertions.Result a : o.assertions()) {
+          if (!a.kind().mustHold()) {
+            long[] c = sometimes.computeIfAbsent(a.name(), k -> new long[2]);
+            c[0]++;
+            c[1] += a.seen() ? 1 : 0;
+          }
+        }
       }
     }
 
@@ -136,7 +166,7 @@ public final class Sweep {
       while (next < count || !window.isEmpty()) {
         while (next < count && window.size() < depth) {
           long seed = seeds.get(next++);
-          window.add(pool.submit(() -> one(base.withSeed(seed), replay.apply(seed))));
+          window.add(pool.submit(() -> one(base.withSeed(seed), replay.apply(seed), progress)));
           windowSeeds.add(seed);
         }
         Failure f = get(window.poll());
@@ -152,9 +182,10 @@ public final class Sweep {
     return progress;
   }
 
-  private Failure one(Scenario s, String replay) throws IOException {
+  private Failure one(Scenario s, String replay, Progress progress) throws IOException {
     LocalDateTime started = LocalDateTime.now();
     Run run = harness.withStore(null).run(s, replay);
+    progress.observe(run.sim().observations());
     if (run.verdict() == Verdict.VALID) {
       return null;
     }

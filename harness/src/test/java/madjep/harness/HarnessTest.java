@@ -71,6 +71,62 @@ class HarnessTest {
   }
 
   @Test
+  void faultCoverage_storageAndResourceKinds_inTheSameCoverage_neverFiredFlagged() throws IOException {
+    Scenario s = StoreWriterTest.small("coverage").toBuilder().faultMode("mix")
+        .faults(FaultSettings.standard().withInterval(Durations.s(100))
+            .withKinds(java.util.EnumSet.of(FaultKind.FSYNC, FaultKind.DISK_FULL, FaultKind.REGION)))
+        .schedule(new Schedule.Steps(List.of(Step.parse("500ms start-slow-cpu n2"), Step.parse("1s stop-slow-cpu"),
+            Step.parse("600ms bitflip all"))))
+        .build();
+    Run run = Harness.defaults().run(s, "r");
+    var cov = run.sim().coverage();
+    // Region faults have nothing to act on in one place: not configured, so not flagged.
+    assertEquals(List.of("fsync", "disk-full"), cov.neverFired(), cov.describe());
+    var slow = cov.kinds().stream().filter(k -> k.kind().equals("slow")).findFirst().orElseThrow();
+    assertEquals(1, slow.fired());
+    assertEquals(1, slow.nodes());
+    var corrupt = cov.kinds().stream().filter(k -> k.kind().equals("corrupt")).findFirst().orElseThrow();
+    assertEquals(1, corrupt.fired());
+    assertTrue(corrupt.effects().containsKey("bits flipped"), corrupt.toString());
+    Map<Keyword, Object> results = Results.of(run);
+    Map<?, ?> coverage = (Map<?, ?>) results.get(Keyword.of("coverage"));
+    assertEquals(List.of(Keyword.of("fsync"), Keyword.of("disk-full")), coverage.get(Keyword.of("never-fired")));
+    assertTrue(coverage.containsKey(Keyword.of("slow")), coverage.toString());
+    assertTrue(!results.containsKey(Keyword.of("fault-counts")), "one coverage map, not two");
+  }
+
+  @Test
+  void alwaysAssertionFails_runInvalidWithCauseAssertion_resultsNameIt() throws IOException {
+    madjep.sim.NodeFactory counting = id -> {
+      madjep.sim.Node inner = new LeaderStore().create(id);
+      return new madjep.sim.Node() {
+        int served;
+
+        @Override
+        public void start(madjep.sim.NodeContext ctx) {
+          inner.start(ctx);
+        }
+
+        @Override
+        public void receive(madjep.sim.NodeContext ctx, int from, Object message) {
+          if (message instanceof madjep.sim.Rpc.Request) {
+            ctx.always("fewer-than-20-requests", ++served < 20);
+          }
+          inner.receive(ctx, from, message);
+        }
+      };
+    };
+    Scenario s = StoreWriterTest.small("asserts").toBuilder().system(counting).build().withSeed(2);
+    Run run = Harness.defaults().withStore(dir).run(s, "r");
+    assertEquals(Verdict.INVALID, run.verdict());
+    assertEquals(List.of("assertion"), run.causes());
+    assertTrue(run.summary().contains("assertion: always 'fewer-than-20-requests' failed on n"), run.summary());
+    Map<?, ?> results = (Map<?, ?>) Edn.parse(Files.readString(dir.resolve("latest/results.edn")));
+    assertEquals(List.of(Keyword.of("assertion")), results.get(Keyword.of("causes")));
+    assertTrue(((String) results.get(Keyword.of("assertion-failure"))).contains("fewer-than-20-requests"));
+  }
+
+  @Test
   void validate_stepOnMissingNodeOrAfterTheEnd_errorNamesTheKeyBeforeRunning() {
     Scenario unknownNode = StoreWriterTest.small("v").toBuilder()
         .schedule(new Schedule.Steps(List.of(Step.parse("1s kill n9")))).build();

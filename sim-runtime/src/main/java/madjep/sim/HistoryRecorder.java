@@ -47,6 +47,23 @@ public final class HistoryRecorder {
         node >= 0 && node < nodeExtras.length ? nodeExtras[node] : null, 0, 0);
   }
 
+  /**
+   * A client op's completion with more fields after {@code :value}: {@code extras} alternates keyword keys and
+   * values ({@code :node "n2"}), kept in that order; null or empty for none.
+   */
+  public void complete(long process, OpType type, Keyword f, Object value, Object error, Object[] extras) {
+    if (extras != null && extras.length % 2 != 0) {
+      throw new IllegalArgumentException("expected keys and values in pairs, found " + extras.length + " items");
+    }
+    for (int i = 0; extras != null && i < extras.length; i += 2) {
+      if (!(extras[i] instanceof Keyword)) {
+        throw new IllegalArgumentException("expected a keyword key, found " + extras[i]);
+      }
+    }
+    builder.add(Long.MIN_VALUE, sim.now(), type, (int) process, f, value, error,
+        extras == null || extras.length == 0 ? null : extras.clone(), 0, 0);
+  }
+
   /** A fault: its start ({@code value} as asked) and end ({@code result} as done), both {@code :info}. */
   public void nemesis(Keyword f, Object value, Object result) {
     builder.add(Long.MIN_VALUE, sim.now(), OpType.INFO, nemesis, f, value, null, null, 0, 0);

@@ -49,9 +49,20 @@ public final class Network {
   private double[] baseLinkDuplicate;
   private double[] baseLinkReorder;
 
+  /** Null unless the cluster spans regions. */
+  private final Regions regions;
+  private final int regionCount;
+  private final boolean[] regionCut;
+  private boolean anyRegionCut;
+  private final double[] regionLoss;
+  private final Latency[] regionExtra;
+  private boolean anyRegionDegraded;
+
   private long sent;
   private long dropped;
   private long partitionDrops;
+  private long regionDrops;
+  private long crashDrops;
   private long duplicated;
   private long reordered;
   private long heldCount;
@@ -59,8 +70,17 @@ public final class Network {
   private record Held(int from, int to, Object message) {}
 
   @SuppressWarnings("unchecked")
-  Network(Simulation sim, int servers, int endpoints, SplittableRandom rng) {
+  Network(Simulation sim, int servers, int endpoints, SplittableRandom rng, Regions regions) {
     this.sim = sim;
+    this.regions = regions;
+    if (regions != null && regions.placement().length < endpoints) {
+      throw new IllegalArgumentException("regions place " + regions.placement().length + " endpoints, the cluster has "
+          + endpoints);
+    }
+    regionCount = regions == null ? 0 : regions.count();
+    regionCut = new boolean[regionCount];
+    regionLoss = new double[regionCount * regionCount];
+    regionExtra = new Latency[regionCount * regionCount];
     this.servers = servers;
     this.endpoints = endpoints;
     latencyRng = rng.split();
@@ -226,6 +246,48 @@ public final class Network {
     }
   }
 
+  // ---- regions ----
+
+  /** The regions, or null when the cluster is in one place. */
+  public Regions regions() {
+    return regions;
+  }
+
+  /** Cuts region {@code r} off: nothing crosses between it and any other region (clients included) until {@link
+   * #healRegions}. */
+  public void cutRegion(int r) {
+    regionCut[r] = true;
+    anyRegionCut = true;
+  }
+
+  /** Degrades the links between regions {@code a} and {@code b}, both ways: extra loss, and extra latency (or null). */
+  public void degradeRegions(int a, int b, double loss, Latency extra) {
+    for (int[] l : new int[][] {{a, b}, {b, a}}) {
+      regionLoss[l[0] * regionCount + l[1]] = loss;
+      regionExtra[l[0] * regionCount + l[1]] = extra;
+    }
+    anyRegionDegraded = true;
+  }
+
+  /** Ends every region cut. */
+  public void healRegions() {
+    java.util.Arrays.fill(regionCut, false);
+    anyRegionCut = false;
+  }
+
+  /** Ends every degraded region link. */
+  public void restoreRegions() {
+    java.util.Arrays.fill(regionLoss, 0);
+    java.util.Arrays.fill(regionExtra, null);
+    anyRegionDegraded = false;
+  }
+
+  private boolean regionBlocked(int from, int to) {
+    int ra = regions.of(from);
+    int rb = regions.of(to);
+    return ra != rb && (regionCut[ra] || regionCut[rb]);
+  }
+
   // ---- statistics ----
 
   public long sent() {
@@ -239,6 +301,16 @@ public final class Network {
   /** Messages between servers dropped because a partition stood between them (sent, or in flight when it formed). */
   public long droppedByPartitions() {
     return partitionDrops;
+  }
+
+  /** Messages dropped by a region cut or a degraded link between regions (sent, or in flight when the cut formed). */
+  public long droppedByRegions() {
+    return regionDrops;
+  }
+
+  /** Messages whose sender crashed before they left. */
+  public long droppedAtCrash() {
+    return crashDrops;
   }
 
   public long duplicated() {
@@ -256,8 +328,20 @@ public final class Network {
   // ---- sending ----
 
   void send(int from, int to, Object message) {
+    send(from, to, message, sim.now());
+  }
+
+  /** Sends a message that leaves its sender at {@code now} (the sender's time, not before the sim's). */
+  void send(int from, int to, Object message, long now) {
     sent++;
-    long now = sim.now();
+    if (regions != null) {
+      int ra = regions.of(from);
+      int rb = regions.of(to);
+      if (ra != rb) {
+        sendAcross(from, to, message, now, ra * regionCount + rb);
+        return;
+      }
+    }
     if (from >= servers || to >= servers) {
       deliverAfter(from, to, message, clientLatency.sample(latencyRng), true, now);
       return;
@@ -273,12 +357,7 @@ public final class Network {
       return;
     }
     if (clogged[l]) {
-      ArrayDeque<Held> q = held[l];
-      if (q == null) {
-        q = held[l] = new ArrayDeque<>();
-      }
-      q.add(new Held(from, to, message));
-      heldCount++;
+      hold(l, from, to, message);
       return;
     }
     if (loss > 0 || anyLinkLoss) {
@@ -305,6 +384,60 @@ public final class Network {
     }
   }
 
+  /**
+   * A message between regions: region cuts and degradation apply to it, clients' messages too; partitions, clogs and
+   * packet faults still apply between servers; the latency is the regions' (plus any degradation).
+   */
+  private void sendAcross(int from, int to, Object message, long now, int pair) {
+    if (anyRegionCut && regionBlocked(from, to)) {
+      dropped++;
+      regionDrops++;
+      return;
+    }
+    boolean betweenServers = from < servers && to < servers;
+    int l = betweenServers ? from * servers + to : -1;
+    if (betweenServers && blocked[l]) {
+      dropped++;
+      partitionDrops++;
+      return;
+    }
+    if (betweenServers && clogged[l]) {
+      hold(l, from, to, message);
+      return;
+    }
+    double degraded = anyRegionDegraded ? regionLoss[pair] : 0;
+    double p = degraded;
+    if (betweenServers) {
+      p += loss + (anyLinkLoss ? linkLoss[l] : 0);
+    }
+    if (p > 0) {
+      double u = lossRng.nextDouble();
+      if (u < p) {
+        dropped++;
+        if (u < degraded) {
+          regionDrops++;
+        }
+        return;
+      }
+    }
+    Latency lat = betweenServers && linkLatency[l] != null ? linkLatency[l] : regions.latency()[pair];
+    long delay = lat.sample(latencyRng);
+    if (anyRegionDegraded && regionExtra[pair] != null) {
+      delay += regionExtra[pair].sample(latencyRng);
+    }
+    deliverAfter(from, to, message, delay, true, now);
+  }
+
+  /** A clogged link keeps the message until it is unclogged. */
+  private void hold(int l, int from, int to, Object message) {
+    ArrayDeque<Held> q = held[l];
+    if (q == null) {
+      q = held[l] = new ArrayDeque<>();
+    }
+    q.add(new Held(from, to, message));
+    heldCount++;
+  }
+
   private void deliverAfter(int from, int to, Object message, long delay, boolean fifo, long now) {
     long at = now + delay;
     if (fifo) {
@@ -317,11 +450,22 @@ public final class Network {
     sim.scheduleDelivery(at, from, to, message);
   }
 
+  /** A message whose sender crashed before it left. */
+  void lostAtCrash() {
+    dropped++;
+    crashDrops++;
+  }
+
   /** Called at delivery time: a partition that formed while the message was in flight drops it. */
   boolean droppedInFlight(int from, int to) {
     if (blockedCount > 0 && from < servers && to < servers && blocked[from * servers + to]) {
       dropped++;
       partitionDrops++;
+      return true;
+    }
+    if (anyRegionCut && regionBlocked(from, to)) {
+      dropped++;
+      regionDrops++;
       return true;
     }
     return false;

@@ -20,6 +20,7 @@ public final class NodeContext {
   /** One timer sweeps expired requests, armed for the earliest deadline: no timer event per request. */
   private Timer sweeper;
   private long sweeperAt;
+  private boolean exiting;
 
   private static final class Pending implements Comparable<Pending> {
     final long id;
@@ -64,14 +65,48 @@ public final class NodeContext {
     return sim.name(id);
   }
 
+  /**
+   * The servers nearest this endpoint: those in its region when the cluster spans regions (all servers when its
+   * region has none), else every server; in id order.
+   */
+  public int[] nearbyServers() {
+    Regions r = sim.regions();
+    int n = sim.servers();
+    if (r != null) {
+      int[] local = r.servers(r.of(ep.id), n);
+      if (local.length > 0) {
+        return local;
+      }
+    }
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  /** This endpoint's region (an index into {@link Regions#names()}), or -1 when the cluster is in one place. */
+  public int region() {
+    return regionOf(ep.id);
+  }
+
+  /** Endpoint {@code id}'s region, or -1 when the cluster is in one place. */
+  public int regionOf(int id) {
+    Regions r = sim.regions();
+    return r == null ? -1 : r.of(id);
+  }
+
   /** How many servers the cluster has. */
   public int servers() {
     return sim.servers();
   }
 
-  /** The node's wall clock, in nanoseconds: the sim's time plus this node's skew. */
+  /**
+   * The node's wall clock, in nanoseconds: the sim's time plus this node's skew. Inside a handler it includes the
+   * time the handler has spent so far (its CPU cost, synchronous I/O, {@link #work}).
+   */
   public long now() {
-    return ep.clock.read(sim.now());
+    return ep.clock.read(ep.ioNow());
   }
 
   /**
@@ -79,18 +114,27 @@ public final class NodeContext {
    * timeouts; {@link #now()} is the wall clock, which clock faults move.
    */
   public long monotonic() {
-    return ep.clock.monotonic(sim.now());
+    return ep.clock.monotonic(ep.ioNow());
   }
 
-  /** True while this incarnation is the node's current one and it is not crashed or stopped. */
+  /** True while this incarnation is the node's current one and it is not crashed, stopped or exiting. */
   public boolean alive() {
-    return ep.incarnation == incarnation && ep.status != Endpoint.Status.DOWN;
+    return ep.incarnation == incarnation && ep.status != Endpoint.Status.DOWN && !exiting;
   }
 
-  /** Sends a message; the network decides when, whether and how often it arrives. */
+  /** From now on the incarnation does nothing: it is about to die ({@link #crash}, an unhandled disk error). */
+  void exiting() {
+    exiting = true;
+  }
+
+  /**
+   * Sends a message; the network decides when, whether and how often it arrives. It leaves when the handler has got
+   * this far (after its CPU and I/O time so far): a crash before then means it never left.
+   */
   public void send(int to, Object message) {
     if (alive()) {
-      sim.network().send(ep.id, to, message);
+      long at = ep.ioNow();
+      sim.network().send(ep.id, to, at > sim.now() ? new InFlight(message, ep.life, at) : message, at);
     }
   }
 
@@ -98,14 +142,88 @@ public final class NodeContext {
   public Timer setTimer(long delay, Object tag) {
     Timer t = new Timer(tag, incarnation);
     if (alive()) {
-      sim.scheduleTimer(sim.now() + ep.clock.realDelay(delay), ep.id, t);
+      sim.scheduleTimer(ep.ioNow() + ep.clock.realDelay(delay), ep.id, t);
     }
     return t;
   }
 
+  /** Runs {@code done} at {@code at} as an event of this incarnation (an I/O completion). */
+  void schedule(long at, Runnable done) {
+    if (alive()) {
+      sim.scheduleTimer(Math.max(at, sim.now()), ep.id, new Timer(new Callback(done), incarnation));
+    }
+  }
+
+  /** A timer tag that runs code of the sim's own (I/O completions) rather than calling {@link Node#timer}. */
+  private record Callback(Runnable run) {}
+
   /** The node's disk: it outlives crashes, as far as it was fsynced. */
   public SimDisk disk() {
     return ep.disk;
+  }
+
+  // ---- resources ----
+
+  /**
+   * Spends {@code nanos} of CPU time in this handler (times the node's slow factor): the node's clock moves on,
+   * what it sends leaves later, and events that arrive meanwhile wait.
+   */
+  public void work(long nanos) {
+    if (nanos > 0 && alive()) {
+      ep.cursor = ep.ioNow() + (ep.slowFactor == 1 ? nanos : Math.round(nanos * ep.slowFactor));
+    }
+  }
+
+  /**
+   * Declares the bytes of volatile state this node holds now. Past the node's memory budget (none by default) it is
+   * killed, as by an out-of-memory killer, and restarted by its supervisor a little later.
+   */
+  public void memory(long bytes) {
+    if (alive()) {
+      sim.declareMemory(ep, bytes);
+    }
+  }
+
+  /**
+   * Crashes this node on purpose (a panic, say after a failed fsync, which cannot safely be retried): from now on it
+   * sends and sets nothing; when the handler's time is up it dies as in a crash, unsynced writes and all, and
+   * its supervisor restarts it a little later. A {@link DiskException} that escapes a handler does the same.
+   */
+  public void crash(String reason) {
+    if (alive()) {
+      sim.exit(ep, reason);
+    }
+  }
+
+  // ---- fault points and assertions ----
+
+  /**
+   * A fault point (FoundationDB's BUGGIFY): true now and then in runs that enable fault points, always false
+   * otherwise. Use it to take a rare path on purpose: {@code if (ctx.buggify("slow-compaction")) ctx.work(...)}. Which
+   * points are active, and when they fire, comes from the seed; results count each point's evaluations and fires.
+   */
+  public boolean buggify(String name) {
+    return sim.faultPoints().evaluate(name, ep.id);
+  }
+
+  /** Asserts that {@code condition} holds every time: a false one fails the run, naming this node and the time. */
+  public void always(String name, boolean condition) {
+    sim.assertions().record(name, Assertions.Kind.ALWAYS, condition, ep.name, incarnation, ep.ioNow(), null);
+  }
+
+  /** Notes whether {@code condition} held here: never fails a run; a sweep lists those never true in any seed. */
+  public void sometimes(String name, boolean condition) {
+    sim.assertions().record(name, Assertions.Kind.SOMETIMES, condition, ep.name, incarnation, ep.ioNow(), null);
+  }
+
+  /** Notes that this point was reached: never fails a run; a sweep lists those reached in no seed. */
+  public void reachable(String name) {
+    sim.assertions().record(name, Assertions.Kind.REACHABLE, true, ep.name, incarnation, ep.ioNow(), null);
+  }
+
+  /** Asserts that this point is never reached: reaching it fails the run. */
+  public void unreachable(String name) {
+    sim.assertions().record(name, Assertions.Kind.UNREACHABLE, false, ep.name, incarnation, ep.ioNow(), null);
   }
 
   /** The node's own random stream (kept across restarts). */
@@ -132,7 +250,7 @@ public final class NodeContext {
       return;
     }
     long id = nextRequestId++;
-    Pending p = new Pending(id, sim.now() + ep.clock.realDelay(timeout), handler);
+    Pending p = new Pending(id, ep.ioNow() + ep.clock.realDelay(timeout), handler);
     pending.put(id, p);
     deadlines.add(p);
     if (sweeper == null || p.deadline < sweeperAt) {
@@ -153,7 +271,7 @@ public final class NodeContext {
   /** Times out every request whose deadline has passed, then re-arms for the earliest one left. */
   private void sweep() {
     sweeper = null;
-    long now = sim.now();
+    long now = ep.ioNow();
     while (!deadlines.isEmpty()) {
       Pending p = deadlines.peek();
       if (pending.get(p.id) != p) {
@@ -195,6 +313,10 @@ public final class NodeContext {
   void fire(Timer t) {
     if (t.tag == SWEEP) {
       sweep();
+      return;
+    }
+    if (t.tag instanceof Callback c) {
+      c.run().run();
       return;
     }
     ep.node.timer(this, t.tag);

@@ -13,6 +13,8 @@ public final class RecordFile {
   private final SimFile file;
   private final CRC32C crc = new CRC32C();
   private byte[] buf = new byte[256];
+  /** Where each record of the last recovery ends, for {@link #keep}. */
+  private it.unimi.dsi.fastutil.ints.IntArrayList ends = new it.unimi.dsi.fastutil.ints.IntArrayList();
 
   public RecordFile(SimFile file) {
     this.file = file;
@@ -38,26 +40,75 @@ public final class RecordFile {
     file.fsync();
   }
 
-  /** The valid records, in order; the file is cut (and synced) after the last valid one. */
+  /**
+   * The valid records, in order; the file is cut (and synced) after the last valid one. A sector that cannot be read
+   * (a latent sector error) ends the valid records as a torn one does.
+   */
   public List<byte[]> recover() {
-    byte[] all = file.readAll();
+    return recover(true);
+  }
+
+  /**
+   * As {@link #recover()}, but without verifying checksums: any record whose length fits is taken as written. This is
+   * what a system without checksums does; corrupted bytes come back as data.
+   */
+  public List<byte[]> recoverUnchecked() {
+    return recover(false);
+  }
+
+  private List<byte[]> recover(boolean verify) {
+    byte[] all = readable();
     List<byte[]> out = new ArrayList<>();
+    ends.clear();
     int pos = 0;
     while (pos + 8 <= all.length) {
       int n = getInt(all, pos);
-      if (n <= 0 || pos + 8 + n > all.length || checksum(all, pos, n) != getInt(all, pos + 4)) {
+      if (n <= 0 || pos + 8 + n > all.length || verify && checksum(all, pos, n) != getInt(all, pos + 4)) {
         break;
       }
       byte[] rec = new byte[n];
       System.arraycopy(all, pos + 8, rec, 0, n);
       out.add(rec);
       pos += 8 + n;
+      ends.add(pos);
     }
     if (pos < all.length) {
       file.truncate(pos);
       file.fsync();
     }
     return out;
+  }
+
+  /**
+   * Keeps only the first {@code k} records of the last {@link #recover()} (the caller could not use the rest) and cuts
+   * the file after them, durably, so that later appends stay readable.
+   */
+  public void keep(int k) {
+    int at = k == 0 ? 0 : ends.getInt(k - 1);
+    if (at < file.size()) {
+      file.truncate(at);
+      file.fsync();
+    }
+  }
+
+  /** The file up to its first unreadable sector. */
+  private byte[] readable() {
+    try {
+      return file.readAll();
+    } catch (DiskException e) {
+      byte[] out = new byte[(int) file.size()];
+      int pos = 0;
+      while (pos < out.length) {
+        int n = Math.min(SimDisk.SECTOR - pos % SimDisk.SECTOR, out.length - pos);
+        try {
+          file.read(pos, out, pos, n);
+        } catch (DiskException bad) {
+          break;
+        }
+        pos += n;
+      }
+      return java.util.Arrays.copyOf(out, pos);
+    }
   }
 
   /** CRC32C of the length field and the payload, so that zeroed or torn space never reads as a record. */

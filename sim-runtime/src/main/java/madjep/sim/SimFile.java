@@ -3,27 +3,68 @@ package madjep.sim;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
- * A file on a simulated disk. Reads see every write at once; only {@link #fsync()} makes writes durable. A crash
- * ({@link SimDisk#crash}) rebuilds the file from its durable image and then, for each write since the last fsync,
- * in order, lets the seed choose: lost whole, kept whole, or torn (each {@value SimDisk#SECTOR}-byte sector it
- * touches kept or lost on its own). Pending truncations survive a crash with probability 1/2.
+ * A file on a simulated disk, as the operating system shows it: reads see the page cache, which holds every write at
+ * once; only an fsync makes writes durable. A crash ({@link SimDisk#crash}) throws the cache away and rebuilds the file
+ * from its durable image plus, for each write not yet durable, in order, the seed's choice: lost whole, kept whole, or
+ * torn (each {@value SimDisk#SECTOR}-byte sector it touches kept or lost on its own). Pending truncations survive a
+ * crash with probability 1/2.
+ *
+ * <p>Time: when the disk has latencies, each synchronous read, write and fsync blocks the calling handler for a draw
+ * of its latency, and an fsync's writes become durable only when it completes: a crash that lands while the fsync is
+ * in flight finds them still pending. {@link #fsync(Completion)} is the asynchronous form: the handler goes on and
+ * the completion arrives later as an event (never after a crash).
+ *
+ * <p>Faults (see {@link DiskFaults}): a failed fsync throws {@link DiskException} and drops the writes it covered
+ * (they stay in the cache, so reads still see them, but never become durable); a full disk makes growing writes throw;
+ * latent sector errors make reads throw; bit flips on read corrupt what a read returns (the disk keeps the right
+ * data); misdirected writes reach the disk at another place (another sector of this file, or of another file); at-rest
+ * corruption flips bits, garbles sectors or cuts the file on the disk itself.
  */
 public final class SimFile {
   private final String name;
-  /** What survives a crash for sure; reads see it with the pending writes applied on top. */
+  private final SimDisk disk;
+  /** What is on the disk: what survives a crash. */
   private byte[] durable = new byte[256];
   private int durableLength;
-  /** The length reads see. */
+  /** The page cache: what reads see. */
+  private byte[] cache = new byte[256];
   private int length;
-  /** Writes since the last fsync, in order: their bytes (null for a truncation) and where they went. */
+  /** Writes and truncations not yet settled on the disk, in order; entries before {@link #head} are settled. */
   private final ArrayList<Pending> pending = new ArrayList<>();
+  private int head;
+  /** Entries from here on are covered by no fsync yet: the dirty ones. */
+  private int unstamped;
+  /** Sectors with a latent error: reads touching them fail until a write covers them whole. */
+  private TreeSet<Integer> badSectors;
 
-  private record Pending(long pos, byte[] bytes, long truncateTo) {}
+  /** A write (bytes) or truncation (bytes == null) and what became of it. */
+  private static final class Pending {
+    final long pos;
+    final byte[] bytes;
+    final long truncateTo;
+    final long issuedAt;
+    /** When an fsync covering it completes (it is then durable), or never. */
+    long syncAt = Long.MAX_VALUE;
+    /** When a failed fsync covering it completes (it is then dropped), or never. */
+    long dropAt = Long.MAX_VALUE;
+    /** A misdirected write reaches the disk here instead. */
+    SimFile misFile;
+    long misPos;
 
-  SimFile(String name) {
+    Pending(long pos, byte[] bytes, long truncateTo, long issuedAt) {
+      this.pos = pos;
+      this.bytes = bytes;
+      this.truncateTo = truncateTo;
+      this.issuedAt = issuedAt;
+    }
+  }
+
+  SimFile(String name, SimDisk disk) {
     this.name = name;
+    this.disk = disk;
   }
 
   public String name() {
@@ -35,14 +76,25 @@ public final class SimFile {
     return length;
   }
 
-  /** The length a crash would start from (before replaying unsynced writes). */
+  /** The length on the disk: what a crash would start from (before replaying writes that are not yet durable). */
   public long durableSize() {
+    settle(disk.simNow());
     return durableLength;
   }
 
-  /** True when some write has not been made durable yet. */
+  /** True when some write is covered by no fsync yet. */
   public boolean dirty() {
-    return !pending.isEmpty();
+    return unstamped < pending.size();
+  }
+
+  /** Bytes written and covered by no fsync yet. */
+  public long dirtyBytes() {
+    long n = 0;
+    for (int i = unstamped; i < pending.size(); i++) {
+      byte[] b = pending.get(i).bytes;
+      n += b == null ? 0 : b.length;
+    }
+    return n;
   }
 
   /** Appends {@code n} bytes. */
@@ -50,92 +102,345 @@ public final class SimFile {
     write(length, b, off, n);
   }
 
-  /** Writes {@code n} bytes at {@code pos}, extending the file (with zeros) when {@code pos} is beyond its end. */
+  /**
+   * Writes {@code n} bytes at {@code pos}, extending the file (with zeros) when {@code pos} is beyond its end.
+   *
+   * @throws DiskException {@code ENOSPC} when the file would grow past the disk's free space (nothing is written)
+   */
   public void write(long pos, byte[] b, int off, int n) {
     if (pos < 0 || pos + n > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(name + ": write out of range at " + pos);
     }
-    length = Math.max(length, (int) pos + n);
-    pending.add(new Pending(pos, Arrays.copyOfRange(b, off, off + n), -1));
+    DiskFaults faults = disk.faults;
+    int end = (int) pos + n;
+    long growth = Math.max(0, end - length);
+    if (growth > 0 && disk.used + growth > faults.capacity) {
+      faults.noSpace++;
+      throw new DiskException(DiskException.Kind.NO_SPACE, name, "no space left for " + n + " bytes at " + pos);
+    }
+    disk.spend(faults.writeDelay());
+    if (pos > length) {
+      cache = ensure(cache, (int) pos);
+    }
+    cache = ensure(cache, end);
+    System.arraycopy(b, off, cache, (int) pos, n);
+    length = Math.max(length, end);
+    disk.used += growth;
+    Pending p = new Pending(pos, Arrays.copyOfRange(b, off, off + n), -1, disk.now());
+    if (faults.misdirect > 0 && n > 0 && faults.roll(faults.misdirect) && faults.allows(name, pos)) {
+      misdirect(p, faults);
+    }
+    pending.add(p);
+    if (badSectors != null) {
+      for (int s = (int) ((pos + SimDisk.SECTOR - 1) / SimDisk.SECTOR); (long) (s + 1) * SimDisk.SECTOR <= end; s++) {
+        badSectors.remove(s);
+      }
+    }
+  }
+
+  /** Chooses where a misdirected write lands: a sector of another file of the disk, or another sector of this one. */
+  private void misdirect(Pending p, DiskFaults faults) {
+    SimFile target = disk.pickOther(this, faults.faultRng);
+    if (target == null || target.durableLength == 0) {
+      target = this;
+    }
+    int room = target.durableLength - p.bytes.length;
+    long at = room <= 0 ? 0 : (long) faults.faultRng.nextInt(room / SimDisk.SECTOR + 1) * SimDisk.SECTOR;
+    if (target == this && at == p.pos) {
+      at = p.pos + SimDisk.SECTOR;
+    }
+    p.misFile = target;
+    p.misPos = at;
+    faults.misdirected++;
   }
 
   /** Cuts the file to {@code n} bytes. */
   public void truncate(long n) {
-    length = (int) Math.min(length, n);
-    pending.add(new Pending(-1, null, n));
-  }
-
-  /** Makes every write so far durable. */
-  public void fsync() {
-    if (pending.isEmpty()) {
-      return;
+    if (badSectors != null) {
+      badSectors.tailSet((int) ((n + SimDisk.SECTOR - 1) / SimDisk.SECTOR)).clear();
     }
-    for (Pending p : pending) {
-      durableLength = apply(p, durableLength);
+    if (n < length) {
+      Arrays.fill(cache, (int) n, length, (byte) 0);
+      disk.used -= length - n;
+      length = (int) n;
     }
-    pending.clear();
-  }
-
-  /** Applies one pending write or truncation to the durable image; returns the new length. */
-  private int apply(Pending p, int len) {
-    if (p.bytes == null) {
-      if (p.truncateTo < len) {
-        Arrays.fill(durable, (int) p.truncateTo, len, (byte) 0);
-        return (int) p.truncateTo;
-      }
-      return len;
-    }
-    int end = (int) p.pos + p.bytes.length;
-    durable = ensure(durable, end);
-    System.arraycopy(p.bytes, 0, durable, (int) p.pos, p.bytes.length);
-    return Math.max(len, end);
-  }
-
-  /** Reads up to {@code n} bytes at {@code pos}; returns how many were read (0 at or past the end). */
-  public int read(long pos, byte[] dst, int off, int n) {
-    if (pos >= length) {
-      return 0;
-    }
-    byte[] view = view();
-    int k = (int) Math.min(n, length - pos);
-    System.arraycopy(view, (int) pos, dst, off, k);
-    return k;
-  }
-
-  /** A copy of the whole file as reads see it. */
-  public byte[] readAll() {
-    return Arrays.copyOf(view(), length);
-  }
-
-  /** The durable image with the pending writes on top (reads are rare: nodes read their files when they boot). */
-  private byte[] view() {
-    if (pending.isEmpty()) {
-      return durable;
-    }
-    byte[] saved = durable;
-    durable = Arrays.copyOf(durable, Math.max(durable.length, length));
-    int len = durableLength;
-    for (Pending p : pending) {
-      len = apply(p, len);
-    }
-    byte[] v = durable;
-    durable = saved;
-    return v;
+    pending.add(new Pending(-1, null, n, disk.now()));
   }
 
   /**
-   * Loses what a power failure would lose: see the class comment. Returns {lost, torn, kept} counts of the
-   * unsynced writes.
+   * Makes every write so far durable. With a latency, the handler blocks until the fsync completes, and the writes
+   * are durable only from then on.
+   *
+   * @throws DiskException {@code EIO} when the fsync fails: the writes it covered are dropped (reads still see them
+   *     until the next crash, which loses them), so the file is no longer dirty and a retry "succeeds"
+   */
+  public void fsync() {
+    if (!dirty()) {
+      return;
+    }
+    DiskFaults faults = disk.faults;
+    long done = disk.now() + faults.fsyncDelay();
+    boolean fail = faults.fsyncFail > 0 && faults.roll(faults.fsyncFail);
+    stamp(done, fail);
+    disk.spend(done - disk.now());
+    settle(disk.simNow());
+    if (fail) {
+      throw new DiskException(DiskException.Kind.IO_ERROR, name, "fsync failed; the dirty pages were dropped");
+    }
+  }
+
+  /** What an asynchronous fsync calls when it completes: {@code error} is null on success. */
+  @FunctionalInterface
+  public interface Completion {
+    void done(DiskException error);
+  }
+
+  /**
+   * Starts an fsync and returns at once; {@code done} runs when it completes, as an event of this node's current
+   * incarnation (a crash first means it never runs, and the writes it covered are still pending at the crash).
+   */
+  public void fsync(Completion done) {
+    DiskFaults faults = disk.faults;
+    long at = disk.now() + (dirty() ? faults.fsyncDelay() : 0);
+    boolean fail = dirty() && faults.fsyncFail > 0 && faults.roll(faults.fsyncFail);
+    stamp(at, fail);
+    DiskException error = fail
+        ? new DiskException(DiskException.Kind.IO_ERROR, name, "fsync failed; the dirty pages were dropped") : null;
+    disk.complete(at, () -> {
+      settle(disk.simNow());
+      done.done(error);
+    });
+  }
+
+  /** Makes every write durable now, without latency or faults (a clean shutdown). */
+  void syncNow() {
+    long now = Math.min(disk.simNow(), disk.now());
+    for (int i = head; i < pending.size(); i++) {
+      pending.get(i).syncAt = Math.min(pending.get(i).syncAt, now);
+    }
+    unstamped = pending.size();
+    settle(now);
+  }
+
+  /** Every write not yet covered becomes durable (or, for a failed fsync, dropped) at {@code at}. */
+  private void stamp(long at, boolean fail) {
+    for (int i = head; i < pending.size(); i++) {
+      Pending p = pending.get(i);
+      if (fail) {
+        p.dropAt = Math.min(p.dropAt, at);
+      } else {
+        p.syncAt = Math.min(p.syncAt, at);
+      }
+    }
+    unstamped = pending.size();
+    if (fail) {
+      disk.faults.fsyncFailures++;
+    }
+  }
+
+  /** Applies to the disk (or drops) every leading entry whose fsync has completed by {@code now}. */
+  void settle(long now) {
+    while (head < pending.size()) {
+      Pending p = pending.get(head);
+      long decided = Math.min(p.syncAt, p.dropAt);
+      if (decided == Long.MAX_VALUE || decided > now) {
+        break;
+      }
+      if (p.syncAt <= p.dropAt) {
+        applyDurable(p);
+      }
+      pending.set(head++, null);
+    }
+    if (head == pending.size()) {
+      pending.clear();
+      head = 0;
+      unstamped = 0;
+    } else if (head > 64 && head * 2 > pending.size()) {
+      pending.subList(0, head).clear();
+      unstamped -= head;
+      head = 0;
+    }
+  }
+
+  /** Puts one write or truncation on the disk: where it was meant to go, or where a misdirection sends it. */
+  private void applyDurable(Pending p) {
+    if (p.bytes == null) {
+      durableLength = truncated(durable, durableLength, p.truncateTo);
+    } else if (p.misFile != null) {
+      p.misFile.overwriteDurable(p.misPos, p.bytes, 0, p.bytes.length);
+    } else {
+      int end = (int) p.pos + p.bytes.length;
+      durable = ensure(durable, end);
+      System.arraycopy(p.bytes, 0, durable, (int) p.pos, p.bytes.length);
+      durableLength = Math.max(durableLength, end);
+    }
+  }
+
+  private static int truncated(byte[] image, int len, long to) {
+    if (to < len) {
+      Arrays.fill(image, (int) to, len, (byte) 0);
+      return (int) to;
+    }
+    return len;
+  }
+
+  /**
+   * Reads up to {@code n} bytes at {@code pos}; returns how many were read (0 at or past the end).
+   *
+   * @throws DiskException {@code EIO} when the range touches a sector with a latent error
+   */
+  public int read(long pos, byte[] dst, int off, int n) {
+    DiskFaults faults = disk.faults;
+    disk.spend(faults.readDelay());
+    if (pos >= length) {
+      return 0;
+    }
+    int k = (int) Math.min(n, length - pos);
+    checkReadable(pos, k, faults);
+    System.arraycopy(cache, (int) pos, dst, off, k);
+    flipOnRead(pos, dst, off, k, faults);
+    return k;
+  }
+
+  /**
+   * A copy of the whole file as reads see it.
+   *
+   * @throws DiskException {@code EIO} when the file has a sector with a latent error
+   */
+  public byte[] readAll() {
+    DiskFaults faults = disk.faults;
+    disk.spend(faults.readDelay());
+    checkReadable(0, length, faults);
+    byte[] out = Arrays.copyOf(cache, length);
+    flipOnRead(0, out, 0, length, faults);
+    return out;
+  }
+
+  private void checkReadable(long pos, int k, DiskFaults faults) {
+    if (k <= 0) {
+      return;
+    }
+    if (faults.readError > 0 && faults.roll(faults.readError) && faults.allows(name, pos)) {
+      int s = (int) ((pos + faults.faultRng.nextInt(k)) / SimDisk.SECTOR);
+      markBad(s);
+      faults.readErrors++;
+    }
+    if (badSectors != null && !badSectors.isEmpty()) {
+      Integer s = badSectors.ceiling((int) (pos / SimDisk.SECTOR));
+      if (s != null && (long) s * SimDisk.SECTOR < pos + k) {
+        throw new DiskException(DiskException.Kind.IO_ERROR, name, "latent sector error at sector " + s);
+      }
+    }
+  }
+
+  private void flipOnRead(long pos, byte[] dst, int off, int k, DiskFaults faults) {
+    if (k > 0 && faults.readFlip > 0 && faults.roll(faults.readFlip) && faults.allows(name, pos)) {
+      int i = faults.faultRng.nextInt(k);
+      dst[off + i] ^= (byte) (1 << faults.faultRng.nextInt(8));
+      faults.readFlips++;
+    }
+  }
+
+  // ---- at-rest faults (DiskFaults picks the file and place) ----
+
+  /** Sectors with a latent error, in order (for tests and metrics). */
+  int latentSectors() {
+    return badSectors == null ? 0 : badSectors.size();
+  }
+
+  void markBad(int sector) {
+    if (badSectors == null) {
+      badSectors = new TreeSet<>();
+    }
+    badSectors.add(sector);
+  }
+
+  /** Flips bit {@code bit} of the byte at {@code offset} on the disk; the cache forgets the file. */
+  void flipDurable(int offset, int bit) {
+    settle(disk.simNow());
+    durable[offset] ^= (byte) (1 << bit);
+    reloadCache();
+  }
+
+  /** Writes {@code n} bytes over the disk's image at {@code pos} (garbage, a misdirected write); never extends. */
+  void overwriteDurable(long pos, byte[] b, int off, int n) {
+    if (overwriteImage(pos, b, off, n, durableLength)) {
+      reloadCache();
+    }
+  }
+
+  /** Writes over the disk's image within its first {@code limit} bytes; true when anything changed. */
+  private boolean overwriteImage(long pos, byte[] b, int off, int n, int limit) {
+    int from = (int) Math.min(pos, limit);
+    int to = (int) Math.min(pos + n, limit);
+    if (to <= from) {
+      return false;
+    }
+    System.arraycopy(b, off + (from - (int) pos), durable, from, to - from);
+    return true;
+  }
+
+  /** Cuts the file on the disk (and in the cache) to {@code n} bytes, as Jepsen's truncate nemesis does. */
+  void truncateDurable(long n) {
+    settle(disk.simNow());
+    durableLength = truncated(durable, durableLength, n);
+    reloadCache();
+  }
+
+  /** The disk's image length (without settling: for choosing where at-rest faults go). */
+  int durableLength() {
+    return durableLength;
+  }
+
+  /**
+   * The cache drops this file's pages and reads them back from the disk, with the writes not yet settled on top: so
+   * at-rest corruption is seen, as it is once the kernel evicts the pages. Writes dropped by a failed fsync go with
+   * the pages.
+   */
+  private void reloadCache() {
+    int oldLength = length;
+    cache = Arrays.copyOf(durable, Math.max(durable.length, length));
+    int len = durableLength;
+    for (int i = head; i < pending.size(); i++) {
+      Pending p = pending.get(i);
+      if (p.dropAt != Long.MAX_VALUE && p.dropAt <= p.syncAt) {
+        continue;
+      }
+      if (p.bytes == null) {
+        len = truncated(cache, len, p.truncateTo);
+      } else {
+        int end = (int) p.pos + p.bytes.length;
+        cache = ensure(cache, end);
+        System.arraycopy(p.bytes, 0, cache, (int) p.pos, p.bytes.length);
+        len = Math.max(len, end);
+      }
+    }
+    length = len;
+    disk.used += length - oldLength;
+  }
+
+  // ---- crashes ----
+
+  /**
+   * Loses what a power failure would lose: see the class comment. Writes issued after the crash's moment (by a
+   * handler that had run ahead on slow I/O) never happened. Returns {lost, torn, kept} counts of the writes that were
+   * not durable.
    */
   int[] crash(SplittableRandom rng) {
+    long now = disk.simNow();
+    settle(now);
     int lost = 0;
     int torn = 0;
     int kept = 0;
     int len = durableLength;
-    for (Pending p : pending) {
+    for (int i = head; i < pending.size(); i++) {
+      Pending p = pending.get(i);
+      if (p.issuedAt > now) {
+        continue;
+      }
       if (p.bytes == null) {
         if (rng.nextBoolean()) {
-          len = apply(p, len);
+          len = truncated(durable, len, p.truncateTo);
         }
         continue;
       }
@@ -144,9 +449,26 @@ public final class SimFile {
         lost++;
         continue;
       }
+      if (p.misFile != null) {
+        // The write went astray: whatever of it survives lands at the wrong place.
+        if (fate == 1) {
+          kept++;
+          if (p.misFile != this) {
+            p.misFile.overwriteDurable(p.misPos, p.bytes, 0, p.bytes.length);
+          } else {
+            overwriteImage(p.misPos, p.bytes, 0, p.bytes.length, len);
+          }
+        } else {
+          lost++;
+        }
+        continue;
+      }
       if (fate == 1) {
         kept++;
-        len = apply(p, len);
+        int end = (int) p.pos + p.bytes.length;
+        durable = ensure(durable, end);
+        System.arraycopy(p.bytes, 0, durable, (int) p.pos, p.bytes.length);
+        len = Math.max(len, end);
         continue;
       }
       torn++;
@@ -163,8 +485,12 @@ public final class SimFile {
       }
     }
     pending.clear();
+    head = 0;
+    unstamped = 0;
     durableLength = len;
+    disk.used += len - length;
     length = len;
+    cache = Arrays.copyOf(durable, durable.length);
     return new int[] {lost, torn, kept};
   }
 

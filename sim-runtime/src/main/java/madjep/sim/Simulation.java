@@ -19,7 +19,9 @@ public final class Simulation {
   static final int DELIVER = 0;
   static final int TIMER = 1;
   static final int ACTION = 2;
-  static final String[] KIND_NAMES = {"deliver", "timer", "action"};
+  /** A busy node takes the next event from its inbox. */
+  static final int DRAIN = 3;
+  static final String[] KIND_NAMES = {"deliver", "timer", "action", "drain"};
 
   private final EventQueue queue = new EventQueue();
   private final Streams streams;
@@ -27,7 +29,25 @@ public final class Simulation {
   private final ArrayList<Endpoint> endpoints = new ArrayList<>();
   private final SplittableRandom[] nodeRngs;
   private final SplittableRandom[] diskRngs;
+  private final SplittableRandom[] cpuRngs;
+  private final FaultPoints faultPoints;
+  private final Assertions assertions;
+  private final List<FaultListener> faultListeners = new ArrayList<>();
+  private final List<Invariant.Named> everyEvent = new ArrayList<>();
   private Network network;
+  /** Each server event's CPU cost, or null: CPU not modelled. */
+  private Latency eventCost;
+  /** What a slowed node's factor multiplies when CPU is not modelled. */
+  private long slowUnit = 50 * Durations.US;
+  private int inboxLimit;
+  private long restartDelay = Durations.S;
+  private StorageAtlas atlas = StorageAtlas.off();
+  private Regions regions;
+  private long diskExits;
+  /** The last delivered payload's class and its name's hash: the event hash folds the name in, not the identity. */
+  private Class<?> hashedClass;
+  private int hashedClassName;
+  private long oomKills;
   private final Trace trace;
   private final List<Listener> listeners = new ArrayList<>();
   private long now;
@@ -65,8 +85,12 @@ public final class Simulation {
     // Fixed split order: one node stream and one disk stream per server; clients split theirs as they are added.
     nodeRngs = streams.split(Streams.Component.NODES, servers);
     diskRngs = streams.split(Streams.Component.DISK, servers);
+    SplittableRandom[] storageRngs = streams.split(Streams.Component.STORAGE, servers);
+    cpuRngs = streams.split(Streams.Component.RESOURCES, servers);
+    faultPoints = new FaultPoints(this, streams.of(Streams.Component.BUGGIFY));
+    assertions = new Assertions(this);
     for (int i = 0; i < servers; i++) {
-      endpoints.add(new Endpoint(i, "n" + (i + 1), factory, nodeRngs[i], diskRngs[i]));
+      endpoints.add(new Endpoint(this, i, "n" + (i + 1), factory, nodeRngs[i], diskRngs[i], storageRngs[i]));
     }
   }
 
@@ -77,8 +101,22 @@ public final class Simulation {
     }
     int id = endpoints.size();
     int c = id - servers;
-    endpoints.add(new Endpoint(id, "c" + c, factory, streams.of(Streams.Component.CLIENTS).split(), null));
+    endpoints.add(new Endpoint(this, id, "c" + c, factory, streams.of(Streams.Component.CLIENTS).split(), null,
+        null));
     return id;
+  }
+
+  /** Places servers and clients in regions (before {@link #start()}: clients pick their region's servers at boot). */
+  public void setRegions(Regions r) {
+    if (started) {
+      throw new IllegalStateException("regions are set before start()");
+    }
+    regions = r;
+  }
+
+  /** The regions, or null. */
+  public Regions regions() {
+    return regions;
   }
 
   /** Builds the network and boots every endpoint. */
@@ -87,7 +125,7 @@ public final class Simulation {
       return;
     }
     started = true;
-    network = new Network(this, servers, endpoints.size(), streams.of(Streams.Component.NETWORK));
+    network = new Network(this, servers, endpoints.size(), streams.of(Streams.Component.NETWORK), regions);
     for (Endpoint ep : endpoints) {
       boot(ep);
     }
@@ -184,6 +222,7 @@ public final class Simulation {
   }
 
   void scheduleDelivery(long at, int from, int to, Object message) {
+    endpoints.get(to).inFlight++;
     queue.add(at, DELIVER, to, from, message);
   }
 
@@ -205,7 +244,12 @@ public final class Simulation {
       now = t;
       long x = t ^ ((long) kind << 60) ^ ((long) a << 42) ^ ((long) b << 21);
       if (kind == DELIVER) {
-        x ^= (long) p.getClass().getName().hashCode() << 7;
+        Class<?> c = p.getClass();
+        if (c != hashedClass) {
+          hashedClass = c;
+          hashedClassName = c.getName().hashCode();
+        }
+        x ^= (long) hashedClassName << 7;
       }
       hash = mix(hash + x);
       long index = events++;
@@ -213,6 +257,11 @@ public final class Simulation {
         halted = true;
       }
       dispatch(kind, a, b, p);
+      if (!everyEvent.isEmpty()) {
+        for (int i = 0; i < everyEvent.size(); i++) {
+          checkInvariant(everyEvent.get(i));
+        }
+      }
     }
     if (!halted && now < until) {
       now = until;
@@ -229,13 +278,23 @@ public final class Simulation {
     switch (kind) {
       case DELIVER -> {
         Endpoint ep = endpoints.get(a);
+        ep.inFlight--;
+        Object m = p;
+        if (m instanceof InFlight f) {
+          if (f.life().endedAt < f.departs()) {
+            network.lostAtCrash();
+            return;
+          }
+          m = f.message();
+        }
         if (ep.status == Endpoint.Status.UP) {
-          if (!network.droppedInFlight(b, a)) {
-            try {
-              ep.ctx.deliver(b, p);
-            } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
-              failed(ep, "receive", e);
-            }
+          if (network.droppedInFlight(b, a)) {
+            return;
+          }
+          if (ep.busyUntil > now || ep.inbox != null && !ep.inbox.isEmpty()) {
+            enqueue(ep, DELIVER, b, m);
+          } else {
+            handle(ep, DELIVER, b, m);
           }
         } else if (ep.status == Endpoint.Status.PAUSED) {
           ep.deferred.add(new Object[] {kind, a, b, p});
@@ -248,17 +307,113 @@ public final class Simulation {
           return;
         }
         if (ep.status == Endpoint.Status.UP) {
-          try {
-            ep.ctx.fire(t);
-          } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
-            failed(ep, "timer", e);
+          if (ep.busyUntil > now || ep.inbox != null && !ep.inbox.isEmpty()) {
+            enqueue(ep, TIMER, b, t);
+          } else {
+            handle(ep, TIMER, b, t);
           }
         } else if (ep.status == Endpoint.Status.PAUSED) {
           ep.deferred.add(new Object[] {kind, a, b, p});
         }
       }
       case ACTION -> ((Runnable) p).run();
+      case DRAIN -> drain(endpoints.get(a), b);
       default -> throw new IllegalStateException("unknown event kind " + kind);
+    }
+  }
+
+  /**
+   * Runs one handler: the node's time starts at the sim's, plus the event's CPU cost; whatever the handler spends on
+   * CPU or synchronous I/O moves it further, and the node is busy until it is done.
+   */
+  private void handle(Endpoint ep, int kind, int from, Object p) {
+    long t = now;
+    ep.cursor = t + eventCost(ep);
+    NodeContext ctx = ep.ctx;
+    try {
+      if (kind == DELIVER) {
+        ctx.deliver(from, p);
+      } else {
+        ctx.fire((Timer) p);
+      }
+    } catch (DiskException e) {
+      diskExit(ep, ctx, e);
+    } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+      failed(ep, kind == DELIVER ? "receive" : "timer", e);
+    }
+    long end = ep.cursor;
+    if (end > t) {
+      if (end > ep.busyUntil) {
+        ep.busyUntil = end;
+      }
+      ep.busyNanos += end - t;
+    }
+  }
+
+  private long eventCost(Endpoint ep) {
+    if (ep.id >= servers) {
+      return 0;
+    }
+    double f = ep.slowFactor;
+    Latency c = eventCost;
+    if (c == null) {
+      return f == 1 ? 0 : Math.round(slowUnit * f);
+    }
+    long base = c.sample(cpuRngs[ep.id]);
+    return f == 1 ? base : Math.round(base * f);
+  }
+
+  /** A busy node's event waits; a message beyond the inbox limit is dropped. */
+  private void enqueue(Endpoint ep, int kind, int from, Object p) {
+    if (ep.inbox == null) {
+      ep.inbox = new Inbox();
+    }
+    if (kind == DELIVER && inboxLimit > 0 && ep.inbox.messages() >= inboxLimit) {
+      ep.inboxDropped++;
+      return;
+    }
+    ep.inbox.add(kind, from, p);
+    scheduleDrain(ep);
+  }
+
+  private void scheduleDrain(Endpoint ep) {
+    if (!ep.drainScheduled) {
+      ep.drainScheduled = true;
+      queue.add(Math.max(ep.busyUntil, now), DRAIN, ep.id, ep.incarnation, null);
+    }
+  }
+
+  /** The node is free: it handles the first event of its inbox. */
+  private void drain(Endpoint ep, int incarnation) {
+    if (ep.incarnation != incarnation || ep.status == Endpoint.Status.DOWN) {
+      return;
+    }
+    if (ep.status == Endpoint.Status.PAUSED) {
+      ep.deferred.add(new Object[] {DRAIN, ep.id, incarnation, null});
+      return;
+    }
+    ep.drainScheduled = false;
+    Inbox in = ep.inbox;
+    if (in == null || in.isEmpty()) {
+      return;
+    }
+    if (ep.busyUntil > now) {
+      scheduleDrain(ep);
+      return;
+    }
+    int kind = in.peekKind();
+    int from = in.peekFrom();
+    Object p = in.poll();
+    if (kind == TIMER) {
+      Timer t = (Timer) p;
+      if (!t.cancelled && t.incarnation == ep.incarnation) {
+        handle(ep, TIMER, from, t);
+      }
+    } else {
+      handle(ep, DELIVER, from, p);
+    }
+    if (ep.status == Endpoint.Status.UP && ep.incarnation == incarnation && !in.isEmpty()) {
+      scheduleDrain(ep);
     }
   }
 
@@ -267,7 +422,11 @@ public final class Simulation {
   private void boot(Endpoint ep) {
     ep.incarnation++;
     ep.status = Endpoint.Status.UP;
+    ep.life = new Endpoint.Life();
     ep.deferred.clear();
+    long t = now;
+    ep.cursor = t + eventCost(ep);
+    ep.busyUntil = t;
     try {
       ep.node = ep.factory.create(ep.id);
       if (ep.node == null) {
@@ -275,9 +434,35 @@ public final class Simulation {
       }
       ep.ctx = new NodeContext(this, ep);
       ep.node.start(ep.ctx);
+    } catch (DiskException e) {
+      if (ep.ctx == null) {
+        failed(ep, "start", e);
+      } else {
+        diskExit(ep, ep.ctx, e);
+      }
     } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
       failed(ep, "start", e);
     }
+    if (ep.cursor > t) {
+      ep.busyUntil = Math.max(ep.busyUntil, ep.cursor);
+      ep.busyNanos += ep.cursor - t;
+    }
+  }
+
+  /** Forgets an incarnation's resources: its inbox, its busy time, its memory. */
+  private void endIncarnation(Endpoint ep) {
+    ep.life.endedAt = now;
+    ep.deferred.clear();
+    if (ep.inbox != null) {
+      ep.inbox.clear();
+    }
+    ep.drainScheduled = false;
+    ep.busyUntil = now;
+    ep.cursor = now;
+    ep.memory = 0;
+    ep.oomPending = false;
+    ep.node = null;
+    ep.ctx = null;
   }
 
   private Endpoint server(int node) {
@@ -316,16 +501,22 @@ public final class Simulation {
 
   /** Kills the server at once: its volatile state is gone and its disk loses unsynced writes. */
   public void crash(int node) {
+    crash(node, null);
+  }
+
+  /**
+   * Kills the server at once, for {@code reason} (null: a nemesis kill). Messages its last handler sent to leave
+   * after this moment never leave, and its writes issued after it never happened.
+   */
+  public void crash(int node, String reason) {
     Endpoint ep = server(node);
     if (ep.status == Endpoint.Status.DOWN) {
       return;
     }
     ep.status = Endpoint.Status.DOWN;
-    ep.deferred.clear();
-    ep.node = null;
-    ep.ctx = null;
+    endIncarnation(ep);
     int[] lost = ep.disk.crash(ep.diskRng);
-    trace.line(now, ep.name, "crashed" + (lost[0] + lost[1] > 0
+    trace.line(now, ep.name, "crashed" + (reason == null ? "" : ": " + reason) + (lost[0] + lost[1] > 0
         ? " (" + lost[0] + " unsynced writes lost, " + lost[1] + " torn)" : ""));
   }
 
@@ -336,16 +527,17 @@ public final class Simulation {
       return;
     }
     ep.status = Endpoint.Status.UP;
+    ep.cursor = now;
     try {
       ep.node.stop(ep.ctx);
+    } catch (DiskException e) {
+      trace.line(now, ep.name, "stop failed on a disk error: " + e.getMessage());
     } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
       failed(ep, "stop", e);
     }
     ep.disk.syncAll();
     ep.status = Endpoint.Status.DOWN;
-    ep.deferred.clear();
-    ep.node = null;
-    ep.ctx = null;
+    endIncarnation(ep);
     trace.line(now, ep.name, "stopped");
   }
 
@@ -377,9 +569,210 @@ public final class Simulation {
     ep.status = Endpoint.Status.UP;
     trace.line(now, ep.name, "resumed (" + ep.deferred.size() + " events waited)");
     for (Object[] e : ep.deferred) {
+      if ((Integer) e[0] == DELIVER) {
+        ep.inFlight++;
+      }
       queue.add(now, (Integer) e[0], (Integer) e[1], (Integer) e[2], e[3]);
     }
     ep.deferred.clear();
+  }
+
+  // ---- resources: CPU, inboxes, memory ----
+
+  /** Every server event costs a draw of {@code cost} of CPU time (null: CPU not modelled, events are free). */
+  public void setEventCost(Latency cost) {
+    eventCost = cost;
+  }
+
+  public Latency eventCost() {
+    return eventCost;
+  }
+
+  /** The per-event cost a slow factor multiplies when CPU is not modelled (default 50 us). */
+  public void setSlowUnit(long nanos) {
+    slowUnit = nanos;
+  }
+
+  /** Slows a server's CPU: its events and declared work cost {@code factor} times as much (1: normal). */
+  public void setSlowFactor(int node, double factor) {
+    if (!(factor >= 1)) {
+      throw new IllegalArgumentException("expected a slow factor of at least 1, found " + factor);
+    }
+    server(node).slowFactor = factor;
+  }
+
+  public double slowFactor(int node) {
+    return server(node).slowFactor;
+  }
+
+  /** The most messages a busy server's inbox holds; more are dropped (0: unbounded). */
+  public void setInboxLimit(int limit) {
+    inboxLimit = Math.max(0, limit);
+  }
+
+  /** A server's memory budget in bytes (0: none); a node that declares more is killed, as by an OOM killer. */
+  public void setMemoryBudget(int node, long bytes) {
+    Endpoint ep = server(node);
+    ep.memoryBudget = Math.max(0, bytes);
+    checkMemory(ep);
+  }
+
+  public long memoryBudget(int node) {
+    return server(node).memoryBudget;
+  }
+
+  /** The memory the server's node last declared. */
+  public long memory(int node) {
+    return server(node).memory;
+  }
+
+  /** How long a supervisor waits before restarting a node killed for memory or that exited (default 1 s). */
+  public void setRestartDelay(long nanos) {
+    restartDelay = nanos;
+  }
+
+  void declareMemory(Endpoint ep, long bytes) {
+    ep.memory = bytes;
+    checkMemory(ep);
+  }
+
+  private void checkMemory(Endpoint ep) {
+    if (ep.memoryBudget > 0 && ep.memory > ep.memoryBudget && !ep.oomPending && ep.status != Endpoint.Status.DOWN) {
+      ep.oomPending = true;
+      long used = ep.memory;
+      long budget = ep.memoryBudget;
+      int incarnation = ep.incarnation;
+      at(ep.ioNow(), () -> {
+        if (ep.incarnation == incarnation && ep.status != Endpoint.Status.DOWN) {
+          oomKills++;
+          killAndRestart(ep, "killed: out of memory (" + used + " bytes, budget " + budget + ")", "oom",
+              new long[] {used, budget});
+        }
+      });
+    }
+  }
+
+  /**
+   * A disk error escaped a handler: the process dies of it, as an unhandled I/O error kills a real one, and its
+   * supervisor restarts it. (Systems that must survive disk errors catch {@link DiskException} themselves.)
+   */
+  private void diskExit(Endpoint ep, NodeContext ctx, DiskException e) {
+    diskExits++;
+    if (ctx.alive()) {
+      exit(ep, "unhandled disk error: " + e.getMessage());
+    }
+  }
+
+  /** Nodes that died of a disk error they did not handle. */
+  public long diskExits() {
+    return diskExits;
+  }
+
+  /** Nodes killed for outgrowing their memory budget. */
+  public long oomKills() {
+    return oomKills;
+  }
+
+  /** The node crashes itself (a panic, an exit on an unrecoverable error); a supervisor restarts it later. */
+  void exit(Endpoint ep, String reason) {
+    ep.ctx.exiting();
+    int incarnation = ep.incarnation;
+    at(ep.ioNow(), () -> {
+      if (ep.incarnation == incarnation && ep.status != Endpoint.Status.DOWN) {
+        killAndRestart(ep, "exited: " + reason, "exit", reason);
+      }
+    });
+  }
+
+  private void killAndRestart(Endpoint ep, String why, String event, Object detail) {
+    crash(ep.id, why);
+    int incarnation = ep.incarnation;
+    for (int i = 0; i < faultListeners.size(); i++) {
+      faultListeners.get(i).fault(ep.id, event.equals("oom") ? "oom-kill" : "exit", detail);
+    }
+    after(restartDelay, () -> {
+      if (ep.incarnation == incarnation && ep.status == Endpoint.Status.DOWN) {
+        trace.line(now, ep.name, "restarted by its supervisor");
+        boot(ep);
+        for (int i = 0; i < faultListeners.size(); i++) {
+          faultListeners.get(i).fault(ep.id, event + "-restart", null);
+        }
+      }
+    });
+  }
+
+  public void addFaultListener(FaultListener l) {
+    faultListeners.add(l);
+  }
+
+  // ---- storage ----
+
+  /** The faults and timing of a server's disk. */
+  public DiskFaults storage(int node) {
+    return server(node).disk.faults;
+  }
+
+  /** Where storage corruption may go, for every server. */
+  public void setStorageAtlas(StorageAtlas a) {
+    atlas = a;
+    for (int i = 0; i < servers; i++) {
+      endpoints.get(i).disk.faults.setAtlas(a);
+    }
+  }
+
+  public StorageAtlas storageAtlas() {
+    return atlas;
+  }
+
+  // ---- fault points, assertions, invariants, metrics ----
+
+  /** The run's fault points ({@link NodeContext#buggify}). */
+  public FaultPoints faultPoints() {
+    return faultPoints;
+  }
+
+  /** The run's assertions and invariant checks. */
+  public Assertions assertions() {
+    return assertions;
+  }
+
+  /**
+   * Checks {@code inv} over the servers every {@code inv.every()} ns of simulated time from now (0: after every
+   * event); a broken check fails the run as a false always assertion named {@code inv.name()}.
+   */
+  public void addInvariant(Invariant.Named inv) {
+    assertions.declare(inv.name(), Assertions.Kind.INVARIANT);
+    if (inv.every() <= 0) {
+      everyEvent.add(inv);
+      return;
+    }
+    at(now + inv.every(), new Runnable() {
+      @Override
+      public void run() {
+        checkInvariant(inv);
+        after(inv.every(), this);
+      }
+    });
+  }
+
+  private void checkInvariant(Invariant.Named inv) {
+    List<Node> nodes = new ArrayList<>(servers);
+    for (int i = 0; i < servers; i++) {
+      Endpoint ep = endpoints.get(i);
+      boolean in = ep.status == Endpoint.Status.UP
+          || ep.status == Endpoint.Status.PAUSED && inv.scope() == Invariant.Scope.LIVE;
+      nodes.add(in ? ep.node : null);
+    }
+    String broken = inv.invariant().check(java.util.Collections.unmodifiableList(nodes), now);
+    assertions.record(inv.name(), Assertions.Kind.INVARIANT, broken == null, "cluster", 0, now, broken);
+  }
+
+  /** A server's resources and disk right now (see {@link NodeMetrics}). */
+  public NodeMetrics metrics(int node) {
+    Endpoint ep = server(node);
+    return new NodeMetrics(ep.name, ep.status.name().toLowerCase(java.util.Locale.ROOT), ep.queued()
+        + ep.deferred.size(), ep.inFlight, ep.busyNanos, ep.memory, ep.disk.used(), ep.disk.dirtyBytes(),
+        ep.inboxDropped);
   }
 
   void announce(int node, String event, Object value) {

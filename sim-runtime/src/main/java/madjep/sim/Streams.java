@@ -13,7 +13,13 @@ public final class Streams {
    * change every run of every seed. (CLOCK is split but unused: clock faults draw from the nemesis's stream.)
    */
   public enum Component {
-    NETWORK, DISK, CLOCK, NODES, WORKLOAD, NEMESIS, SWARM, SCHEDULE, CLIENTS
+    NETWORK, DISK, CLOCK, NODES, WORKLOAD, NEMESIS, SWARM, SCHEDULE, CLIENTS,
+    /** Storage faults and I/O latencies: two streams per server. */
+    STORAGE,
+    /** CPU costs per event, one stream per server; the storage atlas's draw. */
+    RESOURCES,
+    /** Fault points ({@link NodeContext#buggify}). */
+    BUGGIFY
   }
 
   private final long seed;
@@ -39,6 +45,21 @@ public final class Streams {
    */
   public SplittableRandom of(Component c) {
     return roots[c.ordinal()];
+  }
+
+  /** The numbers {@code 0..n-1} in an order drawn from {@code rng} (Fisher-Yates). */
+  public static int[] shuffled(int n, SplittableRandom rng) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return a;
   }
 
   /** {@code n} independent streams split from a component's stream, in index order. */

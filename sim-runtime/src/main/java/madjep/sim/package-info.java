@@ -37,6 +37,16 @@
  * madjep.sim.workload.OpMachine} is the sequential meaning of every workload's ops, ready to replicate. Each
  * completion in the history carries {@code :node}, the server that answered it.
  *
+ * <p><b>Your own client side.</b> When one request to one node is not how the system's clients work (a CURP client
+ * sends each command to the leader and to every witness at once and completes on a super-quorum of acceptances; an
+ * etcd client runs a transaction as a read and then a write guarded on what it read), the factory also implements
+ * {@link madjep.sim.workload.ClientProtocol}: each client thread then gets a {@link madjep.sim.workload.ClientSession}
+ * that receives the workload's ops and reports each one's end ({@code ok}, {@code fail} or {@code info}, with extra
+ * fields such as {@code :node} or an etcd {@code :revision}) through its {@code Outcome}. It talks to the nodes with
+ * the same {@link madjep.sim.NodeContext} a node has; messages sent to the client's endpoint arrive at {@code
+ * receive}, its timers at {@code timer}. The driver keeps the op timeout: past it the op is {@code :info}, the
+ * session is told to {@code abandon} it, and late reports are dropped.
+ *
  * <p><b>Announcements.</b> {@link madjep.sim.NodeContext#announce}{@code ("leader", term)} tells the fault schedules
  * who leads: {@code primaries} targets and partitions, and {@code leader} triggers ({@code triggers = ["leader kill
  * 2s"]}) act on the node that announced last; the trace and a violation's explanation name the last leaders.

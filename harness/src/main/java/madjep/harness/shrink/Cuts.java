@@ -26,7 +26,10 @@ final class Cuts {
   /**
    * The index of the step that ends the fault step {@code i} starts (the next {@code stop-X} after a {@code start-X},
    * {@code start} after {@code kill} or {@code stop}, {@code resume} after {@code pause}, {@code reset-clock} after a
-   * clock change, {@code free-disk} after {@code fill-disk}), or -1.
+   * clock change, {@code free-disk} after {@code fill-disk}; so also {@code stop-disk-errors}, {@code
+   * stop-fsync-errors}, {@code stop-slow-disk}, {@code stop-slow-cpu}, {@code stop-memory-pressure}, {@code
+   * stop-region-partition}, {@code stop-wan-degrade} and {@code stop-buggify} after their starts), or -1 (a one-shot
+   * fault such as {@code bitflip}, or a fault never ended).
    */
   static int end(List<Step> steps, int i) {
     String a = steps.get(i).action();

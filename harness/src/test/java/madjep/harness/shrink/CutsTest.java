@@ -41,4 +41,20 @@ class CutsTest {
     assertEquals(-1, Cuts.end(steps, 8), "a clog never stopped");
     assertEquals(-1, Cuts.end(steps, 3), "an end ends nothing");
   }
+
+  @org.junit.jupiter.api.Test
+  void end_faultModelFamilies_pairEachStartWithItsOwnStop() {
+    // Interleaved so that each start's end is not simply the next step.
+    java.util.List<madjep.sim.nemesis.Step> steps = java.util.stream.Stream.of("1s start-disk-errors n1",
+        "2s fill-disk n2", "3s start-slow-cpu n3", "4s start-region-partition eu-west",
+        "5s start-wan-degrade us-east eu-west", "6s start-buggify", "7s start-fsync-errors n1",
+        "8s start-memory-pressure n2", "9s start-slow-disk n4", "10s stop-slow-disk", "11s stop-memory-pressure",
+        "12s stop-fsync-errors", "13s stop-buggify", "14s stop-wan-degrade", "15s stop-region-partition",
+        "16s stop-slow-cpu", "17s free-disk", "18s stop-disk-errors", "19s bitflip n1")
+        .map(madjep.sim.nemesis.Step::parse).toList();
+    for (int i = 0; i < 9; i++) {
+      assertEquals(18 - 1 - i, Cuts.end(steps, i), steps.get(i).describe());
+    }
+    assertEquals(-1, Cuts.end(steps, 18), "a one-shot corruption has no end");
+  }
 }

@@ -12,9 +12,10 @@ import madjep.sim.Latency;
  *
  * @param kinds the faults switched on
  * @param interval the mean time between fault steps (gaps uniform in 0..2x, Jepsen's stagger)
- * @param partitions the partition shapes to pick from: halves, one, majorities-ring, bridge, one-way
+ * @param partitions the partition shapes to pick from: halves, one, primaries, majorities-ring, bridge, one-way,
+ *     leader-one-way, isolate-leader, random-minority
  * @param targets the node specs kill, stop, pause and clock faults pick from: one, minority, majority, all,
- *     primaries, minority-third
+ *     primaries, minority-third, follower
  * @param maxBump the largest clock jump either way
  * @param maxDriftPpm the largest clock drift either way, in parts per million
  * @param loss the loss rate of a packet fault
@@ -47,12 +48,20 @@ public record FaultSettings(
     }
   }
 
-  /** Every fault, every 5 seconds on average, with Jepsen's partition shapes and netem-like packet rates. */
+  /**
+   * Jepsen's faults (network and processes: {@link FaultKind#classic()}), every 5 seconds on average, with Jepsen's
+   * partition shapes and netem-like packet rates.
+   */
   public static FaultSettings standard() {
-    return new FaultSettings(EnumSet.allOf(FaultKind.class), Durations.s(5),
+    return new FaultSettings(FaultKind.classic(), Durations.s(5),
         List.of("halves", "one", "primaries", "majorities-ring", "bridge", "one-way"),
         List.of("one", "minority", "majority", "all", "primaries"), Durations.s(60), 50_000, 0.2, 0.2, 0.2,
         Durations.ms(50), new Latency.Uniform(Durations.ms(5), Durations.ms(60)));
+  }
+
+  /** Every family of fault ({@code kinds = ["all"]}), with the standard settings. */
+  public static FaultSettings all() {
+    return standard().withKinds(EnumSet.allOf(FaultKind.class));
   }
 
   /** No faults. */

@@ -13,17 +13,7 @@ public final class Grudges {
 
   /** Nodes {@code 0..n-1} in a random order. */
   static int[] shuffled(int n, SplittableRandom rng) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
+    return madjep.sim.Streams.shuffled(n, rng);
   }
 
   /** Every node cut from every node of the other groups, both ways. */
@@ -121,6 +111,28 @@ public final class Grudges {
       }
     }
     return g;
+  }
+
+  /** Every node but {@code x}. */
+  public static int[] others(int n, int x) {
+    int[] rest = new int[n - 1];
+    for (int i = 0, k = 0; i < n; i++) {
+      if (i != x) {
+        rest[k++] = i;
+      }
+    }
+    return rest;
+  }
+
+  /** A random minority of random size (1 to (n-1)/2 nodes) cut from the rest, both ways. */
+  public static List<int[]> randomMinority(int n, SplittableRandom rng) {
+    int[] s = shuffled(n, rng);
+    int size = 1 + rng.nextInt(Math.max(1, (n - 1) / 2));
+    int[] side = java.util.Arrays.copyOf(s, size);
+    java.util.Arrays.sort(side);
+    int[] rest = java.util.Arrays.copyOfRange(s, size, n);
+    java.util.Arrays.sort(rest);
+    return List.of(side, rest);
   }
 
   /** Messages from {@code from} to {@code to} are dropped; the other direction still flows. */

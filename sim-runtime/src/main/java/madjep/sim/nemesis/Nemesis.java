@@ -20,7 +20,7 @@ import madjep.sim.Simulation;
  * Jepsen's nemesis inside the sim: each method applies one fault to the cluster and records it in the history as
  * a {@code :nemesis} op of type {@code :info} (what was asked, then what was done) and in the trace. Targets are
  * Jepsen's node specs ({@code one}, {@code minority}, {@code majority}, {@code minority-third}, {@code all}, {@code
- * primaries}) or node names ({@code n1,n3}), resolved with the nemesis's own stream.
+ * primaries}, {@code follower}: one node that is not the last leader) or node names ({@code n1,n3}), resolved with the nemesis's own stream.
  */
 public final class Nemesis {
   private static final Keyword START_PARTITION = Keyword.of("start-partition");
@@ -53,6 +53,7 @@ public final class Nemesis {
   private final List<int[]> clogged = new ArrayList<>();
   private int leader = -1;
   private long faults;
+  private final EnvironmentFaults env;
   /** Where applied faults are written down as explicit steps; null when nobody asked. */
   private StepLog log;
   private boolean reacting;
@@ -61,6 +62,12 @@ public final class Nemesis {
   private final long[] hit = new long[FaultKind.values().length];
 
   public Nemesis(Simulation sim, HistoryRecorder history, SplittableRandom rng, FaultSettings settings) {
+    this(sim, history, rng, settings, Environment.defaults());
+  }
+
+  /** A nemesis whose storage, resource, region and fault-point faults use {@code environment}'s parameters. */
+  public Nemesis(Simulation sim, HistoryRecorder history, SplittableRandom rng, FaultSettings settings,
+      Environment environment) {
     this.sim = sim;
     this.history = history;
     this.rng = rng;
@@ -74,6 +81,21 @@ public final class Nemesis {
         leader = node;
       }
     });
+    env = new EnvironmentFaults(this, sim, rng, environment);
+  }
+
+  /** The faults of the storage, resource, region and fault-point families. */
+  public EnvironmentFaults environment() {
+    return env;
+  }
+
+  Simulation sim() {
+    return sim;
+  }
+
+  /** The node that last announced it leads, or -1. */
+  int leader() {
+    return leader;
   }
 
   public FaultSettings settings() {
@@ -110,7 +132,8 @@ public final class Nemesis {
     return hit[kind.ordinal()];
   }
 
-  private void count(FaultKind kind, int nodes) {
+  /** A fault of {@code kind} started on {@code nodes} nodes. */
+  void count(FaultKind kind, int nodes) {
     fired[kind.ordinal()]++;
     hit[kind.ordinal()] += nodes;
   }
@@ -124,6 +147,7 @@ public final class Nemesis {
       case CLOCK -> any(skewed);
       case PACKET -> packet;
       case CLOG -> !clogged.isEmpty();
+      default -> env.active(kind);
     };
   }
 
@@ -152,7 +176,13 @@ public final class Nemesis {
       }
       case PACKET -> startPacket(pick(settings.targets()));
       case CLOG -> startClog(pick(settings.targets()));
+      default -> env.start(kind, pick(settings.targets()));
     }
+  }
+
+  /** False for a family with nothing to act on in this cluster (region faults without two regions or more). */
+  public boolean applicable(FaultKind kind) {
+    return kind != FaultKind.REGION || sim.regions() != null && sim.regions().count() > 1;
   }
 
   /** Ends faults of {@code kind}. */
@@ -164,6 +194,7 @@ public final class Nemesis {
       case CLOCK -> resetClock();
       case PACKET -> stopPacket();
       case CLOG -> stopClog();
+      default -> env.stop(kind);
     }
   }
 
@@ -182,6 +213,10 @@ public final class Nemesis {
 
   // ---- targets ----
 
+  /** The node specs that draw their nodes (every other spec is node names). */
+  private static final List<String> RANDOM_SPECS =
+      List.of("one", "minority", "minority-third", "majority", "all", "primaries", "follower");
+
   /** The nodes a spec names; never empty. */
   public int[] targets(String spec) {
     int[] t = resolve(spec);
@@ -192,7 +227,7 @@ public final class Nemesis {
   }
 
   private int[] resolve(String spec) {
-    if (!List.of("one", "minority", "minority-third", "majority", "all", "primaries").contains(spec)) {
+    if (!RANDOM_SPECS.contains(spec)) {
       // Node names draw nothing, so that an explicit step never shifts the choices of the random ones after it.
       return names(spec);
     }
@@ -210,6 +245,9 @@ public final class Nemesis {
         return sorted(s);
       case "primaries":
         return leader >= 0 ? new int[] {leader} : new int[] {s[0]};
+      case "follower":
+        // A node that is not the last announced leader (any node while none has announced).
+        return new int[] {s[0] != leader || n == 1 ? s[0] : s[1]};
       default:
         return names(spec);
     }
@@ -229,7 +267,7 @@ public final class Nemesis {
       return madjep.sim.NodeNames.parse(name, n);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("expected a node spec (one, minority, majority, minority-third, all, "
-          + "primaries) or node names n1..n" + n + ", found '" + name + "'");
+          + "primaries, follower) or node names n1..n" + n + ", found '" + name + "'");
     }
   }
 
@@ -239,7 +277,7 @@ public final class Nemesis {
     return c;
   }
 
-  private EdnVector nodeNames(int[] nodes) {
+  EdnVector nodeNames(int[] nodes) {
     Object[] names = new Object[nodes.length];
     for (int i = 0; i < nodes.length; i++) {
       names[i] = sim.name(nodes[i]);
@@ -248,11 +286,11 @@ public final class Nemesis {
   }
 
   /** A spec as the history shows it: {@code :majority}, or a string such as {@code "n1,n3"}. */
-  private static Object specValue(String spec) {
+  static Object specValue(String spec) {
     return Keyword.isValidName(spec) && spec.indexOf(',') < 0 ? Keyword.of(spec) : spec;
   }
 
-  private void record(Keyword f, Object asked, Object done) {
+  void record(Keyword f, Object asked, Object done) {
     if (log != null) {
       log.applied(sim, f.name(), done, reacting);
     }
@@ -263,10 +301,16 @@ public final class Nemesis {
 
   // ---- partitions ----
 
+  /** The partition shapes by name, as scenario files and {@code sim list} give them. */
+  public static final List<String> PARTITION_SHAPES = List.of("halves", "one", "primaries", "majorities-ring",
+      "bridge", "one-way", "leader-one-way", "isolate-leader", "random-minority");
+
   /**
    * Starts a partition: {@code halves}, {@code one}, {@code primaries} (the last leader in a minority), {@code
-   * majorities-ring}, {@code bridge}, {@code one-way}
-   * (a random minority stops hearing the rest), or explicit groups such as {@code n1 n2 | n3 n4 n5}.
+   * majorities-ring}, {@code bridge}, {@code one-way} (a random minority stops hearing the rest), {@code
+   * leader-one-way} (the last leader can send but hears nobody), {@code isolate-leader} (the last leader alone),
+   * {@code random-minority} (a random minority of random size cut from the rest), or explicit groups such as {@code
+   * n1 n2 | n3 n4 n5}. Without a known leader, the leader shapes pick a random node.
    */
   public void startPartition(String shape) {
     if (shape.startsWith(StepLog.GRUDGE)) {
@@ -278,6 +322,12 @@ public final class Nemesis {
       case "halves" -> g = Grudges.groups(n, Grudges.randomHalves(n, rng));
       case "one" -> g = Grudges.groups(n, Grudges.isolateOne(n, -1, rng));
       case "primaries" -> g = Grudges.groups(n, Grudges.withMinority(n, leader, rng));
+      case "isolate-leader" -> g = Grudges.groups(n, Grudges.isolateOne(n, leader, rng));
+      case "leader-one-way" -> {
+        int x = leader >= 0 ? leader : rng.nextInt(n);
+        g = Grudges.oneWay(n, Grudges.others(n, x), new int[] {x});
+      }
+      case "random-minority" -> g = Grudges.groups(n, Grudges.randomMinority(n, rng));
       case "majorities-ring" -> g = Grudges.majoritiesRing(n, rng);
       case "bridge" -> g = Grudges.bridge(n, rng);
       case "one-way" -> {
@@ -286,7 +336,7 @@ public final class Nemesis {
       }
       default -> {
         if (!shape.contains("|")) {
-          throw new IllegalArgumentException("expected a partition: halves, one, primaries, majorities-ring, bridge, one-way"
+          throw new IllegalArgumentException("expected a partition: " + String.join(", ", PARTITION_SHAPES)
               + " or groups such as 'n1 n2 | n3 n4 n5', found '" + shape + "'");
         }
         List<int[]> groups = new ArrayList<>();

@@ -45,7 +45,7 @@ public sealed interface Schedule {
             return;
           }
           FaultKind k = kinds.get(rng.nextInt(kinds.size()));
-          if (!nemesis.active(k)) {
+          if (!nemesis.active(k) && nemesis.applicable(k)) {
             nemesis.start(k);
             sim.after(1 + rng.nextLong(2 * interval), () -> {
               if (nemesis.active(k) && sim.now() < end) {

@@ -26,6 +26,11 @@ import madjep.sim.Simulation;
  * faults: the regions they picked). A recorded {@code :f} that is no step action is a consequence the replay brings
  * back by itself (an OOM kill after memory pressure) and is not written; a step action whose argument cannot be
  * written is listed in {@link #unexplained()}.
+ *
+ * <p>The fault model's families replay exactly (same draws, same run), but not all of them independently: what they
+ * decide at use time from the simulation's own streams (where a corruption lands, each per-operation disk-error or
+ * fsync roll, a degraded link's delays, buggify's firings) is redrawn on replay, so removing an earlier step that
+ * moved such a stream can change what a later step of that family hits. Those families shrink as whole steps.
  */
 public final class StepLog {
   /** The first word of an explicit grudge. */

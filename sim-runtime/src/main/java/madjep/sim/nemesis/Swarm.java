@@ -12,16 +12,21 @@ import madjep.sim.Latency;
 public final class Swarm {
   private Swarm() {}
 
-  /** Settings drawn from {@code rng}: each kind on with probability 1/2 (at least one), rates from wide ranges. */
+  /**
+   * Settings drawn from {@code rng}: each of the base's kinds on with probability 1/2 (at least one), rates from wide
+   * ranges.
+   */
   public static FaultSettings draw(SplittableRandom rng, FaultSettings base) {
     EnumSet<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
-    for (FaultKind k : FaultKind.values()) {
+    java.util.List<FaultKind> pool = base.kinds().isEmpty() ? java.util.List.copyOf(FaultKind.classic())
+        : base.orderedKinds();
+    for (FaultKind k : pool) {
       if (rng.nextBoolean()) {
         kinds.add(k);
       }
     }
     if (kinds.isEmpty()) {
-      kinds.add(FaultKind.values()[rng.nextInt(FaultKind.values().length)]);
+      kinds.add(pool.get(rng.nextInt(pool.size())));
     }
     long interval = Durations.ms(500 + rng.nextLong(9_501));
     double loss = rng.nextDouble() * 0.3;

@@ -3,6 +3,7 @@ package madjep.sim.scenario;
 import java.util.List;
 import madjep.sim.Durations;
 import madjep.sim.Latency;
+import madjep.sim.nemesis.Environment;
 import madjep.sim.nemesis.FaultSettings;
 import madjep.sim.nemesis.Schedule;
 import madjep.sim.workload.ClientSettings;
@@ -20,7 +21,7 @@ import madjep.sim.workload.ClientSettings;
  * @param clientLatency the latency between clients and servers
  * @param loss the share of server messages lost all run long (faults add more)
  * @param links per-link loss or latency, such as {@code n1->n2 loss 0.3}
- * @param workload register, kv, list-append, rw-register, bank, mutex or set
+ * @param workload register, kv, list-append, rw-register, bank, mutex, set or append (etcd-style list-append)
  * @param keys how many keys register and transactional workloads use
  * @param keyDistribution uniform or zipfian
  * @param opsPerKey register and kv workloads retire a key after this many ops and use a fresh one (0: never)
@@ -35,6 +36,7 @@ import madjep.sim.workload.ClientSettings;
  * @param quiet how long after healing before final reads
  * @param finals how long final reads may take
  * @param liveness once faults heal, how soon every client must be served again
+ * @param environment disks, CPUs, inboxes, memory, regions and checks, with their faults' parameters
  */
 public record Scenario(
     String name,
@@ -60,7 +62,8 @@ public record Scenario(
     long duration,
     long quiet,
     long finals,
-    madjep.sim.workload.LivenessSettings liveness) {
+    madjep.sim.workload.LivenessSettings liveness,
+    Environment environment) {
 
   public Scenario {
     if (system == null) {
@@ -83,6 +86,10 @@ public record Scenario(
     if (liveness == null) {
       liveness = madjep.sim.workload.LivenessSettings.defaults();
     }
+    if (environment == null) {
+      environment = Environment.defaults();
+    }
+    environment.regions().place(nodes, clients.concurrency());
     if (!List.of("none", "mix", "swarm").contains(faultMode)) {
       throw new IllegalArgumentException("faults.mode: expected none, mix or swarm, found '" + faultMode + "'");
     }
@@ -118,6 +125,7 @@ public record Scenario(
     b.quiet = quiet;
     b.finals = finals;
     b.liveness = liveness;
+    b.environment = environment;
     return b;
   }
 
@@ -154,6 +162,7 @@ public record Scenario(
     private long quiet = Durations.s(2);
     private long finals = Durations.s(5);
     private madjep.sim.workload.LivenessSettings liveness = madjep.sim.workload.LivenessSettings.defaults();
+    private Environment environment = Environment.defaults();
 
     Builder(String name) {
       this.name = name;
@@ -299,10 +308,17 @@ public record Scenario(
       return this;
     }
 
+    /** Disks, CPUs, inboxes, memory, regions and checks, with their faults' parameters. */
+    public Builder environment(Environment v) {
+      environment = v;
+      return this;
+    }
+
     public Scenario build() {
       return new Scenario(name, seed, nodes, system, bug, latency, clientLatency, loss, links, workload, keys,
           keyDistribution, opsPerKey,
-          opsPerTxn, accounts, total, clients, faultMode, faults, schedule, duration, quiet, finals, liveness);
+          opsPerTxn, accounts, total, clients, faultMode, faults, schedule, duration, quiet, finals, liveness,
+          environment);
     }
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import madjep.sim.Durations;
 import madjep.sim.NodeNames;
 import madjep.sim.nemesis.FaultSettings;
+import madjep.sim.nemesis.Nemesis;
 import madjep.sim.nemesis.Schedule;
 import madjep.sim.nemesis.Step;
 import madjep.sim.workload.ClientSettings;
@@ -29,10 +30,9 @@ public final class ScenarioCheck {
   /** The longest main phase: 30 simulated days. */
   public static final long MAX_DURATION = Durations.s(30L * 24 * 3600);
 
-  private static final List<String> SHAPES = List.of("halves", "one", "primaries", "majorities-ring", "bridge",
-      "one-way");
+  private static final List<String> SHAPES = Nemesis.PARTITION_SHAPES;
   private static final List<String> SPECS = List.of("one", "minority", "majority", "minority-third", "all",
-      "primaries");
+      "primaries", "follower");
 
   /** A setting that cannot work. */
   public record Problem(String key, String message) {
@@ -148,8 +148,10 @@ public final class ScenarioCheck {
         String bad = madjep.sim.nemesis.StepLog.resolvedForm(step)
             ? madjep.sim.nemesis.StepLog.problem(step, s.nodes()) : switch (step.action()) {
           case "start-partition" -> shape(step.arg(), s.nodes());
-          case "kill", "stop", "pause", "bump-clock", "drift-clock", "start-packet", "start-clog" ->
-              spec(step.arg(), s.nodes());
+          case "kill", "stop", "pause", "bump-clock", "drift-clock", "start-packet", "start-clog", "bitflip",
+              "corrupt-sector", "truncate-file", "latent-sector", "start-disk-errors", "start-fsync-errors",
+              "fill-disk", "start-slow-disk", "start-slow-cpu", "start-memory-pressure" -> spec(step.arg(), s.nodes());
+          case "start-region-partition", "start-wan-degrade" -> regions(step.arg(), s);
           default -> null;
         };
         if (bad != null) {
@@ -168,6 +170,21 @@ public final class ScenarioCheck {
         }
       }
     }
+  }
+
+  /** Null when {@code arg} names regions of the scenario's {@code [regions]} (two different ones for a link). */
+  private static String regions(String arg, Scenario s) {
+    List<String> names = s.environment().regions().names();
+    String[] w = arg.trim().split("\\s+");
+    for (String r : w) {
+      if (!names.contains(r)) {
+        return "expected a region of " + names + " ([regions] names), found '" + r + "'";
+      }
+    }
+    if (w.length == 2 && w[0].equals(w[1])) {
+      return "expected two different regions, found '" + arg.trim() + "'";
+    }
+    return null;
   }
 
   /** Null when {@code shape} is a partition the cluster can have, else what is wrong. */

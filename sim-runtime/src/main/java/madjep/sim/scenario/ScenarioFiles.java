@@ -86,7 +86,8 @@ public final class ScenarioFiles {
   }
 
   private static final List<String> TOP = List.of("name", "base", "seed", "nodes", "system", "bug", "duration",
-      "quiet", "finals", "network", "workload", "clients", "faults", "liveness");
+      "quiet", "finals", "network", "workload", "clients", "faults", "liveness", "storage", "resources", "regions",
+      "checks");
   private static final List<String> LIVENESS = List.of("window", "min-ops");
   private static final List<String> NETWORK = List.of("latency", "client-latency", "loss", "links");
   private static final List<String> WORKLOAD = List.of("name", "keys", "key-distribution", "ops-per-key",
@@ -186,11 +187,13 @@ public final class ScenarioFiles {
     JsonNode f = r.table(root, "faults", FAULTS);
     FaultSettings fs = d.faults();
     b.faultMode(r.text(f, "mode", d.faultMode()));
+    boolean regionNamed = false;
     if (f != null && f.has("kinds")) {
       EnumSet<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
       for (String k : r.strings(f, "kinds")) {
+        regionNamed |= k.equals(FaultKind.REGION.label());
         try {
-          kinds.add(FaultKind.of(k));
+          kinds.addAll(FaultKind.parse(List.of(k)));
         } catch (IllegalArgumentException e) {
           throw r.error("faults.kinds", e.getMessage(), k);
         }
@@ -248,6 +251,7 @@ public final class ScenarioFiles {
       }
       extra.add(new Schedule.Phases(phases));
     }
+    b.environment(EnvironmentFiles.read(root, r, d.environment()));
     if (extra.isEmpty()) {
       b.schedule(d.schedule());
     } else {
@@ -255,6 +259,11 @@ public final class ScenarioFiles {
     }
     Scenario s = b.build();
     ScenarioCheck.require(s);
+    if (regionNamed && s.environment().regions().names().size() < 2) {
+      // "all" skips region faults in one place; naming them there would leave them silently inert.
+      throw r.error("faults.kinds", "expected [regions] with two regions or more for region faults",
+          s.environment().regions().names().toString());
+    }
     Systems.factory(s);
     Workloads.of(s);
     return s;
@@ -330,6 +339,7 @@ public final class ScenarioFiles {
     kv(sb, "reorder-bound", q(Durations.format(f.reorderBound())));
     kv(sb, "delay", q(f.delay() == null ? "none" : f.delay().describe()));
     writeSchedule(sb, s.schedule());
+    EnvironmentFiles.write(sb, s.environment());
     return sb.toString();
   }
 
@@ -365,19 +375,19 @@ public final class ScenarioFiles {
     }
   }
 
-  private static void kv(StringBuilder sb, String k, String v) {
+  static void kv(StringBuilder sb, String k, String v) {
     sb.append(k).append(" = ").append(v).append('\n');
   }
 
-  private static String q(String s) {
+  static String q(String s) {
     return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
-  private static String num(double d) {
+  static String num(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d);
   }
 
-  private static String list(List<String> xs) {
+  static String list(List<String> xs) {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < xs.size(); i++) {
       sb.append(i == 0 ? "" : ", ").append(q(xs.get(i)));
@@ -386,15 +396,27 @@ public final class ScenarioFiles {
   }
 
   /** Typed access to the tree with errors that name the file and key. */
-  private static final class Reader {
+  static final class Reader {
     final String source;
+    /** Put before every key an error names, such as {@code storage.}. */
+    final String prefix;
 
     Reader(String source) {
+      this(source, "");
+    }
+
+    private Reader(String source, String prefix) {
       this.source = source;
+      this.prefix = prefix;
+    }
+
+    /** A reader of table {@code table}, whose errors name keys as {@code table.key}. */
+    Reader in(String table) {
+      return new Reader(source, table + ".");
     }
 
     DataError error(String key, String expected, Object found) {
-      return new DataError(source, 0, 0, -1, key + ": " + expected + ", found '" + found + "'");
+      return new DataError(source, 0, 0, -1, prefix + key + ": " + expected + ", found '" + found + "'");
     }
 
     void known(JsonNode node, String prefix, List<String> keys) {

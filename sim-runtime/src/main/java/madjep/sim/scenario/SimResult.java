@@ -20,6 +20,7 @@ import madjep.sim.workload.CheckSpec;
  *     stopped early
  * @param coverage what each kind of fault did
  * @param announcements what nodes announced (leaders, ...), in order
+ * @param observations assertions, fault points and per-server metrics
  */
 public record SimResult(
     Scenario scenario,
@@ -34,4 +35,5 @@ public record SimResult(
     madjep.sim.NodeFailure failure,
     madjep.sim.workload.LivenessReport liveness,
     FaultCoverage coverage,
-    java.util.List<Announcement> announcements) {}
+    java.util.List<Announcement> announcements,
+    Observations observations) {}

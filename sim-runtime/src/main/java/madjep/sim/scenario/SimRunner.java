@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import madjep.sim.DeterminismCheck;
 import madjep.sim.HistoryRecorder;
+import madjep.sim.Invariant;
+import madjep.sim.MetricsRecorder;
 import madjep.sim.Network;
+import madjep.sim.NodeFactory;
 import madjep.sim.Simulation;
 import madjep.sim.Streams;
 import madjep.sim.Trace;
@@ -12,6 +15,7 @@ import madjep.sim.nemesis.FaultSettings;
 import madjep.sim.nemesis.Nemesis;
 import madjep.sim.nemesis.Schedule;
 import madjep.sim.nemesis.Swarm;
+import madjep.sim.workload.ClientProtocol;
 import madjep.sim.workload.Clients;
 import madjep.sim.workload.Workload;
 
@@ -83,19 +87,24 @@ public final class SimRunner {
     final Clients clients;
     final FaultSettings faults;
     final String faultsDescription;
+    final NodeFactory factory;
     madjep.sim.nemesis.StepLog log;
     final java.util.List<Announcement> announcements = new java.util.ArrayList<>();
+    MetricsRecorder metrics;
     Nemesis nemesis;
 
     Setup(Scenario s) {
       this.s = s;
       streams = new Streams(s.seed());
-      sim = new Simulation(streams, s.nodes(), Systems.factory(s), trace);
+      factory = Systems.factory(s);
+      sim = new Simulation(streams, s.nodes(), factory, trace);
       sim.addListener((node, event, value) -> announcements.add(
           new Announcement(sim.now(), sim.name(node), event, String.valueOf(value))));
       history = new HistoryRecorder(sim, "sim:" + s.name() + ":" + s.seed());
       workload = Workloads.of(s);
-      clients = new Clients(sim, workload, history, s.clients());
+      clients = new Clients(sim, workload, history, s.clients(),
+          factory instanceof ClientProtocol p ? p : null); // a system with its own client side
+      EnvironmentSetup.apply(sim, s);
       if (s.faultMode().equals("swarm")) {
         faults = Swarm.draw(streams.of(Streams.Component.SWARM), s.faults());
         faultsDescription = Swarm.describe(faults);
@@ -121,10 +130,16 @@ public final class SimRunner {
       trace.line(0, "sim", "scenario " + s.name() + " seed " + s.seed() + ", " + s.nodes() + " nodes, "
           + s.system().name() + (s.bug().equals("none") ? "" : " with bug " + s.bug()) + ", workload " + s.workload());
       trace.line(0, "sim", faultsDescription);
-      nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults);
+      EnvironmentSetup.describe(sim, s, trace);
+      nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults, s.environment());
       if (log != null) {
         nemesis.logSteps(log);
       }
+      long every = s.environment().checks().invariantInterval();
+      for (Invariant.Named inv : factory.invariants()) {
+        sim.addInvariant(new Invariant.Named(inv.name(), inv.scope(), every, inv.invariant()));
+      }
+      metrics = MetricsRecorder.start(sim, s.environment().checks().metricsInterval());
       long end = s.duration();
       if (!s.faultMode().equals("none") && !hasPhases(s.schedule())) {
         new Schedule.Mix().install(sim, nemesis, streams.of(Streams.Component.SCHEDULE), 0, end);
@@ -177,66 +192,16 @@ public final class SimRunner {
         lost += sim.disk(i).lostWrites();
       }
       stats.put("unsynced-writes-lost", lost);
+      EnvironmentSetup.addStats(sim, stats);
       trace.line(sim.now(), "sim", "done: " + sim.eventCount() + " events, hash "
           + Long.toHexString(sim.eventHash()));
       madjep.sim.workload.LivenessReport liveness = s.liveness().enabled() && sim.failure() == null
           ? clients.liveness() : null;
       return new SimResult(s, history.build(), trace.text(), workload.check(), sim.eventCount(), sim.eventHash(),
-          sim.now(), faultsDescription, stats, sim.failure(), liveness, coverage(lost),
-          java.util.List.copyOf(announcements));
-    }
-
-    /** What each fault kind did; kinds the mix, steps or triggers can start are the configured ones. */
-    private FaultCoverage coverage(long writesLost) {
-      java.util.EnumSet<madjep.sim.nemesis.FaultKind> configured =
-          java.util.EnumSet.noneOf(madjep.sim.nemesis.FaultKind.class);
-      if (!s.faultMode().equals("none")) {
-        configured.addAll(faults.kinds());
-      }
-      configuredBy(s.schedule(), configured);
-      Network net = sim.network();
-      java.util.List<FaultCoverage.Kind> kinds = new java.util.ArrayList<>();
-      for (madjep.sim.nemesis.FaultKind k : madjep.sim.nemesis.FaultKind.values()) {
-        Map<String, Long> effects = new LinkedHashMap<>();
-        switch (k) {
-          case PARTITION -> effects.put("messages dropped", net.droppedByPartitions());
-          case KILL -> effects.put("unsynced writes lost", writesLost);
-          case PACKET -> {
-            effects.put("messages lost", net.dropped() - net.droppedByPartitions());
-            effects.put("duplicated", net.duplicated());
-            effects.put("reordered", net.reordered());
-          }
-          case CLOG -> effects.put("messages held", net.held());
-          default -> { }
-        }
-        long fired = nemesis.fired(k);
-        if (configured.contains(k) || fired > 0) {
-          kinds.add(new FaultCoverage.Kind(k.label(), configured.contains(k), fired, nemesis.nodesHit(k), effects));
-        }
-      }
-      return new FaultCoverage(kinds);
-    }
-
-    private static void configuredBy(Schedule sch, java.util.Set<madjep.sim.nemesis.FaultKind> out) {
-      if (sch instanceof Schedule.All all) {
-        for (Schedule x : all.schedules()) {
-          configuredBy(x, out);
-        }
-      } else if (sch instanceof Schedule.Steps st) {
-        for (madjep.sim.nemesis.Step step : st.steps()) {
-          madjep.sim.nemesis.FaultKind k = step.kind();
-          if (k != null) {
-            out.add(k);
-          }
-        }
-      } else if (sch instanceof Schedule.Trigger t) {
-        out.add(switch (t.action()) {
-          case "kill" -> madjep.sim.nemesis.FaultKind.KILL;
-          case "stop" -> madjep.sim.nemesis.FaultKind.STOP;
-          case "pause" -> madjep.sim.nemesis.FaultKind.PAUSE;
-          default -> madjep.sim.nemesis.FaultKind.PARTITION;
-        });
-      }
+          sim.now(), faultsDescription, stats, sim.failure(), liveness,
+          Coverage.of(s, faults, sim, nemesis, lost), java.util.List.copyOf(announcements),
+          new Observations(sim.assertions().results(), sim.faultPoints().counts(),
+              metrics == null ? "" : metrics.jsonLines()));
     }
   }
 }

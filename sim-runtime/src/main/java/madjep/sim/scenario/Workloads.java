@@ -2,6 +2,7 @@ package madjep.sim.scenario;
 
 import java.util.List;
 import madjep.sim.workload.BankWorkload;
+import madjep.sim.workload.EtcdAppendWorkload;
 import madjep.sim.workload.Keys;
 import madjep.sim.workload.MutexWorkload;
 import madjep.sim.workload.RegisterWorkload;
@@ -14,7 +15,7 @@ public final class Workloads {
   private Workloads() {}
 
   public static List<String> names() {
-    return List.of("register", "kv", "list-append", "rw-register", "bank", "mutex", "set");
+    return List.of("register", "kv", "list-append", "rw-register", "bank", "mutex", "set", "append");
   }
 
   public static Workload of(Scenario s) {
@@ -26,6 +27,7 @@ public final class Workloads {
       case "bank" -> new BankWorkload(s.accounts(), s.total(), 5);
       case "mutex" -> new MutexWorkload();
       case "set" -> new SetWorkload();
+      case "append" -> new EtcdAppendWorkload(Keys.of(s.keyDistribution(), s.keys()), s.opsPerTxn());
       default -> throw new IllegalArgumentException("expected a workload: " + String.join(", ", names())
           + "; found '" + s.workload() + "'");
     };

@@ -16,7 +16,9 @@ import madjep.sim.Streams;
  * invoking the workload's ops at the given rate and recording every invocation and completion. A client sends its
  * op to the node it believes leads; on "not leader" it retries at the hinted node until the op's timeout, and
  * records {@code :fail} if every attempt was refused. An op with no answer by its timeout is recorded {@code :info}
- * and the thread continues as a new process, {@code process + concurrency}.
+ * and the thread continues as a new process, {@code process + concurrency}. A system with its own client side (a
+ * {@link ClientProtocol}) replaces the sending, answering and retrying: each thread then hands its ops to a {@link
+ * ClientSession}, and the driver keeps the timing, the history and the timeouts.
  */
 public final class Clients {
   static final Keyword TIMEOUT = Keyword.of("timeout");
@@ -27,6 +29,8 @@ public final class Clients {
   private final Workload workload;
   private final HistoryRecorder history;
   private final ClientSettings settings;
+  /** The system's own client side, or null for the standard one. */
+  private final ClientProtocol protocol;
   /** The workload's choices: drawn once per tick whatever the faults do, so faults never shift them. */
   private final SplittableRandom opRng;
   /** When ticks come. */
@@ -48,7 +52,17 @@ public final class Clients {
 
   /** Adds the client endpoints to {@code sim}, which must not be started yet. */
   public Clients(Simulation sim, Workload workload, HistoryRecorder history, ClientSettings settings) {
+    this(sim, workload, history, settings, null);
+  }
+
+  /**
+   * Adds the client endpoints to {@code sim}, which must not be started yet; each thread runs its ops through a
+   * session of {@code protocol} (null: the standard client).
+   */
+  public Clients(Simulation sim, Workload workload, HistoryRecorder history, ClientSettings settings,
+      ClientProtocol protocol) {
     this.sim = sim;
+    this.protocol = protocol;
     this.workload = workload;
     this.history = history;
     this.settings = settings;
@@ -185,9 +199,15 @@ public final class Clients {
     void done(OpType type);
   }
 
+  /** The timer tag of an op's deadline under a {@link ClientSession}: the op it belongs to. */
+  private record Deadline(long op) {}
+
   private final class Worker implements Node {
     final int index;
     final boolean idle;
+    ClientSession session;
+    /** Counts ops, so that a session's report or a deadline of an op already over is ignored. */
+    long opCount;
     long process;
     boolean busy;
     Invocation op;
@@ -221,15 +241,31 @@ public final class Clients {
     @Override
     public void start(NodeContext c) {
       ctx = c;
-      target = index % c.servers();
+      // A client starts at a server of its own region (any server when the cluster is in one place).
+      int[] near = c.nearbyServers();
+      target = near.length == c.servers() ? index % c.servers() : near[index % near.length];
+      if (protocol != null) {
+        session = protocol.open(c);
+      }
     }
 
     @Override
-    public void receive(NodeContext c, int from, Object message) {}
+    public void receive(NodeContext c, int from, Object message) {
+      if (session != null) {
+        session.receive(from, message);
+      }
+    }
 
     @Override
     public void timer(NodeContext c, Object tag) {
-      if (tag == RETRY && busy) {
+      if (tag instanceof Deadline d) {
+        if (busy && d.op() == opCount) {
+          finish(OpType.INFO, op.value(), TIMEOUT);
+          session.abandon();
+        }
+      } else if (session != null) {
+        session.timer(tag);
+      } else if (tag == RETRY && busy) {
         attempt();
       }
     }
@@ -245,7 +281,35 @@ public final class Clients {
         recoveryInvoked++;
       }
       history.invoke(process, inv.f(), inv.value());
-      attempt();
+      if (session == null) {
+        attempt();
+        return;
+      }
+      long n = ++opCount;
+      ctx.setTimer(settings.timeout(), new Deadline(n));
+      session.invoke(new ClientOp(inv.f(), inv.value(), process), settings.timeout(), new ClientSession.Outcome() {
+        @Override
+        public void ok(Object value, Object... extras) {
+          report(n, OpType.OK, value, null, extras);
+        }
+
+        @Override
+        public void fail(Object value, Object error, Object... extras) {
+          report(n, OpType.FAIL, value, error, extras);
+        }
+
+        @Override
+        public void info(Object error, Object... extras) {
+          report(n, OpType.INFO, op == null ? null : op.value(), error, extras);
+        }
+      });
+    }
+
+    /** A session's report of op {@code n}: recorded when that op is still the one in flight. */
+    void report(long n, OpType type, Object value, Object error, Object[] extras) {
+      if (busy && n == opCount) {
+        finish(type, value, error, extras);
+      }
     }
 
     void attempt() {
@@ -289,9 +353,17 @@ public final class Clients {
     }
 
     void finish(OpType type, Object value, Object error) {
+      finish(type, value, error, null);
+    }
+
+    void finish(OpType type, Object value, Object error, Object[] extras) {
       long p = process;
       Invocation inv = op;
-      history.complete(p, type, inv.f(), value, error, asked);
+      if (extras != null) {
+        history.complete(p, type, inv.f(), value, error, extras);
+      } else {
+        history.complete(p, type, inv.f(), value, error, asked);
+      }
       boolean answered = type == OpType.OK || (type == OpType.FAIL && error != UNAVAILABLE);
       if (answered) {
         long now = sim.now();
@@ -310,8 +382,9 @@ public final class Clients {
       if (type == OpType.INFO) {
         infos++;
         process += workers.length;
-        // A new process reconnects somewhere else, as a Jepsen client reopened after a crash would.
-        target = pickRng.nextInt(ctx.servers());
+        // A new process reconnects somewhere else (in its region), as a Jepsen client reopened after a crash would.
+        int[] near = ctx.nearbyServers();
+        target = near.length == ctx.servers() ? pickRng.nextInt(ctx.servers()) : near[pickRng.nextInt(near.length)];
       }
       workload.completed(p, inv, type);
       Done d = done;

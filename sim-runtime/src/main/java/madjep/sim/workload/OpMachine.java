@@ -23,6 +23,7 @@ public final class OpMachine {
   private static final Keyword INSUFFICIENT = Keyword.of("insufficient-funds");
   private static final Keyword MISMATCH = Keyword.of("cas-mismatch");
   private static final Keyword UNKNOWN = Keyword.of("unknown-op");
+  private static final Keyword MALFORMED = Keyword.of("malformed");
 
   private final Long2ObjectOpenHashMap<Object> registers = new Long2ObjectOpenHashMap<>();
   private final TreeMap<Long, Long> bank = new TreeMap<>();
@@ -88,8 +89,20 @@ public final class OpMachine {
     return applied;
   }
 
-  /** Applies {@code op} and returns the reply. */
+  /**
+   * Applies {@code op} and returns the reply. An op whose value the machine cannot read (corrupted bytes that a
+   * system without checksums decoded) changes nothing and fails with {@code :malformed}, as a server rejects a
+   * request it cannot parse.
+   */
   public ClientReply apply(ClientOp op) {
+    try {
+      return applyChecked(op);
+    } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
+      return new ClientReply.Fail(op.value(), MALFORMED);
+    }
+  }
+
+  private ClientReply applyChecked(ClientOp op) {
     applied++;
     String f = op.f().name();
     Object v = op.value();

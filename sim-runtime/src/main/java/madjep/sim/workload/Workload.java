@@ -10,7 +10,7 @@ import madjep.history.OpType;
  * names the checker its histories need. Every choice comes from the stream passed in.
  */
 public interface Workload {
-  /** The name used in scenario files: register, kv, list-append, rw-register, bank, mutex or set. */
+  /** The name used in scenario files: register, kv, list-append, rw-register, bank, mutex, set or append. */
   String name();
 
   /** The next op for {@code process}. */

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import madjep.sim.Durations;
+import madjep.sim.nemesis.Environment;
 import madjep.sim.nemesis.FaultSettings;
+import madjep.sim.nemesis.RegionSettings;
 import madjep.sim.testing.LeaderStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,11 +20,15 @@ class ExplicitRunTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mix", "swarm"})
+  @ValueSource(strings = {"mix", "swarm", "all"})
   void explicit_everyFaultKind_replaysTheSameClientOps(String mode) {
     int steps = 0;
     for (long seed = 1; seed <= 6; seed++) {
-      Scenario s = base(seed).faultMode(mode).build();
+      // "all": every family of the fault model (storage, resources, three regions, fault points), in the mix.
+      Scenario s = mode.equals("all")
+          ? base(seed).faults(FaultSettings.all().withInterval(Durations.ms(400)))
+              .environment(Environment.defaults().withRegions(RegionSettings.aws3())).build()
+          : base(seed).faultMode(mode).build();
       ExplicitRun e = ExplicitRun.of(s);
       assertTrue(e.unexplained().isEmpty(), e.unexplained().toString());
       steps += e.steps().size();

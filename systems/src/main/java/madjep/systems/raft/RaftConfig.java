@@ -1,21 +1,16 @@
 package madjep.systems.raft;
 
+import java.util.List;
 import madjep.sim.Durations;
 
 /**
- * Settings of the bundled Raft, and the bugs that the seeded-bug scenarios switch on.
+ * Settings of the bundled Raft, and the bug that a seeded-bug scenario switches on (at most one).
  *
  * @param electionMin the shortest election timeout
  * @param electionMax the longest election timeout
  * @param heartbeat how often a leader sends AppendEntries when idle
  * @param maxBatch the most entries in one AppendEntries
- * @param staleRead bug: a leader answers reads from its own state without confirming it is still leader
- * @param unsyncedAck bug: entries are acknowledged (by followers and counted by the leader) before fsync; the log
- *     is synced only every {@code lazySync}
- * @param smallQuorum bug: a leader commits once half the cluster (rounded down) holds an entry, not a majority
- * @param leaseRead bug: a leader answers reads locally while a lease on its wall clock lasts (half an election timeout
- *     past the latest majority of acknowledgements, only ever extended), so a clock that jumps ahead and back
- *     leaves the leader a lease long after it stopped leading
+ * @param bug the seeded bug, one of {@link #BUGS}, or {@code none}
  * @param lazySync how often the unsynced-ack bug syncs
  * @param accounts bank accounts in the state machine
  * @param total the bank's total
@@ -28,51 +23,88 @@ public record RaftConfig(
     long electionMax,
     long heartbeat,
     int maxBatch,
-    boolean staleRead,
-    boolean unsyncedAck,
-    boolean smallQuorum,
-    boolean leaseRead,
+    String bug,
     long lazySync,
     int accounts,
     long total,
     boolean setReads,
     int compactEvery) {
 
+  /**
+   * The seeded bugs, each exposed by one family of faults:
+   *
+   * <ul>
+   *   <li>{@code stale-read}: a leader answers reads from its own state without confirming it is still leader;
+   *   <li>{@code unsynced-ack}: entries are acknowledged (by followers and counted by the leader) before fsync; the
+   *       log is synced only every {@code lazySync};
+   *   <li>{@code small-quorum}: a leader commits once half the cluster (rounded down) holds an entry, not a majority;
+   *   <li>{@code lease-read}: a leader answers reads locally while a lease on its wall clock lasts (half an election
+   *       timeout past the latest majority of acknowledgements, only ever extended), so a clock that jumps ahead and
+   *       back leaves the leader a lease long after it stopped leading;
+   *   <li>{@code no-checksum}: recovery reads the log without verifying its checksums, so corrupted entries are
+   *       applied and served;
+   *   <li>{@code ignore-fsync-errors}: a failed fsync is logged and ignored, and the entries it covered are
+   *       acknowledged: the page cache dropped them, so a crash loses acknowledged writes;
+   *   <li>{@code local-read}: a follower whose leader is in another region answers reads from its own state (and
+   *       forwards writes to the leader), saving a round trip across the WAN.
+   * </ul>
+   */
+  public static final List<String> BUGS = List.of("stale-read", "unsynced-ack", "small-quorum", "lease-read",
+      "no-checksum", "ignore-fsync-errors", "local-read");
+
+  public RaftConfig {
+    if (!bug.equals("none") && !BUGS.contains(bug)) {
+      throw new IllegalArgumentException("expected a raft bug: none, " + String.join(", ", BUGS) + ", found '" + bug
+          + "'");
+    }
+  }
+
   /** The correct Raft with the usual timeouts. */
   public static RaftConfig defaults() {
-    return new RaftConfig(Durations.ms(150), Durations.ms(300), Durations.ms(50), 256, false, false, false, false,
-        Durations.ms(1000), 5, 100, false, 2000);
+    return new RaftConfig(Durations.ms(150), Durations.ms(300), Durations.ms(50), 256, "none", Durations.ms(1000), 5,
+        100, false, 2000);
   }
 
-  public RaftConfig withBug(String bug) {
-    return switch (bug) {
-      case "stale-read" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, true, unsyncedAck,
-          smallQuorum, leaseRead, lazySync, accounts, total, setReads, compactEvery);
-      case "unsynced-ack" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, true,
-          smallQuorum, leaseRead, lazySync, accounts, total, setReads, compactEvery);
-      case "small-quorum" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck,
-          true, leaseRead, lazySync, accounts, total, setReads, compactEvery);
-      case "lease-read" -> new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck,
-          smallQuorum, true, lazySync, accounts, total, setReads, compactEvery);
-      case "none" -> this;
-      default -> throw new IllegalArgumentException(
-          "expected a raft bug: none, stale-read, unsynced-ack, small-quorum or lease-read, found '" + bug + "'");
-    };
+  public RaftConfig withBug(String b) {
+    return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, b, lazySync, accounts, total, setReads,
+        compactEvery);
   }
 
-  public RaftConfig withMachine(int accounts, long total, boolean setReads) {
-    return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck, smallQuorum,
-        leaseRead, lazySync, accounts, total, setReads, compactEvery);
+  public RaftConfig withMachine(int accountCount, long totalAmount, boolean reads) {
+    return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, bug, lazySync, accountCount, totalAmount,
+        reads, compactEvery);
   }
 
   public RaftConfig withCompactEvery(int entries) {
-    return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, staleRead, unsyncedAck, smallQuorum,
-        leaseRead, lazySync, accounts, total, setReads, entries);
+    return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, bug, lazySync, accounts, total, setReads,
+        entries);
   }
 
-  /** The name of the bug switched on, or {@code none}. */
-  public String bug() {
-    return staleRead ? "stale-read" : unsyncedAck ? "unsynced-ack" : smallQuorum ? "small-quorum"
-        : leaseRead ? "lease-read" : "none";
+  public boolean staleRead() {
+    return bug.equals("stale-read");
+  }
+
+  public boolean unsyncedAck() {
+    return bug.equals("unsynced-ack");
+  }
+
+  public boolean smallQuorum() {
+    return bug.equals("small-quorum");
+  }
+
+  public boolean leaseRead() {
+    return bug.equals("lease-read");
+  }
+
+  public boolean noChecksum() {
+    return bug.equals("no-checksum");
+  }
+
+  public boolean ignoreFsyncErrors() {
+    return bug.equals("ignore-fsync-errors");
+  }
+
+  public boolean localRead() {
+    return bug.equals("local-read");
   }
 }

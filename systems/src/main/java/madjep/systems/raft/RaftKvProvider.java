@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import madjep.sim.Durations;
+import madjep.sim.Invariant;
+import madjep.sim.Latency;
+import madjep.sim.Node;
 import madjep.sim.NodeFactory;
+import madjep.sim.nemesis.Environment;
 import madjep.sim.nemesis.FaultKind;
 import madjep.sim.nemesis.FaultSettings;
+import madjep.sim.nemesis.RegionSettings;
 import madjep.sim.nemesis.Schedule;
 import madjep.sim.scenario.Bundled;
 import madjep.sim.scenario.Scenario;
@@ -31,14 +36,24 @@ public final class RaftKvProvider implements SystemProvider {
 
   @Override
   public List<String> bugs() {
-    return List.of("stale-read", "unsynced-ack", "small-quorum", "lease-read");
+    return RaftConfig.BUGS;
   }
 
   @Override
   public NodeFactory factory(Scenario s) {
     RaftConfig cfg = RaftConfig.defaults().withBug(s.bug())
         .withMachine(s.accounts(), s.total(), s.workload().equals("set"));
-    return id -> new RaftNode(id, cfg);
+    return new NodeFactory() {
+      @Override
+      public Node create(int id) {
+        return new RaftNode(id, cfg);
+      }
+
+      @Override
+      public List<Invariant.Named> invariants() {
+        return RaftInvariants.all();
+      }
+    };
   }
 
   /** The bundled raft-kv scenario: 20 s of the standard fault mix, a step every 2 s on average. */
@@ -87,6 +102,45 @@ public final class RaftKvProvider implements SystemProvider {
         "Raft KV store used as a lock, under every fault", true));
     out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-swarm").faultMode("swarm").build(),
         "Raft KV store, cas-register per key, faults and rates drawn from the seed (swarm testing)", true));
+    out.addAll(faultModel(base));
+    return out;
+  }
+
+  /** Three AWS regions, CPU modelled, slow fsyncs: the world of the every-fault scenario. */
+  static Environment wide() {
+    Environment e = Environment.defaults();
+    return e.withRegions(RegionSettings.aws3())
+        .withStorage(e.storage().withLatencies(null, null, new Latency.Uniform(Durations.US * 500, Durations.ms(2))))
+        .withResources(e.resources().withEventCost(new Latency.Uniform(Durations.US * 5, Durations.US * 30)));
+  }
+
+  /** The correct store under every fault family, and one seeded bug per new family with the faults that expose it. */
+  static List<Bundled.Entry> faultModel(Scenario base) {
+    List<Bundled.Entry> out = new ArrayList<>();
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-every-fault").faults(FaultSettings.all()
+            .withInterval(Durations.s(1))).environment(wide()).build(),
+        "Raft KV store in three regions (CPU and fsync latency modelled) under every fault family: network, "
+            + "processes, clocks, storage corruption, disk errors, fsync failures, full and slow disks, slow CPUs, "
+            + "memory pressure, region partitions, fault points", true));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-no-checksum").bug("no-checksum").workload("set")
+            .faults(FaultSettings.standard().withInterval(Durations.ms(700))
+                .withKinds(EnumSet.of(FaultKind.CORRUPT, FaultKind.KILL)).withTargets(List.of("all", "majority")))
+            .build(),
+        "seeded bug: the log is read back without checksums, so corrupted entries are applied and served", false));
+    Environment fsyncs = Environment.defaults();
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-ignore-fsync-errors").bug("ignore-fsync-errors")
+            .faults(FaultSettings.standard().withInterval(Durations.ms(700))
+                .withKinds(EnumSet.of(FaultKind.FSYNC, FaultKind.KILL)).withTargets(List.of("all", "majority")))
+            .environment(fsyncs.withStorage(fsyncs.storage().withRates(0.05, 0.05, 0.01, 0.3)))
+            .build(),
+        "seeded bug: a failed fsync is ignored and its entries acknowledged; the page cache dropped them, so a "
+            + "crash loses acknowledged writes", false));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-local-read").bug("local-read")
+            .faults(FaultSettings.standard().withInterval(Durations.s(1))
+                .withKinds(EnumSet.of(FaultKind.REGION, FaultKind.PARTITION)))
+            .environment(Environment.defaults().withRegions(RegionSettings.aws3()))
+            .build(),
+        "seeded bug: a follower whose leader is in another region serves reads from its own, lagging, state", false));
     return out;
   }
 }

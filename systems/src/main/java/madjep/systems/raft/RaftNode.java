@@ -2,6 +2,7 @@ package madjep.systems.raft;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Arrays;
+import madjep.sim.DiskException;
 import madjep.sim.Node;
 import madjep.sim.NodeContext;
 import madjep.sim.Rpc;
@@ -16,6 +17,13 @@ import madjep.sim.workload.OpMachine;
  * the log, so answers are linearizable (unless the stale-read bug is on). A follower answers clients with a hint
  * of the leader. Each object is one incarnation: a restart rebuilds term, vote and log from disk and re-applies
  * entries as they are learned to be committed.
+ *
+ * <p>Storage faults: every record is checksummed, and a superblock records what was acknowledged and voted; a node
+ * whose storage lost either (corruption, a lost sector, a cut file) neither votes nor campaigns until a leader has
+ * repaired its log, so a corrupted minority never decides an election. A disk error it cannot handle (a failed fsync,
+ * a full disk) ends the process, which restarts from what is durable. It declares its memory ({@code ctx.memory}),
+ * has fault points ({@code raft.skip-heartbeat}, {@code raft.small-batch}, {@code raft.compact-early}) and asserts
+ * that commit indexes never go back.
  */
 public final class RaftNode implements Node {
   private enum Role {
@@ -49,6 +57,8 @@ public final class RaftNode implements Node {
   private long electionDeadline;
   private long[] scratch;
   private NodeContext ctx;
+  /** While suspect: the index its log must reach, from a leader, before it votes again (-1 until a leader shows up). */
+  private long repairTarget = -1;
 
   public RaftNode(int id, RaftConfig cfg) {
     this.id = id;
@@ -73,13 +83,32 @@ public final class RaftNode implements Node {
     return store.log.last();
   }
 
+  /** The term of log entry {@code index}, or 0 when it is not in the log (before the snapshot, or after the end). */
+  public long termAt(long index) {
+    return index <= store.log.snapshotIndex() && index != store.log.snapshotIndex() ? 0 : store.log.term(index);
+  }
+
+  /** The last index inside the snapshot: entries up to it are known only by the snapshot. */
+  public long snapshotIndex() {
+    return store.log.snapshotIndex();
+  }
+
+  /** True while its storage may have lost acknowledged data and a leader has not repaired it. */
+  public boolean suspect() {
+    return store.suspect != null;
+  }
+
   // ---- lifecycle ----
 
   @Override
   public void start(NodeContext c) {
     ctx = c;
-    store = new RaftStorage(c.disk());
+    store = new RaftStorage(c.disk(), !cfg.noChecksum());
     int records = store.recover();
+    if (store.suspect != null) {
+      c.log("storage damaged: " + store.suspect + "; not voting until a leader repairs it");
+    }
+    c.sometimes("raft.boot-found-damaged-storage", store.suspect != null);
     machine = new OpMachine(cfg.accounts(), cfg.total(), cfg.setReads());
     if (store.recoveredSnapshot != null) {
       machine.restore(store.recoveredSnapshot);
@@ -116,13 +145,22 @@ public final class RaftNode implements Node {
       }
     } else if (tag == HEARTBEAT) {
       if (role == Role.LEADER) {
-        broadcast();
+        if (!c.buggify("raft.skip-heartbeat")) {
+          broadcast();
+        }
         c.setTimer(cfg.heartbeat(), HEARTBEAT);
       }
     } else if (tag == LAZY_SYNC) {
       store.fsync();
       c.setTimer(cfg.lazySync(), LAZY_SYNC);
     }
+    declareMemory();
+  }
+
+  /** The volatile state's size, roughly: the log in memory, the state machine, the waiting clients. */
+  private void declareMemory() {
+    ctx.memory(4096 + 48L * (store.log.last() - store.log.snapshotIndex()) + 64L * machine.stateSize()
+        + 96L * waiting.size());
   }
 
   @Override
@@ -140,21 +178,37 @@ public final class RaftNode implements Node {
     } else if (m instanceof Rpc.Request req && req.body() instanceof ClientOp op) {
       onClient(from, req, op);
     }
+    declareMemory();
   }
 
   // ---- durability ----
 
   /** Makes the log durable before an acknowledgement depends on it; the unsynced-ack bug skips this. */
   private void syncForAck() {
-    if (!cfg.unsyncedAck() && store.dirty()) {
-      store.fsync();
+    if (!cfg.unsyncedAck()) {
+      sync();
     }
   }
 
   /** Terms and votes are always synced before a vote is sent. */
   private void syncForVote() {
-    if (store.dirty()) {
-      store.fsync();
+    sync();
+  }
+
+  /**
+   * The log, then the superblock. A {@link DiskException} (a failed fsync, a full disk) escapes: the process dies of
+   * it and restarts from what is durable, since after a failed fsync the page cache has dropped the data (fsyncgate)
+   * and retrying would lie. The ignore-fsync-errors bug logs it and carries on, acknowledging what is not durable.
+   */
+  private void sync() {
+    if (!cfg.ignoreFsyncErrors()) {
+      store.sync();
+      return;
+    }
+    try {
+      store.sync();
+    } catch (DiskException e) {
+      ctx.log("ignoring " + e.getMessage());
     }
   }
 
@@ -173,6 +227,11 @@ public final class RaftNode implements Node {
   }
 
   private void campaign() {
+    if (store.suspect != null) {
+      // Damaged storage may have lost what it acknowledged: it waits for a leader to repair it.
+      resetElection();
+      return;
+    }
     role = Role.CANDIDATE;
     leader = -1;
     store.saveTerm(store.term + 1, id);
@@ -219,7 +278,8 @@ public final class RaftNode implements Node {
     observeTerm(rv.term());
     boolean upToDate = rv.lastTerm() > store.log.lastTerm()
         || rv.lastTerm() == store.log.lastTerm() && rv.lastIndex() >= store.log.last();
-    boolean grant = rv.term() == store.term && (store.votedFor == -1 || store.votedFor == from) && upToDate;
+    boolean grant = store.suspect == null && rv.term() == store.term
+        && (store.votedFor == -1 || store.votedFor == from) && upToDate;
     if (grant) {
       if (store.votedFor != from) {
         store.saveTerm(store.term, from);
@@ -276,14 +336,15 @@ public final class RaftNode implements Node {
       return;
     }
     long from = Math.min(next[p], log.last() + 1);
-    int n = (int) Math.min(cfg.maxBatch(), log.last() - from + 1);
+    int n = (int) Math.min(ctx.buggify("raft.small-batch") ? 1 : cfg.maxBatch(), log.last() - from + 1);
     long[] terms = n == 0 ? NO_TERMS : new long[n];
     ClientOp[] ops = n == 0 ? NO_OPS : new ClientOp[n];
     for (int i = 0; i < n; i++) {
       terms[i] = log.term(from + i);
       ops[i] = log.op(from + i);
     }
-    ctx.send(p, new RaftMessages.AppendEntries(store.term, from - 1, log.term(from - 1), terms, ops, commit));
+    ctx.send(p, new RaftMessages.AppendEntries(store.term, from - 1, log.term(from - 1), terms, ops, commit,
+        log.last()));
     next[p] = from + n;
   }
 
@@ -320,6 +381,9 @@ public final class RaftNode implements Node {
       commit = Math.max(commit, Math.min(ae.leaderCommit(), matched));
       apply();
     }
+    if (store.suspect != null) {
+      checkRepaired(from, matched, ae.leaderLast());
+    }
     syncForAck();
     ctx.send(from, new RaftMessages.AppendReply(store.term, true, matched));
   }
@@ -342,6 +406,26 @@ public final class RaftNode implements Node {
     return true;
   }
 
+  /**
+   * A suspect node is repaired once a leader has brought its log to what it had acknowledged (or, when that is
+   * unknown, to the leader's last index when it first heard from it): then it holds every committed entry again, and
+   * it takes the leader as its vote in this term, in case the vote it cast before the damage was lost.
+   */
+  private void checkRepaired(int from, long matched, long leaderLast) {
+    if (repairTarget < 0) {
+      repairTarget = Math.max(store.acked(), leaderLast);
+    }
+    if (matched >= repairTarget) {
+      ctx.log("repaired by " + ctx.nameOf(from) + " up to " + matched + "; votes again");
+      store.suspect = null;
+      repairTarget = -1;
+      if (store.votedFor == -1) {
+        store.saveTerm(store.term, from);
+      }
+      ctx.reachable("raft.repaired-from-leader");
+    }
+  }
+
   private void onSnapshot(int from, RaftMessages.InstallSnapshot is) {
     if (!acceptLeader(from, is.term())) {
       return;
@@ -356,6 +440,11 @@ public final class RaftNode implements Node {
       applied = is.index();
       store.compact(is.index(), is.lastTerm(), is.state());
       ctx.log("installed snapshot at index " + is.index() + " from " + ctx.nameOf(from));
+      ctx.reachable("raft.installed-snapshot");
+    }
+    if (store.suspect != null) {
+      checkRepaired(from, Math.max(commit, is.index()), is.index());
+      syncForAck();
     }
     ctx.send(from, new RaftMessages.AppendReply(store.term, true, Math.max(commit, is.index())));
   }
@@ -422,6 +511,7 @@ public final class RaftNode implements Node {
       commit = candidate;
       apply();
     }
+    ctx.always("raft.applied-within-commit", applied <= commit);
   }
 
   private void apply() {
@@ -439,8 +529,9 @@ public final class RaftNode implements Node {
       }
     }
     // At least twice the state's size between snapshots keeps their cost per entry constant as the state grows.
-    if (cfg.compactEvery() > 0
-        && applied - log.snapshotIndex() >= Math.max(cfg.compactEvery(), 2L * machine.stateSize())) {
+    long since = applied - log.snapshotIndex();
+    if (cfg.compactEvery() > 0 && (since >= Math.max(cfg.compactEvery(), 2L * machine.stateSize())
+        || since > 0 && ctx.buggify("raft.compact-early"))) {
       store.compact(applied, log.term(applied), machine.snapshot());
     }
   }
@@ -449,6 +540,10 @@ public final class RaftNode implements Node {
 
   private void onClient(int from, Rpc.Request req, ClientOp op) {
     if (role != Role.LEADER) {
+      if (cfg.localRead() && leader >= 0 && ctx.regionOf(leader) != ctx.region()) {
+        serveLocally(from, req, op);
+        return;
+      }
       ctx.reply(from, req, new ClientReply.NotLeader(leader));
       return;
     }
@@ -465,5 +560,25 @@ public final class RaftNode implements Node {
       }
     }
     advanceCommit();
+  }
+
+  /**
+   * The local-read bug: a follower whose leader is across the WAN answers reads from its own state machine, which
+   * lags the leader's, and forwards everything else to the leader.
+   */
+  private void serveLocally(int client, Rpc.Request req, ClientOp op) {
+    if (op.f().name().equals("read")) {
+      ctx.reply(client, req, machine.apply(op));
+      return;
+    }
+    ctx.request(leader, op, cfg.electionMax() * 4, new Rpc.Handler() {
+      @Override
+      public void response(Object body) {
+        ctx.reply(client, req, body);
+      }
+
+      @Override
+      public void timeout() {}
+    });
   }
 }

@@ -2,6 +2,7 @@ package madjep.systems.raft;
 
 import java.util.List;
 import madjep.history.edn.Keyword;
+import madjep.sim.DiskException;
 import madjep.sim.RecordFile;
 import madjep.sim.SimDisk;
 import madjep.sim.SimFile;
@@ -12,6 +13,12 @@ import madjep.sim.workload.ClientOp;
  * index) and a log file {@code raft.log.g} of records: a term and vote, an entry, or a truncation. {@code
  * raft.current} names the live generation: appending a record to it, once the new snapshot and log are synced, is
  * what commits a compaction, so a crash at any point leaves one complete generation. Generation 0 has no snapshot.
+ *
+ * <p>Every record is checksummed; recovery keeps the valid prefix of each file, as after a torn write. {@link
+ * RaftMeta} holds the term, vote and acknowledged index in a superblock, so that recovery can tell a torn tail (never
+ * acknowledged) from lost acknowledged data or a lost vote (corruption): then the node is {@link #suspect} and must
+ * be repaired from a leader before it votes again. With the no-checksum bug, records are read without verifying
+ * their checksums, whatever decodes is taken as written, and damage goes unnoticed.
  */
 final class RaftStorage {
   private static final byte TERM = 1;
@@ -24,20 +31,40 @@ final class RaftStorage {
   private int generation;
   private final ValueCodec codec = new ValueCodec();
 
+  private final RaftMeta meta;
+  private final boolean verify;
+
   long term;
   int votedFor = -1;
   final RaftLog log = new RaftLog();
   /** The state machine's snapshot read at recovery, or null. */
   Object recoveredSnapshot;
+  /**
+   * Why this node may have lost data it acknowledged, or a vote it cast (null when not): it must not vote or campaign
+   * until a leader has brought its log back past {@link #acked()}.
+   */
+  String suspect;
 
-  RaftStorage(SimDisk disk) {
+  RaftStorage(SimDisk disk, boolean verify) {
     this.disk = disk;
+    this.verify = verify;
     this.current = new RecordFile(disk.open("raft.current"));
+    this.meta = new RaftMeta(disk);
+  }
+
+  /** The highest index acknowledged before the last crash, as the superblock says. */
+  long acked() {
+    return meta.acked();
+  }
+
+  private List<byte[]> read(RecordFile f) {
+    return verify ? f.recover() : f.recoverUnchecked();
   }
 
   /** Reads back what survived; returns the number of records read. */
   int recover() {
-    List<byte[]> gens = current.recover();
+    meta.recover(verify);
+    List<byte[]> gens = read(current);
     ValueCodec in = new ValueCodec();
     if (!gens.isEmpty()) {
       in.buf = gens.get(gens.size() - 1);
@@ -45,45 +72,104 @@ final class RaftStorage {
       generation = (int) in.getLong();
     }
     int records = gens.size();
+    boolean logLost = false;
     if (generation > 0) {
-      List<byte[]> snap = new RecordFile(disk.open("raft.snap." + generation)).recover();
-      in.buf = snap.get(snap.size() - 1);
-      in.pos = 0;
-      long index = in.getLong();
-      long t = in.getLong();
-      recoveredSnapshot = in.getValue();
-      log.compact(index, t);
-      records++;
-    }
-    file = new RecordFile(disk.open("raft.log." + generation));
-    List<byte[]> entries = file.recover();
-    for (byte[] r : entries) {
-      in.buf = r;
-      in.pos = 1;
-      switch (r[0]) {
-        case TERM -> {
-          term = in.getLong();
-          votedFor = (int) in.getLong();
-        }
-        case ENTRY -> {
-          long index = in.getLong();
-          long t = in.getLong();
-          ClientOp op = null;
-          if (in.getByte() == 1) {
-            Keyword f = Keyword.of(in.getString());
-            long process = in.getLong();
-            op = new ClientOp(f, in.getValue(), process);
-          }
-          if (index > log.snapshotIndex()) {
-            log.truncateFrom(index);
-            log.append(t, op);
-          }
-        }
-        case TRUNCATE -> log.truncateFrom(in.getLong());
-        default -> throw new IllegalStateException("raft.log: unknown record type " + r[0]);
+      List<byte[]> snap = read(new RecordFile(disk.open("raft.snap." + generation)));
+      try {
+        in.buf = snap.get(snap.size() - 1);
+        in.pos = 0;
+        long index = in.getLong();
+        long t = in.getLong();
+        recoveredSnapshot = in.getValue();
+        log.compact(index, t);
+        records++;
+      } catch (RuntimeException e) {
+        // The snapshot is gone or unreadable: its generation's log means nothing without it.
+        recoveredSnapshot = null;
+        logLost = true;
       }
     }
-    return records + entries.size();
+    file = new RecordFile(disk.open("raft.log." + generation));
+    List<byte[]> entries = logLost ? List.of() : read(file);
+    int decoded = 0;
+    for (byte[] r : entries) {
+      try {
+        decode(r, in);
+      } catch (RuntimeException e) {
+        // Only without checksums can a record hold bytes that do not decode: take it as the end, as a torn one.
+        file.keep(decoded);
+        break;
+      }
+      decoded++;
+    }
+    if (meta.term() > term) {
+      term = meta.term();
+      votedFor = meta.votedFor();
+    } else if (meta.term() == term && votedFor == -1) {
+      votedFor = meta.votedFor();
+    }
+    if (!verify) {
+      // Without checksums the node has no way to tell damage: it believes what it read.
+      return records + decoded;
+    }
+    if (meta.state() == RaftMeta.State.DAMAGED) {
+      suspect = "its superblock is damaged: what it acknowledged and whom it voted for are unknown";
+    } else if (logLost) {
+      suspect = "snapshot " + generation + " is lost";
+    } else if (log.last() < meta.acked()) {
+      suspect = "its log ends at " + log.last() + " but it acknowledged up to " + meta.acked();
+    }
+    return records + decoded;
+  }
+
+  private void decode(byte[] r, ValueCodec in) {
+    in.buf = r;
+    in.pos = 1;
+    switch (r[0]) {
+      case TERM -> {
+        term = in.getLong();
+        votedFor = (int) in.getLong();
+      }
+      case ENTRY -> {
+        long index = in.getLong();
+        long t = in.getLong();
+        ClientOp op = null;
+        if (in.getByte() == 1) {
+          Keyword f = Keyword.of(in.getString());
+          long process = in.getLong();
+          op = new ClientOp(f, in.getValue(), process);
+        }
+        if (index > log.last() + 1) {
+          throw new IllegalStateException("raft.log: entry " + index + " after " + log.last());
+        }
+        if (index > log.snapshotIndex()) {
+          log.truncateFrom(index);
+          log.append(t, op);
+        }
+      }
+      case TRUNCATE -> log.truncateFrom(in.getLong());
+      default -> throw new IllegalStateException("raft.log: unknown record type " + r[0]);
+    }
+  }
+
+  /**
+   * Makes the log durable, then the superblock (term, vote, and the log's length as what is now acknowledged);
+   * throws {@link DiskException} when the disk refuses.
+   */
+  void sync() {
+    if (file.file().dirty()) {
+      file.fsync();
+    }
+    saveMeta();
+  }
+
+  /** Only the superblock (the log was synced: its length is what is now acknowledged). */
+  void saveMeta() {
+    long acked = log.last();
+    if (meta.state() != RaftMeta.State.OK || meta.term() != term || meta.votedFor() != votedFor
+        || meta.acked() != acked) {
+      meta.save(term, votedFor, acked);
+    }
   }
 
   void saveTerm(long t, int vote) {
@@ -122,6 +208,9 @@ final class RaftStorage {
   }
 
   void truncateFrom(long index) {
+    if (index <= log.snapshotIndex()) {
+      return;
+    }
     log.truncateFrom(index);
     codec.reset();
     codec.putByte(TRUNCATE);

@@ -146,6 +146,11 @@ final class ValueCodec {
         return getString();
       case VECTOR: {
         int n = (int) getLong();
+        if (n < 0 || n > buf.length - pos) {
+          // Each item takes a byte at least: a larger count is corrupt bytes, not a value.
+          throw new IllegalStateException("corrupt value: a vector of " + n + " items in " + (buf.length - pos)
+              + " bytes");
+        }
         Object[] items = new Object[n];
         for (int i = 0; i < n; i++) {
           items[i] = getValue();

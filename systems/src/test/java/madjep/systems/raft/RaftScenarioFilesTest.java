@@ -21,8 +21,8 @@ class RaftScenarioFilesTest {
 
   @Test
   void providers_raftKvRegistered_namedAndItsScenariosListed() {
-    assertEquals(java.util.List.of("raft-kv"), Systems.names());
-    assertEquals(11, Bundled.all().size());
+    assertEquals(java.util.List.of("raft-kv", "curp-kv"), Systems.names());
+    assertEquals(15, new RaftKvProvider().scenarios().size(), "11 of the network and process faults, 4 of the fault model");
     assertEquals("raft-kv", Bundled.get("raft-kv").scenario().system().name());
   }
 
