@@ -11,7 +11,8 @@ import madjep.history.edn.Keyword;
  * How a run fails: the checker of its workload, and the kinds of violation found (by the checker, or by the run
  * itself: a node that threw, a client never served again). A candidate fails <em>the same
  * way</em> as the original when its verdict is invalid, the same checker reports it, and at least one kind of
- * violation is among the original's. Kinds, by checker:
+ * violation is among the original's; when the original has a checker's kind, that kind must be one of them (a
+ * liveness loss or an exception alone is not the same failure). Kinds, by checker:
  *
  * <ul>
  *   <li>{@code linear}: {@code nonlinearizable :F}, with F the {@code :f} of the op that no order can place (a stale
@@ -64,12 +65,30 @@ public record FailureKind(String checker, List<String> kinds) {
     if (!failed() || !candidate.failed() || !candidate.checker.equals(checker)) {
       return false;
     }
+    // A checker's verdict is the failure: a run that also lost liveness (a cluster left without a quorum) must not
+    // shrink into one that only loses liveness or only throws, which any system does with too few nodes up.
+    List<String> wanted = verdictKinds(kinds).isEmpty() ? kinds : verdictKinds(kinds);
     for (String k : candidate.kinds) {
-      if (kinds.contains(k)) {
+      if (wanted.contains(k)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The kinds a checker reported (not the run's own: liveness, a node's exception). */
+  private static List<String> verdictKinds(List<String> ks) {
+    List<String> out = new ArrayList<>();
+    for (String k : ks) {
+      if (!runKind(k)) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
+  private static boolean runKind(String k) {
+    return k.equals("liveness") || k.startsWith("node-exception");
   }
 
   /** {@code linear: nonlinearizable :read}, {@code liveness}: the checker's kinds named after it, the run's alone. */
@@ -79,7 +98,7 @@ public record FailureKind(String checker, List<String> kinds) {
     }
     List<String> out = new ArrayList<>();
     for (String k : kinds) {
-      out.add(k.equals("liveness") || k.startsWith("node-exception") ? k : checker + ": " + k);
+      out.add(runKind(k) ? k : checker + ": " + k);
     }
     return String.join("; ", out);
   }

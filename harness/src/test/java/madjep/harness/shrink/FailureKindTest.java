@@ -26,6 +26,17 @@ class FailureKindTest {
   }
 
   @Test
+  void matchedBy_checkerVerdictWithLiveness_livenessAloneIsNotTheSameFailure() {
+    FailureKind both = new FailureKind("linear", List.of("nonlinearizable :read", "liveness"));
+    assertFalse(both.matchedBy(new FailureKind("linear", List.of("liveness"))), "a quorum lost is not a stale read");
+    assertFalse(both.matchedBy(new FailureKind("linear", List.of("node-exception java.lang.IllegalStateException"))));
+    assertTrue(both.matchedBy(new FailureKind("linear", List.of("nonlinearizable :read"))));
+    FailureKind live = new FailureKind("linear", List.of("liveness"));
+    assertTrue(live.matchedBy(new FailureKind("linear", List.of("liveness"))), "a liveness failure shrinks as one");
+    assertTrue(live.matchedBy(new FailureKind("linear", List.of("nonlinearizable :read", "liveness"))));
+  }
+
+  @Test
   void describe_runKindsAloneCheckerKindsNamed() {
     assertEquals("liveness", new FailureKind("linear", List.of("liveness")).describe());
     assertEquals("node-exception java.lang.IllegalStateException; linear: invalid",
