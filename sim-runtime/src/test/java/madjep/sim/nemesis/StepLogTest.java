@@ -95,19 +95,20 @@ class StepLogTest {
     Nemesis n = new Nemesis(c.sim, rec, new SplittableRandom(7), FaultSettings.standard());
     StepLog log = new StepLog(Durations.s(100));
     n.logSteps(log);
-    String[] shapes = {"halves", "one", "majorities-ring", "bridge", "one-way"};
+    String[] shapes = {"halves", "one", "majorities-ring", "bridge", "one-way", "leader-one-way", "isolate-leader",
+        "random-minority"};
     for (int i = 0; i < shapes.length; i++) {
       String shape = shapes[i];
       c.sim.at(Durations.s(1 + 2 * i), () -> n.startPartition(shape));
       c.sim.at(Durations.s(2 + 2 * i), n::stopPartition);
     }
-    c.sim.at(Durations.s(11), () -> n.bumpClock("majority"));
-    c.sim.at(Durations.s(12), () -> n.driftClock("minority"));
-    c.sim.at(Durations.s(13), () -> n.kill("one"));
-    c.sim.at(Durations.s(14), () -> n.pause("all"));
-    c.sim.runUntil(Durations.s(20));
+    c.sim.at(Durations.s(21), () -> n.bumpClock("majority"));
+    c.sim.at(Durations.s(22), () -> n.driftClock("minority"));
+    c.sim.at(Durations.s(23), () -> n.kill("follower"));
+    c.sim.at(Durations.s(24), () -> n.pause("all"));
+    c.sim.runUntil(Durations.s(30));
     List<Step> steps = log.steps();
-    assertEquals(14, steps.size(), steps.toString());
+    assertEquals(20, steps.size(), steps.toString());
     assertTrue(log.unexplained().isEmpty());
 
     // The same steps on a fresh nemesis whose stream would draw differently: the same faults, no draw taken.
@@ -116,7 +117,7 @@ class StepLogTest {
     SplittableRandom other = new SplittableRandom(99);
     Nemesis n2 = new Nemesis(c2.sim, rec2, other, FaultSettings.standard());
     new Schedule.Steps(steps).install(c2.sim, n2, new SplittableRandom(0), 0, Durations.s(100));
-    c2.sim.runUntil(Durations.s(20));
+    c2.sim.runUntil(Durations.s(30));
     assertEquals(new SplittableRandom(99).nextLong(), other.nextLong(), "replay drew from the nemesis's stream");
     madjep.history.History a = rec.build();
     madjep.history.History b = rec2.build();
@@ -129,7 +130,7 @@ class StepLogTest {
       }
     }
     for (int x = 0; x < 5; x++) {
-      assertEquals(c.sim.clock(x).read(Durations.s(30)), c2.sim.clock(x).read(Durations.s(30)), "clock of n" + (x + 1));
+      assertEquals(c.sim.clock(x).read(Durations.s(40)), c2.sim.clock(x).read(Durations.s(40)), "clock of n" + (x + 1));
     }
   }
 }
