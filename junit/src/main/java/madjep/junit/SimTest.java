@@ -32,7 +32,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@code madjep.test.num} / {@code MADJEP_TEST_NUM}: this many seeds from the range's first;
  *   <li>{@code madjep.test.checkDeterminism} / {@code MADJEP_TEST_CHECK_DETERMINISM}: run every seed twice and
  *       compare every event first;
- *   <li>{@code madjep.test.store} / {@code MADJEP_TEST_STORE}: where stores of failing seeds go.
+ *   <li>{@code madjep.test.store} / {@code MADJEP_TEST_STORE}: where stores of failing seeds go;
+ *   <li>{@code madjep.test.shrink} / {@code MADJEP_TEST_SHRINK}: {@code true} (or a time budget such as {@code 2m})
+ *       shrinks each failing seed and writes {@code shrunk.toml} into its store directory; without it, the failure
+ *       message gives the command that does.
  * </ul>
  *
  * <p>Seeds run in parallel under JUnit's parallel execution: nothing here is shared between invocations.

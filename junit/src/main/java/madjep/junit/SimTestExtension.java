@@ -34,6 +34,8 @@ public final class SimTestExtension implements TestTemplateInvocationContextProv
   private static TestTemplateInvocationContext invocation(long seed, SimTestSettings settings, String test) {
     String replay = "mvn test -Dtest='" + test + "' -D" + SimTestSettings.SEED + "=" + seed + "   (or "
         + SimTestSettings.envName(SimTestSettings.SEED) + "=" + seed + ")";
+    String shrink = "mvn test -Dtest='" + test + "' -D" + SimTestSettings.SEED + "=" + seed + " -D"
+        + SimTestSettings.SHRINK + "=true";
     return new TestTemplateInvocationContext() {
       @Override
       public String getDisplayName(int invocationIndex) {
@@ -50,7 +52,7 @@ public final class SimTestExtension implements TestTemplateInvocationContextProv
 
           @Override
           public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-            return new SimSeed(seed, settings, replay, Harness.defaults());
+            return new SimSeed(seed, settings, replay, shrink, Harness.defaults());
           }
         });
       }

@@ -1,6 +1,7 @@
 package madjep.junit;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,12 +11,15 @@ import madjep.harness.Seeds;
  * The settings of one {@link SimTest} method: its annotation, overridden by system properties (or JUnit configuration
  * parameters), else environment variables.
  */
-record SimTestSettings(Seeds seeds, boolean checkDeterminism, Path store, boolean replaying) {
+record SimTestSettings(Seeds seeds, boolean checkDeterminism, Path store, boolean replaying, Duration shrink) {
   static final String SEED = "madjep.test.seed";
   static final String SEEDS = "madjep.test.seeds";
   static final String NUM = "madjep.test.num";
   static final String CHECK_DETERMINISM = "madjep.test.checkDeterminism";
   static final String STORE = "madjep.test.store";
+  static final String SHRINK = "madjep.test.shrink";
+  /** How long a failing seed may shrink when {@code madjep.test.shrink} is {@code true} rather than a time. */
+  static final Duration SHRINK_BUDGET = Duration.ofMinutes(5);
 
   /** {@code madjep.test.checkDeterminism} -> {@code MADJEP_TEST_CHECK_DETERMINISM}. */
   static String envName(String property) {
@@ -45,7 +49,28 @@ record SimTestSettings(Seeds seeds, boolean checkDeterminism, Path store, boolea
     String det = get.apply(CHECK_DETERMINISM);
     boolean check = det == null ? a.checkDeterminism() : Boolean.parseBoolean(det) || det.equals("1");
     String store = get.apply(STORE);
-    return new SimTestSettings(seeds, check, Path.of(store != null ? store : a.store()), replaying);
+    return new SimTestSettings(seeds, check, Path.of(store != null ? store : a.store()), replaying,
+        shrink(get.apply(SHRINK)));
+  }
+
+  /** {@code true} or {@code 1}: the default budget; a time such as {@code 2m}: that budget; else (or unset): off. */
+  private static Duration shrink(String text) {
+    if (text == null || text.equals("false") || text.equals("0")) {
+      return null;
+    }
+    if (text.equals("true") || text.equals("1")) {
+      return SHRINK_BUDGET;
+    }
+    try {
+      long nanos = madjep.sim.Durations.parse(text);
+      if (nanos > 0) {
+        return Duration.ofNanos(nanos);
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through to the message that says what was expected
+    }
+    throw new IllegalArgumentException(SHRINK + ": expected true, false or a time budget such as 2m, found '" + text
+        + "'");
   }
 
   private static Seeds range(String name, String text) {

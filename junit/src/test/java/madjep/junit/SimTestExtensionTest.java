@@ -185,6 +185,48 @@ class SimTestExtensionTest {
     assertTrue(out.values().stream().anyMatch(v -> v.contains("liveness: INVALID")), out.toString());
   }
 
+  static class Shrinks {
+    @SimTest(seeds = "1..1")
+    void ackDrop(SimSeed sim) {
+      sim.check(scenario("ack-drop-shrink", userSystem("AckDropStore")));
+    }
+  }
+
+  @Test
+  void shrinkOn_failingSeed_messageSaysWhereTheShrunkScenarioIsAndItFailsFromItsFile() throws IOException {
+    Map<String, String> out = launch(Shrinks.class, store(Map.of("madjep.test.shrink", "2m")));
+    String m = out.get("seed 1");
+    assertTrue(m.contains("\nshrunk (1-minimal, linear: "), m);
+    assertTrue(m.contains("fault steps"), m);
+    int at = m.indexOf("shrunk scenario: ") + "shrunk scenario: ".length();
+    Path file = Path.of(m.substring(at, m.indexOf('\n', at)));
+    assertTrue(m.contains("replay it: madjep sim run " + file + " --classpath "), m);
+    Scenario back = madjep.sim.scenario.ScenarioFiles.read(file, outside);
+    assertEquals(1, back.seed());
+    madjep.harness.Run run = madjep.harness.Harness.defaults().run(back, "");
+    assertEquals(madjep.history.Verdict.INVALID, run.verdict(), "the shrunk scenario fails from its file");
+  }
+
+  @Test
+  void shrinkOff_failingSeed_messageGivesTheCommandThatShrinksIt() {
+    String m = launch(Shrinks.class, store(Map.of())).get("seed 1");
+    assertTrue(m.endsWith("shrink: mvn test -Dtest='" + Shrinks.class.getName() + "#ackDrop' -Dmadjep.test.seed=1 "
+        + "-Dmadjep.test.shrink=true"), m);
+  }
+
+  @Test
+  void shrinkSetting_trueTimeOrOff_badValueSaysWhatWasExpected() throws NoSuchMethodException {
+    SimTest a = Shrinks.class.getDeclaredMethod("ackDrop", SimSeed.class).getAnnotation(SimTest.class);
+    java.util.function.Function<String, SimTestSettings> with = v -> SimTestSettings.of(a,
+        name -> name.equals("madjep.test.shrink") ? java.util.Optional.of(v) : java.util.Optional.empty(), e -> null);
+    assertEquals(SimTestSettings.SHRINK_BUDGET, with.apply("true").shrink());
+    assertEquals(java.time.Duration.ofSeconds(90), with.apply("90s").shrink());
+    assertEquals(null, with.apply("false").shrink());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> with.apply("soon"));
+    assertTrue(e.getMessage().contains("madjep.test.shrink: expected true, false or a time budget"), e.getMessage());
+  }
+
   private static List<String> sortedBySeed(Map<String, String> out) {
     List<String> names = new ArrayList<>(out.keySet());
     names.sort(java.util.Comparator.comparingLong(n -> Long.parseLong(n.substring(5))));

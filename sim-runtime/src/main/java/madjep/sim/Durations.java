@@ -33,6 +33,22 @@ public final class Durations {
     return nanos + "ns";
   }
 
+  /**
+   * The exact text of {@code nanos} that reads best: a decimal in the largest unit it reaches ({@code 5.699462449s},
+   * {@code 1.5s}, {@code 12.5ms}, {@code 250us}, {@code 7ns}; whole minutes as {@code 2m}). {@link #parse} reads every
+   * such text back to the same value (up to about a hundred days).
+   */
+  public static String readable(long nanos) {
+    long a = Math.abs(nanos);
+    if (a < US || a % (60 * S) == 0) {
+      return format(nanos);
+    }
+    long unit = a >= S ? S : a >= MS ? MS : US;
+    String name = unit == S ? "s" : unit == MS ? "ms" : "us";
+    java.math.BigDecimal d = java.math.BigDecimal.valueOf(nanos).divide(java.math.BigDecimal.valueOf(unit));
+    return d.stripTrailingZeros().toPlainString() + name;
+  }
+
   /** Reads {@code 10ns}, {@code 5us}, {@code 1.5ms}, {@code 2s}, {@code 3m}, {@code 1h}. */
   public static long parse(String text) {
     String s = text.trim();

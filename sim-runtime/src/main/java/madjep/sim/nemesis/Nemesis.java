@@ -54,6 +54,9 @@ public final class Nemesis {
   private int leader = -1;
   private long faults;
   private final EnvironmentFaults env;
+  /** Where applied faults are written down as explicit steps; null when nobody asked. */
+  private StepLog log;
+  private boolean reacting;
   /** Per fault kind: how often it was started, and how many nodes it hit in all. */
   private final long[] fired = new long[FaultKind.values().length];
   private final long[] hit = new long[FaultKind.values().length];
@@ -97,6 +100,21 @@ public final class Nemesis {
 
   public FaultSettings settings() {
     return settings;
+  }
+
+  /** From now on, writes every fault applied into {@code into} as a step that replays it without a random draw. */
+  public void logSteps(StepLog into) {
+    log = into;
+  }
+
+  /** Runs {@code action} as a reaction to an event of this instant (a trigger's): its steps are late ones. */
+  void reacting(Runnable action) {
+    reacting = true;
+    try {
+      action.run();
+    } finally {
+      reacting = false;
+    }
   }
 
   /** Faults applied so far (each start or stop counts). */
@@ -195,8 +213,24 @@ public final class Nemesis {
 
   // ---- targets ----
 
+  /** The node specs that draw their nodes (every other spec is node names). */
+  private static final List<String> RANDOM_SPECS =
+      List.of("one", "minority", "minority-third", "majority", "all", "primaries", "follower");
+
   /** The nodes a spec names; never empty. */
   public int[] targets(String spec) {
+    int[] t = resolve(spec);
+    if (log != null) {
+      log.targets(t);
+    }
+    return t;
+  }
+
+  private int[] resolve(String spec) {
+    if (!RANDOM_SPECS.contains(spec)) {
+      // Node names draw nothing, so that an explicit step never shifts the choices of the random ones after it.
+      return names(spec);
+    }
     int[] s = Grudges.shuffled(n, rng);
     switch (spec) {
       case "one":
@@ -257,6 +291,9 @@ public final class Nemesis {
   }
 
   void record(Keyword f, Object asked, Object done) {
+    if (log != null) {
+      log.applied(sim, f.name(), done, reacting);
+    }
     faults++;
     history.nemesis(f, asked, done);
     sim.trace().line(sim.now(), "nemesis", f.name() + " " + asked + " -> " + done);
@@ -276,6 +313,10 @@ public final class Nemesis {
    * n1 n2 | n3 n4 n5}. Without a known leader, the leader shapes pick a random node.
    */
   public void startPartition(String shape) {
+    if (shape.startsWith(StepLog.GRUDGE)) {
+      applyGrudge(StepLog.parseGrudge(shape, n), shape);
+      return;
+    }
     boolean[][] g;
     switch (shape) {
       case "halves" -> g = Grudges.groups(n, Grudges.randomHalves(n, rng));
@@ -408,6 +449,15 @@ public final class Nemesis {
 
   /** Jumps the targets' clocks by up to the configured bump, either way. */
   public void bumpClock(String spec) {
+    if (spec.indexOf(':') >= 0) {
+      Map<Object, Object> done = new LinkedHashMap<>();
+      StepLog.perNode(spec, n, "", (x, delta) -> {
+        bumpClock(x, delta);
+        done.put(sim.name(x), EdnParser.box(delta / Durations.MS));
+      });
+      record(BUMP_CLOCK, spec, Collections.unmodifiableMap(done));
+      return;
+    }
     int[] t = targets(spec);
     Map<Object, Object> done = new LinkedHashMap<>();
     for (int x : t) {
@@ -421,12 +471,25 @@ public final class Nemesis {
 
   /** Jumps one node's clock by {@code delta} ns (without recording: see {@link #bumpClock(String)}). */
   void bumpClock(int node, long delta) {
+    if (log != null) {
+      log.clock(node, delta);
+    }
     sim.clock(node).bump(delta);
     skewed[node] = true;
   }
 
   /** Makes the targets' clocks drift by up to the configured rate, either way. */
   public void driftClock(String spec) {
+    if (spec.indexOf(':') >= 0) {
+      Map<Object, Object> done = new LinkedHashMap<>();
+      StepLog.perNode(spec, n, "ppm", (x, ppm) -> {
+        sim.clock(x).drift(sim.now(), ppm);
+        skewed[x] = true;
+        done.put(sim.name(x), EdnParser.box(ppm));
+      });
+      record(DRIFT_CLOCK, spec, Collections.unmodifiableMap(done));
+      return;
+    }
     int[] t = targets(spec);
     Map<Object, Object> done = new LinkedHashMap<>();
     for (int x : t) {

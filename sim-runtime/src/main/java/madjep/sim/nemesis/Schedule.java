@@ -74,7 +74,8 @@ public sealed interface Schedule {
     public void install(Simulation sim, Nemesis nemesis, SplittableRandom rng, long start, long end) {
       for (Step s : steps) {
         if (start + s.at() < end) {
-          sim.at(start + s.at(), () -> s.apply(nemesis));
+          // A late step re-queues itself at the same instant, behind every event already due then.
+          sim.at(start + s.at(), s.late() ? () -> sim.after(0, () -> s.apply(nemesis)) : () -> s.apply(nemesis));
         }
       }
     }
@@ -138,7 +139,7 @@ public sealed interface Schedule {
         busy[0] = true;
         String target = sim.name(node);
         // A step of its own, never inside the announcing node's handler.
-        sim.after(0, () -> {
+        sim.after(0, () -> nemesis.reacting(() -> {
           switch (action) {
             case "kill" -> nemesis.kill(target);
             case "stop" -> nemesis.stop(target);
@@ -155,7 +156,7 @@ public sealed interface Schedule {
             }
             busy[0] = false;
           });
-        });
+        }));
       });
     }
 

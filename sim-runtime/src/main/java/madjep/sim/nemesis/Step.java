@@ -3,7 +3,9 @@ package madjep.sim.nemesis;
 import madjep.sim.Durations;
 
 /**
- * One explicit fault step: at {@code at} (after the fault window opens) do {@code action} with {@code arg}.
+ * One explicit fault step: at {@code at} (after the fault window opens) do {@code action} with {@code arg}. A {@code
+ * late} step (written {@code 5s+ kill n1}) runs after every event already due at that instant, as a trigger's
+ * reaction does; an ordinary one runs before them.
  * Actions: {@code start-partition SHAPE}, {@code stop-partition}, {@code kill SPEC}, {@code stop SPEC}, {@code
  * start}, {@code pause SPEC}, {@code resume}, {@code bump-clock SPEC}, {@code drift-clock SPEC}, {@code
  * reset-clock}, {@code start-packet}, {@code stop-packet}, {@code start-clog SPEC}, {@code stop-clog}, {@code heal};
@@ -15,14 +17,21 @@ import madjep.sim.Durations;
  * start-wan-degrade REGION REGION}, {@code stop-wan-degrade}; fault points: {@code start-buggify}, {@code
  * stop-buggify}.
  */
-public record Step(long at, String action, String arg) {
-  /** Reads {@code "5s kill n1"} or {@code "12s stop-partition"}. */
+public record Step(long at, String action, String arg, boolean late) {
+  /** A step that runs before the other events due at {@code at}. */
+  public Step(long at, String action, String arg) {
+    this(at, action, arg, false);
+  }
+
+  /** Reads {@code "5s kill n1"}, {@code "12s stop-partition"} or {@code "7s+ pause n2"}. */
   public static Step parse(String text) {
     String[] w = text.trim().split("\\s+", 3);
     if (w.length < 2) {
       throw new IllegalArgumentException("expected a step such as '5s kill n1', found '" + text + "'");
     }
-    Step s = new Step(Durations.parse(w[0]), w[1], w.length > 2 ? w[2] : "");
+    boolean late = w[0].endsWith("+");
+    Step s = new Step(Durations.parse(late ? w[0].substring(0, w[0].length() - 1) : w[0]), w[1],
+        w.length > 2 ? w[2] : "", late);
     s.check();
     return s;
   }
@@ -125,6 +134,6 @@ public record Step(long at, String action, String arg) {
   }
 
   public String describe() {
-    return Durations.format(at) + " " + action + (arg.isEmpty() ? "" : " " + arg);
+    return Durations.readable(at) + (late ? "+" : "") + " " + action + (arg.isEmpty() ? "" : " " + arg);
   }
 }

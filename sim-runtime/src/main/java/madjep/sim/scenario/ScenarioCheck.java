@@ -145,7 +145,8 @@ public final class ScenarioCheck {
           out.add(new Problem("faults.steps", "step '" + step.describe() + "' falls at or after the end of the main "
               + "phase (" + Durations.format(s.duration()) + "): it would never run"));
         }
-        String bad = switch (step.action()) {
+        String bad = madjep.sim.nemesis.StepLog.resolvedForm(step)
+            ? madjep.sim.nemesis.StepLog.problem(step, s.nodes()) : switch (step.action()) {
           case "start-partition" -> shape(step.arg(), s.nodes());
           case "kill", "stop", "pause", "bump-clock", "drift-clock", "start-packet", "start-clog", "bitflip",
               "corrupt-sector", "truncate-file", "latent-sector", "start-disk-errors", "start-fsync-errors",

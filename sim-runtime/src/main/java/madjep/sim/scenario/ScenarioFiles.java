@@ -83,8 +83,13 @@ public final class ScenarioFiles {
 
   /** Reads scenario text (TOML). */
   public static Scenario parseToml(String text, String source) {
+    return parseToml(text, source, Systems.loader());
+  }
+
+  /** Reads scenario text (TOML) whose {@code system} may name a class found through {@code loader}. */
+  public static Scenario parseToml(String text, String source, ClassLoader loader) {
     try {
-      return parse(new TomlMapper().readTree(text), source, "scenario", Systems.loader());
+      return parse(new TomlMapper().readTree(text), source, "scenario", loader);
     } catch (DataError e) {
       throw KeyPositions.placed(e, text, false);
     } catch (JsonProcessingException e) {
@@ -99,7 +104,7 @@ public final class ScenarioFiles {
   private static final List<String> NETWORK = List.of("latency", "client-latency", "loss", "links");
   private static final List<String> WORKLOAD = List.of("name", "keys", "key-distribution", "ops-per-key",
       "ops-per-txn", "accounts", "total");
-  private static final List<String> CLIENTS = List.of("concurrency", "rate", "timeout", "retry");
+  private static final List<String> CLIENTS = List.of("concurrency", "rate", "timeout", "retry", "idle");
   private static final List<String> FAULTS = List.of("mode", "kinds", "interval", "partitions", "targets",
       "max-bump", "max-drift-ppm", "loss", "duplicate", "reorder", "reorder-bound", "delay", "steps", "triggers",
       "phases");
@@ -179,6 +184,13 @@ public final class ScenarioFiles {
     b.clients(new ClientSettings(r.intValue(c, "concurrency", cs.concurrency()),
         r.doubleValue(c, "rate", cs.rate()), r.duration(c, "timeout", cs.timeout()),
         r.duration(c, "retry", cs.retry())));
+    if (c != null && c.has("idle")) {
+      try {
+        b.clients(b.build().clients().withIdle(r.ints(c, "idle")));
+      } catch (IllegalArgumentException e) {
+        throw new DataError(source, 0, 0, -1, e.getMessage());
+      }
+    }
 
     JsonNode live = r.table(root, "liveness", LIVENESS);
     b.liveness(new madjep.sim.workload.LivenessSettings(r.duration(live, "window", d.liveness().window()),
@@ -310,12 +322,19 @@ public final class ScenarioFiles {
     kv(sb, "rate", num(s.clients().rate()));
     kv(sb, "timeout", q(Durations.format(s.clients().timeout())));
     kv(sb, "retry", q(Durations.format(s.clients().retry())));
+    if (!s.clients().idle().isEmpty()) {
+      kv(sb, "idle", s.clients().idle().toString());
+    }
     sb.append("\n[liveness]\n");
     kv(sb, "window", q(Durations.format(s.liveness().window())));
     kv(sb, "min-ops", Integer.toString(s.liveness().minOps()));
     FaultSettings f = s.faults();
     sb.append("\n[faults]\n");
     kv(sb, "mode", q(s.faultMode()));
+    if (s.faultMode().equals("none") && s.schedule() instanceof Schedule.Steps) {
+      sb.append("# Only the steps below run: kinds, interval, partitions, targets and clock limits are unused;\n"
+          + "# packet faults take their rates from loss, duplicate, reorder, reorder-bound and delay.\n");
+    }
     List<String> kinds = new ArrayList<>();
     for (FaultKind k : f.orderedKinds()) {
       kinds.add(k.label());
@@ -507,6 +526,21 @@ public final class ScenarioFiles {
       } catch (IllegalArgumentException e) {
         throw error(fullKey, e.getMessage(), t);
       }
+    }
+
+    List<Integer> ints(JsonNode n, String key) {
+      JsonNode v = n.get(key);
+      List<Integer> out = new ArrayList<>();
+      if (v.isArray()) {
+        for (JsonNode x : v) {
+          if (!x.isIntegralNumber() || !x.canConvertToInt()) {
+            throw error(key, "expected a list of integers", v);
+          }
+          out.add(x.asInt());
+        }
+        return out;
+      }
+      throw error(key, "expected a list of integers", v);
     }
 
     List<String> strings(JsonNode n, String key) {

@@ -44,6 +44,18 @@ public final class SimRunner {
     return setup.result();
   }
 
+  /**
+   * Runs {@code s} once and writes every fault its schedule applied into {@code log}; {@link ExplicitRun} turns them
+   * into a scenario.
+   */
+  static SimResult run(Scenario s, madjep.sim.nemesis.StepLog log, FaultSettings[] effective) {
+    Setup setup = new Setup(s);
+    setup.log = log;
+    effective[0] = setup.faults;
+    setup.run();
+    return setup.result();
+  }
+
   /** How much virtual time a run of {@code s} covers at most: main phase, liveness window, quiet, finals. */
   public static long plannedTime(Scenario s) {
     return s.duration() + (s.liveness().enabled() ? s.liveness().window() : 0) + s.quiet() + s.finals()
@@ -76,6 +88,7 @@ public final class SimRunner {
     final FaultSettings faults;
     final String faultsDescription;
     final NodeFactory factory;
+    madjep.sim.nemesis.StepLog log;
     final java.util.List<Announcement> announcements = new java.util.ArrayList<>();
     MetricsRecorder metrics;
     Nemesis nemesis;
@@ -119,6 +132,9 @@ public final class SimRunner {
       trace.line(0, "sim", faultsDescription);
       EnvironmentSetup.describe(sim, s, trace);
       nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults, s.environment());
+      if (log != null) {
+        nemesis.logSteps(log);
+      }
       long every = s.environment().checks().invariantInterval();
       for (Invariant.Named inv : factory.invariants()) {
         sim.addInvariant(new Invariant.Named(inv.name(), inv.scope(), every, inv.invariant()));

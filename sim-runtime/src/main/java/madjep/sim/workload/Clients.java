@@ -97,13 +97,16 @@ public final class Clients {
   /** Which threads the system did not serve in the recovery window; call after the window closed. */
   public LivenessReport liveness() {
     List<LivenessReport.Stuck> stuck = new java.util.ArrayList<>();
+    int running = 0;
     for (Worker w : workers) {
-      if (w.recovered < recoveryMinOps) {
+      // An idle thread (the shrinker's way to remove a client) is asked nothing, so owes nothing.
+      running += w.idle ? 0 : 1;
+      if (!w.idle && w.recovered < recoveryMinOps) {
         stuck.add(new LivenessReport.Stuck(w.ctx == null ? "c" + w.index : w.ctx.name(), w.process, w.recovered,
             w.recoveryInvoked, w.lastCompleted()));
       }
     }
-    return new LivenessReport(recoveryFrom, recoveryUntil - recoveryFrom, recoveryMinOps, workers.length, stuck);
+    return new LivenessReport(recoveryFrom, recoveryUntil - recoveryFrom, recoveryMinOps, running, stuck);
   }
 
   /** At {@code at}, runs the workload's final ops, each retried (every second) until it succeeds or time runs out. */
@@ -120,7 +123,7 @@ public final class Clients {
   private void dispatchFinals() {
     for (int i = 0; i < workers.length && !finalQueue.isEmpty(); i++) {
       Worker w = workers[i];
-      if (!w.busy) {
+      if (!w.busy && !w.idle) {
         Invocation inv = finalQueue.poll();
         w.invoke(inv, type -> {
           if (type != OpType.OK && sim.now() + 1_000_000_000L < finalsUntil) {
@@ -169,14 +172,14 @@ public final class Clients {
       // Recovering: a thread the system has not yet served goes first, so that each one is tried.
       for (int k = 0; k < n && free == null; k++) {
         Worker w = workers[(start + k) % n];
-        if (!w.busy && w.recovered < recoveryMinOps) {
+        if (!w.busy && !w.idle && w.recovered < recoveryMinOps) {
           free = w;
         }
       }
     }
     for (int k = 0; k < n && free == null; k++) {
       Worker w = workers[(start + k) % n];
-      if (!w.busy) {
+      if (!w.busy && !w.idle) {
         free = w;
       }
     }
@@ -201,6 +204,7 @@ public final class Clients {
 
   private final class Worker implements Node {
     final int index;
+    final boolean idle;
     ClientSession session;
     /** Counts ops, so that a session's report or a deadline of an op already over is ignored. */
     long opCount;
@@ -231,6 +235,7 @@ public final class Clients {
     Worker(int index) {
       this.index = index;
       this.process = index;
+      this.idle = !settings.runs(index);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package madjep.sim.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,5 +132,27 @@ class ScenarioFilesTest {
     Files.writeString(f, "seed = 1\nnodes = = 3\n");
     DataError e = assertThrows(DataError.class, () -> ScenarioFiles.read(f));
     assertEquals(2, e.line(), e.getMessage());
+  }
+
+  @Test
+  void read_idleClients_readBackAndWrittenOnlyWhenSet() {
+    Scenario s = ScenarioFiles.parseToml(SYSTEM + "[clients]\nconcurrency = 4\nidle = [3, 1]\n", "idle.toml");
+    assertEquals(java.util.List.of(1, 3), s.clients().idle());
+    assertTrue(ScenarioFiles.toToml(s).contains("idle = [1, 3]"), ScenarioFiles.toToml(s));
+    assertEquals(s, ScenarioFiles.parseToml(ScenarioFiles.toToml(s), "again"));
+    assertFalse(ScenarioFiles.toToml(s.toBuilder().clients(4, 100).build()).contains("idle"));
+  }
+
+  @Test
+  void read_idleOutOfRangeOrAll_errorNamesTheKey() {
+    DataError e = assertThrows(DataError.class, () -> ScenarioFiles.parseToml(
+        SYSTEM + "[clients]\nconcurrency = 2\nidle = [2]\n", "bad.toml"));
+    assertTrue(e.getMessage().contains("clients.idle: expected threads 0..1, found 2"), e.getMessage());
+    e = assertThrows(DataError.class, () -> ScenarioFiles.parseToml(
+        SYSTEM + "[clients]\nconcurrency = 2\nidle = [0, 1]\n", "bad.toml"));
+    assertTrue(e.getMessage().contains("at least one thread left"), e.getMessage());
+    e = assertThrows(DataError.class, () -> ScenarioFiles.parseToml(
+        SYSTEM + "[clients]\nidle = \"1\"\n", "bad.toml"));
+    assertTrue(e.getMessage().contains("idle: expected a list of integers"), e.getMessage());
   }
 }

@@ -49,10 +49,14 @@ class ClientsTest {
   }
 
   private static Object[] run(boolean faults) {
+    return run(faults, new ClientSettings(4, 400, Durations.ms(300), Durations.ms(10)));
+  }
+
+  private static Object[] run(boolean faults, ClientSettings settings) {
     Simulation sim = new Simulation(new Streams(77), 5, new LeaderStore(), new Trace(false));
     HistoryRecorder rec = new HistoryRecorder(sim, "t");
     Recording w = new Recording();
-    Clients clients = new Clients(sim, w, rec, new ClientSettings(4, 400, Durations.ms(300), Durations.ms(10)));
+    Clients clients = new Clients(sim, w, rec, settings);
     sim.start();
     if (faults) {
       Nemesis n = new Nemesis(sim, rec, sim.streams().of(Streams.Component.NEMESIS),
@@ -75,5 +79,19 @@ class ClientsTest {
     assertTrue(((Clients) faulty[2]).droppedOps() > ((Clients) quiet[2]).droppedOps(),
         "busy threads under faults leave more ops unrun");
     assertTrue(hq.size() != hf.size());
+  }
+
+  @Test
+  void idleThread_neverInvokes_workloadDrawsTheSameOps() {
+    Object[] all = run(false);
+    Object[] two = run(false, new ClientSettings(4, 400, Durations.ms(300), Durations.ms(10), List.of(1, 2)));
+    assertEquals(all[0], two[0], "the same ops are drawn, tick for tick");
+    History h = (History) two[1];
+    java.util.Set<Long> processes = new java.util.TreeSet<>();
+    for (int i = 0; i < h.size(); i++) {
+      processes.add((long) h.process(i) % 4);
+    }
+    assertEquals(java.util.Set.of(0L, 3L), processes);
+    assertTrue(((Clients) two[2]).droppedOps() > ((Clients) all[2]).droppedOps(), "two threads take fewer ops");
   }
 }
