@@ -55,6 +55,13 @@ final class Results {
       live.put(Keyword.of("healed-at"), l.healedAt());
       live.put(Keyword.of("window"), l.window());
       live.put(Keyword.of("min-ops"), (long) l.minOps());
+      if (!r.scenario().liveness().degraded().isEmpty()) {
+        List<Object> kept = new ArrayList<>();
+        for (String k : r.scenario().liveness().degraded()) {
+          kept.add(Keyword.of(k));
+        }
+        live.put(Keyword.of("degraded"), kept);
+      }
       List<Object> stuck = new ArrayList<>();
       for (LivenessReport.Stuck s : l.stuck()) {
         Map<Keyword, Object> x = new LinkedHashMap<>();

@@ -3,9 +3,11 @@ package madjep.sim.nemesis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.EdnVector;
@@ -205,6 +207,47 @@ public final class Nemesis {
         stop(k);
       }
     }
+  }
+
+  /** The families {@link #degradeOutsideCore} can leave on a minority: slow CPUs and disks, crashes, pauses, cuts. */
+  public static final Set<FaultKind> DEGRADABLE = Collections.unmodifiableSet(
+      EnumSet.of(FaultKind.SLOW, FaultKind.SLOW_DISK, FaultKind.KILL, FaultKind.PAUSE, FaultKind.PARTITION));
+
+  /**
+   * TigerBeetle's liveness mode: once everything has healed, the nodes {@code targetSpec} names (a seed-chosen minority
+   * outside a healed core, or every node for a slowdown) get the faults of {@code kinds} again, and keep them until
+   * the next {@link #healAll}, as fail-slow hardware, a dead machine or a cut link outlast a test's fault schedule.
+   * Returns the nodes that keep them.
+   */
+  public int[] degradeOutsideCore(Set<FaultKind> kinds, String targetSpec) {
+    if (kinds.isEmpty()) {
+      return new int[0];
+    }
+    int[] outside = targets(targetSpec);
+    StringBuilder names = new StringBuilder();
+    StringBuilder core = new StringBuilder();
+    boolean[] out = new boolean[n];
+    for (int x : outside) {
+      out[x] = true;
+      names.append(names.length() == 0 ? "" : ",").append(sim.name(x));
+    }
+    for (int x = 0; x < n; x++) {
+      if (!out[x]) {
+        core.append(core.length() == 0 ? "" : " ").append(sim.name(x));
+      }
+    }
+    for (FaultKind k : kinds) {
+      switch (k) {
+        case SLOW -> env.startSlowCpu(names.toString());
+        case SLOW_DISK -> env.startSlowDisk(names.toString());
+        case KILL -> kill(names.toString());
+        case PAUSE -> pause(names.toString());
+        case PARTITION -> startPartition(core + " | " + names.toString().replace(',', ' '));
+        default -> throw new IllegalArgumentException("expected a fault a minority can keep ("
+            + DEGRADABLE.stream().map(FaultKind::label).toList() + "), found '" + k.label() + "'");
+      }
+    }
+    return outside;
   }
 
   private String pick(List<String> options) {

@@ -29,6 +29,11 @@ final class Coverage {
       configured.addAll(faults.kinds());
     }
     configuredBy(s.schedule(), configured);
+    if (s.liveness().enabled()) {
+      for (String k : s.liveness().degraded()) {
+        configured.add(FaultKind.of(k));
+      }
+    }
     // A family with nothing to act on here (region faults in one region) is not one the mix can start.
     configured.removeIf(k -> !nemesis.applicable(k));
     Map<String, Long> disk = diskCounts(sim);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import madjep.sim.Durations;
 import madjep.sim.NodeNames;
+import madjep.sim.nemesis.FaultKind;
 import madjep.sim.nemesis.FaultSettings;
 import madjep.sim.nemesis.Nemesis;
 import madjep.sim.nemesis.Schedule;
@@ -67,7 +68,41 @@ public final class ScenarioCheck {
     workload(s, out);
     clients(s.clients(), out);
     faults(s, out);
+    liveness(s, out);
     return out;
+  }
+
+  private static void liveness(Scenario s, List<Problem> out) {
+    for (String k : s.liveness().degraded()) {
+      boolean ok;
+      try {
+        ok = Nemesis.DEGRADABLE.contains(FaultKind.of(k));
+      } catch (IllegalArgumentException e) {
+        ok = false;
+      }
+      if (!ok) {
+        out.add(new Problem("liveness.degraded", "expected faults a minority can keep: "
+            + Nemesis.DEGRADABLE.stream().map(FaultKind::label).toList() + ", found '" + k + "'"));
+      }
+    }
+    if (!s.liveness().degraded().isEmpty() && !s.liveness().enabled()) {
+      out.add(new Problem("liveness.degraded", "expected a liveness check (min-ops above 0) for faults to outlast "
+          + "the main phase"));
+    }
+    String targets = s.liveness().degradedTargets();
+    String bad = spec(targets, s.nodes());
+    if (bad != null) {
+      out.add(new Problem("liveness.degraded-targets", bad));
+    } else if (!minority(targets, s.nodes())) {
+      for (String k : s.liveness().degraded()) {
+        if (List.of("kill", "pause", "partition").contains(k)) {
+          out.add(new Problem("liveness.degraded-targets", "expected a minority (one, minority, minority-third or at "
+              + "most " + (s.nodes() - 1) / 2 + " names) to keep " + k + " faults: a majority must stay up to serve, "
+              + "found '" + targets + "'"));
+          break;
+        }
+      }
+    }
   }
 
   private static void workload(Scenario s, List<Problem> out) {
@@ -185,6 +220,17 @@ public final class ScenarioCheck {
       return "expected two different regions, found '" + arg.trim() + "'";
     }
     return null;
+  }
+
+  /** True when {@code spec} never names more than a minority of {@code n} nodes. */
+  private static boolean minority(String spec, int n) {
+    if (List.of("one", "minority", "minority-third", "primaries").contains(spec)) {
+      return n >= 3;
+    }
+    if (SPECS.contains(spec)) {
+      return false;
+    }
+    return spec.trim().split("[,\\s]+").length <= (n - 1) / 2;
   }
 
   /** Null when {@code shape} is a partition the cluster can have, else what is wrong. */

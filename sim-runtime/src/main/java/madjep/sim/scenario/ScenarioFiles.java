@@ -100,7 +100,7 @@ public final class ScenarioFiles {
   private static final List<String> TOP = List.of("name", "base", "seed", "nodes", "system", "bug", "duration",
       "quiet", "finals", "network", "workload", "clients", "faults", "liveness", "storage", "resources", "regions",
       "checks");
-  private static final List<String> LIVENESS = List.of("window", "min-ops");
+  private static final List<String> LIVENESS = List.of("window", "min-ops", "degraded", "degraded-targets");
   private static final List<String> NETWORK = List.of("latency", "client-latency", "loss", "links");
   private static final List<String> WORKLOAD = List.of("name", "keys", "key-distribution", "ops-per-key",
       "ops-per-txn", "accounts", "total");
@@ -194,7 +194,9 @@ public final class ScenarioFiles {
 
     JsonNode live = r.table(root, "liveness", LIVENESS);
     b.liveness(new madjep.sim.workload.LivenessSettings(r.duration(live, "window", d.liveness().window()),
-        r.intValue(live, "min-ops", d.liveness().minOps())));
+        r.intValue(live, "min-ops", d.liveness().minOps()),
+        live != null && live.has("degraded") ? r.strings(live, "degraded") : d.liveness().degraded(),
+        r.text(live, "degraded-targets", d.liveness().degradedTargets())));
 
     JsonNode f = r.table(root, "faults", FAULTS);
     FaultSettings fs = d.faults();
@@ -328,6 +330,8 @@ public final class ScenarioFiles {
     sb.append("\n[liveness]\n");
     kv(sb, "window", q(Durations.format(s.liveness().window())));
     kv(sb, "min-ops", Integer.toString(s.liveness().minOps()));
+    kv(sb, "degraded", list(s.liveness().degraded()));
+    kv(sb, "degraded-targets", q(s.liveness().degradedTargets()));
     FaultSettings f = s.faults();
     sb.append("\n[faults]\n");
     kv(sb, "mode", q(s.faultMode()));

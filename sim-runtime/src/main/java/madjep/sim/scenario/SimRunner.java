@@ -1,7 +1,9 @@
 package madjep.sim.scenario;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import madjep.sim.DeterminismCheck;
 import madjep.sim.HistoryRecorder;
 import madjep.sim.Invariant;
@@ -11,6 +13,7 @@ import madjep.sim.NodeFactory;
 import madjep.sim.Simulation;
 import madjep.sim.Streams;
 import madjep.sim.Trace;
+import madjep.sim.nemesis.FaultKind;
 import madjep.sim.nemesis.FaultSettings;
 import madjep.sim.nemesis.Nemesis;
 import madjep.sim.nemesis.Schedule;
@@ -150,14 +153,39 @@ public final class SimRunner {
       if (s.liveness().enabled()) {
         clients.watchRecovery(end, end + window, s.liveness().minOps());
       }
+      Set<FaultKind> degraded = degraded(s);
       sim.at(end, () -> {
         nemesis.healAll();
         trace.line(sim.now(), "sim", "main phase over: faults healed" + (window > 0
             ? "; every client must be served within " + window + " ns" : ""));
+        if (window > 0 && !degraded.isEmpty()) {
+          int[] outside = nemesis.degradeOutsideCore(degraded, s.liveness().degradedTargets());
+          StringBuilder names = new StringBuilder();
+          for (int x : outside) {
+            names.append(' ').append(sim.name(x));
+          }
+          trace.line(sim.now(), "sim", "liveness mode: the rest is healed;" + names + " keep "
+              + s.liveness().degraded() + " until the window closes");
+        }
       });
+      if (window > 0 && !degraded.isEmpty()) {
+        sim.at(end + window, () -> {
+          nemesis.healAll();
+          trace.line(sim.now(), "sim", "liveness window over: every fault healed");
+        });
+      }
       long finalsAt = end + window + s.quiet();
       clients.runFinals(finalsAt, finalsAt + s.finals());
       sim.runUntil(plannedTime(s));
+    }
+
+    /** The families a minority keeps through the liveness window. */
+    static Set<FaultKind> degraded(Scenario s) {
+      Set<FaultKind> out = EnumSet.noneOf(FaultKind.class);
+      for (String k : s.liveness().degraded()) {
+        out.add(FaultKind.of(k));
+      }
+      return out;
     }
 
     /** Phases decide themselves when the mix runs. */

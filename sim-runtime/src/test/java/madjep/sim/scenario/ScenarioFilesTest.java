@@ -49,7 +49,11 @@ class ScenarioFilesTest {
         new String[] {"[faults]\nsteps = [\"30s kill n1\"]", "faults.steps: step '30s kill n1' falls at or after"},
         new String[] {"[faults]\ntargets = [\"n7\"]", "faults.targets: "},
         new String[] {"[faults]\npartitions = [\"n1 | n8\"]", "faults.partitions: "},
-        new String[] {"[liveness]\nmin-ops = -1", "liveness.min-ops: "});
+        new String[] {"[liveness]\nmin-ops = -1", "liveness.min-ops: "},
+        new String[] {"[liveness]\ndegraded = [\"corrupt\"]", "liveness.degraded: expected faults a minority can keep"},
+        new String[] {"[liveness]\ndegraded = [\"kill\"]\ndegraded-targets = \"majority\"",
+            "liveness.degraded-targets: expected a minority"},
+        new String[] {"[liveness]\nmin-ops = 0\ndegraded = [\"slow\"]", "liveness.degraded: expected a liveness check"});
   }
 
   @org.junit.jupiter.params.ParameterizedTest
@@ -69,6 +73,27 @@ class ScenarioFilesTest {
     Files.writeString(f, "system: madjep.sim.testing.LeaderStore\nfaults:\n  kinds: [kill]\n  mode: chaos\n");
     DataError e = assertThrows(DataError.class, () -> ScenarioFiles.read(f));
     assertEquals(f + ":4:3: faults.mode: expected none, mix or swarm, found 'chaos'", e.getMessage());
+  }
+
+  @Test
+  void read_degradedLiveness_roundTrips_andTheNodeKeepsItsFaultThroughTheWindowOnly() {
+    Scenario s = ScenarioFiles.parseToml(SYSTEM + "duration = \"4s\"\n[liveness]\nwindow = \"2s\"\nmin-ops = 1\n"
+        + "degraded = [\"slow\"]\ndegraded-targets = \"one\"\n", "d.toml");
+    assertEquals(java.util.List.of("slow"), s.liveness().degraded());
+    assertEquals("one", s.liveness().degradedTargets());
+    assertEquals(s, ScenarioFiles.parseToml(ScenarioFiles.toToml(s), "again"));
+    madjep.history.History h = SimRunner.run(s).history();
+    java.util.List<String> slowOps = new java.util.ArrayList<>();
+    for (int i = 0; i < h.size(); i++) {
+      if (!h.isClient(i) && h.f(i).name().endsWith("slow-cpu")) {
+        slowOps.add(h.f(i).name() + "@" + h.time(i) / Durations.MS + "ms " + madjep.history.edn.Edn.print(h.value(i)));
+      }
+    }
+    // Started when the main phase heals everything else, stopped when the window closes: one node, then all healed.
+    assertEquals(4, slowOps.size(), slowOps.toString());
+    assertTrue(slowOps.get(0).startsWith("start-slow-cpu@4000ms"), slowOps.toString());
+    assertTrue(slowOps.get(2).startsWith("stop-slow-cpu@6000ms"), slowOps.toString());
+    assertEquals(1, slowOps.get(1).split("\"n[0-9]\"").length - 1, "one node slowed: " + slowOps);
   }
 
   @Test

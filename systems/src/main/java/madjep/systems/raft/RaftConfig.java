@@ -46,11 +46,15 @@ public record RaftConfig(
    *   <li>{@code ignore-fsync-errors}: a failed fsync is logged and ignored, and the entries it covered are
    *       acknowledged: the page cache dropped them, so a crash loses acknowledged writes;
    *   <li>{@code local-read}: a follower whose leader is in another region answers reads from its own state (and
-   *       forwards writes to the leader), saving a round trip across the WAN.
+   *       forwards writes to the leader), saving a round trip across the WAN;
+   *   <li>{@code fixed-election-timeout}: after a random first timeout at boot, every node waits one fixed timeout
+   *       ({@link #fixedTimeout}, two heartbeats) for its leader, on every election: a slowed node whose events take
+   *       longer than that campaigns on every timer it handles, deposing each leader (there is no pre-vote), and the
+   *       others, timing out in step, split their votes, so no leader lasts (a livelock).
    * </ul>
    */
   public static final List<String> BUGS = List.of("stale-read", "unsynced-ack", "small-quorum", "lease-read",
-      "no-checksum", "ignore-fsync-errors", "local-read");
+      "no-checksum", "ignore-fsync-errors", "local-read", "fixed-election-timeout");
 
   public RaftConfig {
     if (!bug.equals("none") && !BUGS.contains(bug)) {
@@ -106,5 +110,14 @@ public record RaftConfig(
 
   public boolean localRead() {
     return bug.equals("local-read");
+  }
+
+  /** The fixed-election-timeout bug's one timeout after boot: two heartbeats, the same on every node. */
+  public long fixedTimeout() {
+    return 2 * heartbeat;
+  }
+
+  public boolean fixedElectionTimeout() {
+    return bug.equals("fixed-election-timeout");
   }
 }

@@ -16,6 +16,7 @@ import madjep.sim.nemesis.Schedule;
 import madjep.sim.scenario.Bundled;
 import madjep.sim.scenario.Scenario;
 import madjep.sim.scenario.SystemProvider;
+import madjep.sim.workload.LivenessSettings;
 
 /**
  * {@code raft-kv}, registered with {@link java.util.ServiceLoader}: the correct store under every fault, the same
@@ -114,6 +115,15 @@ public final class RaftKvProvider implements SystemProvider {
         .withResources(e.resources().withEventCost(new Latency.Uniform(Durations.US * 5, Durations.US * 30)));
   }
 
+  /**
+   * CPU not modelled except on a slowed node, whose every event then takes 140 ms: between the fixed-election-timeout
+   * bug's 100 ms and the correct store's shortest timeout, 150 ms.
+   */
+  static Environment slowCpu() {
+    Environment e = Environment.defaults();
+    return e.withResources(e.resources().withSlow(140, Durations.MS));
+  }
+
   /** The correct store under every fault family, and one seeded bug per new family with the faults that expose it. */
   static List<Bundled.Entry> faultModel(Scenario base) {
     List<Bundled.Entry> out = new ArrayList<>();
@@ -141,6 +151,15 @@ public final class RaftKvProvider implements SystemProvider {
             .environment(Environment.defaults().withRegions(RegionSettings.aws3()))
             .build(),
         "seeded bug: a follower whose leader is in another region serves reads from its own, lagging, state", false));
+    out.add(new Bundled.Entry(base.toBuilder().name("raft-kv-fixed-election-timeout").bug("fixed-election-timeout")
+            .faults(FaultSettings.standard().withInterval(Durations.s(1))
+                .withKinds(EnumSet.of(FaultKind.SLOW, FaultKind.CLOCK, FaultKind.PACKET)))
+            .liveness(LivenessSettings.defaults().withDegraded(List.of("slow"), "one"))
+            .environment(slowCpu())
+            .build(),
+        "seeded bug: every node's election timeout is one fixed 100 ms, shorter than a slowed node's 140 ms per "
+            + "event: the slowed node campaigns on every timer it handles and the others split their votes in step, "
+            + "so no leader lasts", false));
     return out;
   }
 }

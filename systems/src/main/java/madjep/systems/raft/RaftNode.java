@@ -59,6 +59,8 @@ public final class RaftNode implements Node {
   private NodeContext ctx;
   /** While suspect: the index its log must reach, from a leader, before it votes again (-1 until a leader shows up). */
   private long repairTarget = -1;
+  /** The fixed-election-timeout bug's timeout once the first (random) one is drawn; 0 before. */
+  private long fixedTimeout;
 
   public RaftNode(int id, RaftConfig cfg) {
     this.id = id;
@@ -216,11 +218,21 @@ public final class RaftNode implements Node {
 
   /**
    * Pushes the election deadline back by a fresh random timeout. One timer stays armed and re-arms itself for the
-   * rest of the deadline when it fires early, so a heartbeat costs no timer event.
+   * rest of the deadline when it fires early, so a heartbeat costs no timer event. The fixed-election-timeout bug
+   * draws only its first timeout and then waits the same fixed one, as every other node does.
    */
   private void resetElection() {
-    long span = cfg.electionMax() - cfg.electionMin();
-    electionDeadline = ctx.monotonic() + cfg.electionMin() + ctx.random().nextLong(span + 1);
+    long timeout;
+    if (cfg.fixedElectionTimeout() && fixedTimeout != 0) {
+      timeout = fixedTimeout;
+    } else {
+      long span = cfg.electionMax() - cfg.electionMin();
+      timeout = cfg.electionMin() + ctx.random().nextLong(span + 1);
+      if (cfg.fixedElectionTimeout()) {
+        fixedTimeout = cfg.fixedTimeout();
+      }
+    }
+    electionDeadline = ctx.monotonic() + timeout;
     if (election == null) {
       election = ctx.setTimer(electionDeadline - ctx.monotonic(), ELECTION);
     }

@@ -47,7 +47,8 @@ class FaultFamiliesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"raft-kv-no-checksum", "raft-kv-ignore-fsync-errors", "raft-kv-local-read"})
+  @ValueSource(strings = {"raft-kv-no-checksum", "raft-kv-ignore-fsync-errors", "raft-kv-local-read",
+      "raft-kv-fixed-election-timeout"})
   void seededBug_caughtWithin50Seeds_correctStoreValidOnTheSameSeeds(String name) {
     Bundled.Entry e = Bundled.get(name);
     assertFalse(e.expectValid());
@@ -61,14 +62,17 @@ class FaultFamiliesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"raft-kv-no-checksum", "raft-kv-ignore-fsync-errors", "raft-kv-local-read"})
+  @ValueSource(strings = {"raft-kv-no-checksum", "raft-kv-ignore-fsync-errors", "raft-kv-local-read",
+      "raft-kv-fixed-election-timeout"})
   void seededBug_withoutItsFamily_unseen(String name) {
     Scenario s = Bundled.get(name).scenario();
     long caught = firstCaught(s);
     EnumSet<FaultKind> others = EnumSet.copyOf(s.faults().kinds());
-    others.removeAll(EnumSet.of(FaultKind.CORRUPT, FaultKind.FSYNC, FaultKind.REGION));
+    others.removeAll(EnumSet.of(FaultKind.CORRUPT, FaultKind.FSYNC, FaultKind.REGION, FaultKind.SLOW));
     Scenario without = s.toBuilder().faults(s.faults().withKinds(others))
+        .liveness(s.liveness().withDegraded(java.util.List.of(), "one"))
         .environment(s.environment().withRegions(madjep.sim.nemesis.RegionSettings.none())).build();
+    assertFalse(others.isEmpty(), name + " keeps other faults, so the test shows that family is the one needed");
     for (long seed = 1; seed <= caught + 5; seed++) {
       Run r = run(without, seed);
       assertEquals(Verdict.VALID, r.verdict(), name + " without its family, seed " + seed + ": " + r.summary());

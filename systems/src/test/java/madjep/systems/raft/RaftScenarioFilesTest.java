@@ -22,7 +22,7 @@ class RaftScenarioFilesTest {
   @Test
   void providers_raftKvRegistered_namedAndItsScenariosListed() {
     assertEquals(java.util.List.of("raft-kv", "curp-kv"), Systems.names());
-    assertEquals(15, new RaftKvProvider().scenarios().size(), "11 of the network and process faults, 4 of the fault model");
+    assertEquals(16, new RaftKvProvider().scenarios().size(), "11 of the network and process faults, 5 of the fault model");
     assertEquals("raft-kv", Bundled.get("raft-kv").scenario().system().name());
   }
 
