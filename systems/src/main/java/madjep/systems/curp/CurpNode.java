@@ -117,6 +117,7 @@ public final class CurpNode implements Node {
           ? "the witness pool lost acceptances; " : "") + (store.noVote() ? "never votes again" : "no votes until "
           + "repaired"));
     }
+    c.sometimes("curp.boot-found-damaged-storage", store.damage() != null || pool.damaged());
     applied = store.applied;
     commit = applied;
     unapplied.rebuild(store.log, applied);
@@ -128,6 +129,7 @@ public final class CurpNode implements Node {
           + state.revision() + ", " + pool.size() + " commands in the pool");
     }
     resetElection();
+    declareMemory();
   }
 
   @Override
@@ -146,13 +148,22 @@ public final class CurpNode implements Node {
       }
     } else if (tag == HEARTBEAT) {
       if (role == Role.LEADER) {
-        broadcast();
+        if (!c.buggify("curp.skip-heartbeat")) {
+          broadcast();
+        }
         c.setTimer(cfg.heartbeat(), HEARTBEAT);
       }
     } else if (tag == APPLY) {
       applyArmed = false;
       applyCommitted();
     }
+    declareMemory();
+  }
+
+  /** The volatile state's size, roughly: the log in memory, the state, the witness pool, the waiting clients. */
+  private void declareMemory() {
+    ctx.memory(4096 + 48L * (store.log.last() - store.log.base()) + 64L * state.size() + 64L * pool.size()
+        + 96L * waiting.size());
   }
 
   @Override
@@ -170,6 +181,8 @@ public final class CurpNode implements Node {
     } else if (m instanceof CurpMessages.VoteReply v) {
       onVote(from, v);
     }
+    c.always("curp.applied-within-commit", applied <= commit);
+    declareMemory();
   }
 
   // ---- the client's proposal ----
@@ -387,7 +400,7 @@ public final class CurpNode implements Node {
       return;
     }
     long from = Math.min(next[p], log.last() + 1);
-    int n = (int) Math.min(cfg.maxBatch(), log.last() - from + 1);
+    int n = (int) Math.min(ctx.buggify("curp.small-batch") ? 1 : cfg.maxBatch(), log.last() - from + 1);
     long[] terms = n == 0 ? NO_TERMS : new long[n];
     Command[] cmds = n == 0 ? NO_COMMANDS : new Command[n];
     for (int i = 0; i < n; i++) {
@@ -586,7 +599,8 @@ public final class CurpNode implements Node {
       }
     }
     store.syncState();
-    if (cfg.compactEvery() > 0 && applied - log.base() >= Math.max(cfg.compactEvery(), 2L * state.size())) {
+    if (cfg.compactEvery() > 0 && (applied - log.base() >= Math.max(cfg.compactEvery(), 2L * state.size())
+        || applied > log.base() && ctx.buggify("curp.compact-early"))) {
       store.compact(applied, log.term(applied), state);
     }
   }
