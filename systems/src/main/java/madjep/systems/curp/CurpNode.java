@@ -29,6 +29,8 @@ import madjep.sim.Timer;
  *   <li>Commands are deduplicated by (client, sequence number) in the state; log and state are separate files
  *       synced separately ({@link CurpStorage}); the log is compacted into state snapshots, which lagging followers
  *       install.
+ *   <li>For the fault model: it declares its memory ({@code ctx.memory}), asserts that it never applies past its
+ *       commit index, and has three fault points (a skipped heartbeat, a one-entry batch, an early compaction).
  * </ul>
  */
 public final class CurpNode implements Node {
