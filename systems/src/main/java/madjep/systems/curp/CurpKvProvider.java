@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import madjep.sim.Durations;
+import madjep.sim.Latency;
 import madjep.sim.NodeFactory;
+import madjep.sim.nemesis.Environment;
 import madjep.sim.nemesis.FaultKind;
 import madjep.sim.nemesis.FaultSettings;
+import madjep.sim.nemesis.RegionSettings;
 import madjep.sim.nemesis.Schedule;
 import madjep.sim.nemesis.Step;
 import madjep.sim.scenario.Bundled;
@@ -22,32 +25,22 @@ public final class CurpKvProvider implements madjep.sim.scenario.SystemProvider 
   static final String NAME = "curp-kv";
 
   /**
-   * Three AWS regions and their published average round trips: us-east-1 to eu-west-1 81 ms, to ap-southeast-1 217
-   * ms, eu-west-1 to ap-southeast-1 239 ms ("Latency Between AWS Global Regions", 2017). A one-way delay between
-   * regions is half the round trip, plus or minus 10%; within a region it is the scenario's latency.
+   * Three AWS regions ({@link RegionSettings#aws3()}: us-east, eu-west and ap-southeast, round trips of 81, 217 and
+   * 239 ms) holding {@code nodes} servers by thirds (five nodes: n1 n2 in us-east, n3 n4 in eu-west, n5 in
+   * ap-southeast), and clients dealt out to the regions in turn; each client opens its session at a server of its
+   * own region.
    */
-  private static final long[][] RTT_MS = {{0, 81, 217}, {81, 0, 239}, {217, 239, 0}};
-
-  /**
-   * Link rules placing {@code nodes} servers in the three regions, in turn by thirds (five nodes: n1 n2 in us-east,
-   * n3 n4 in eu-west, n5 in ap-southeast).
-   */
-  public static List<String> wan(int nodes) {
-    int[] region = new int[nodes];
+  public static RegionSettings regions(int nodes) {
+    List<String> placement = new ArrayList<>();
     for (int i = 0; i < nodes; i++) {
-      region[i] = i * 3 / nodes;
+      placement.add(RegionSettings.aws3().names().get(i * 3 / nodes));
     }
-    List<String> links = new ArrayList<>();
-    for (int a = 0; a < nodes; a++) {
-      for (int b = a + 1; b < nodes; b++) {
-        long half = RTT_MS[region[a]][region[b]] * 1_000_000 / 2;
-        if (half > 0) {
-          links.add("n" + (a + 1) + "<->n" + (b + 1) + " latency uniform " + Durations.format(half - half / 10) + " "
-              + Durations.format(half + half / 10));
-        }
-      }
-    }
-    return links;
+    return RegionSettings.aws3().withPlacement(placement, List.of());
+  }
+
+  /** {@link #regions(int)} for {@code nodes} servers, and nothing else changed from the defaults. */
+  private static Environment wan(int nodes) {
+    return Environment.defaults().withRegions(regions(nodes));
   }
 
   @Override
@@ -80,7 +73,7 @@ public final class CurpKvProvider implements madjep.sim.scenario.SystemProvider 
    * standard fault mix; 20 clients wait up to 3 s (the slow path takes two WAN round trips, an election more).
    */
   public static Scenario base() {
-    return Scenario.builder(NAME).system(NAME).workload("append").keys(30).links(wan(5))
+    return Scenario.builder(NAME).system(NAME).workload("append").keys(30).environment(wan(5))
         .clients(new ClientSettings(20, 200, Durations.s(3), Durations.ms(10)))
         .faults(FaultSettings.standard().withInterval(Durations.s(2))).build();
   }
@@ -144,11 +137,25 @@ public final class CurpKvProvider implements madjep.sim.scenario.SystemProvider 
         "Xline sim test: an isolated old leader rejoins and takes the new leader's log, keeping no state of its own",
         true));
     out.add(new Bundled.Entry(xline("curp-xline-minority-crash-9", "4s kill n6,n7,n8,n9", "12s start").toBuilder()
-            .nodes(9).links(wan(9)).build(),
+            .nodes(9).environment(wan(9)).build(),
         "Xline sim test: 4 of 9 nodes crash; 5 still commit (no super-quorum of 7: every command takes the slow "
             + "path)", true));
     out.add(new Bundled.Entry(xline("curp-xline-compaction-recovery", "3s kill follower", "16s start"),
         "Xline sim test: a follower down while the log is compacted catches up from a snapshot", true));
+    out.add(new Bundled.Entry(everyFault(base), "CURP KV store in three regions (CPU and fsync latency modelled) "
+        + "under every fault family: network, processes, clocks, storage corruption, disk errors, fsync failures, full "
+        + "and slow disks, slow CPUs, memory pressure, region partitions, fault points", true));
     return out;
+  }
+
+  /** The correct store under every fault family, a step a second, with CPU time and fsync latency modelled. */
+  static Scenario everyFault(Scenario base) {
+    Environment e = base.environment();
+    Latency fsync = new Latency.Uniform(Durations.US * 500, Durations.ms(2));
+    Latency cpu = new Latency.Uniform(Durations.US * 5, Durations.US * 30);
+    return base.toBuilder().name("curp-kv-every-fault").faults(FaultSettings.all().withInterval(Durations.s(1)))
+        .environment(e.withStorage(e.storage().withLatencies(null, null, fsync))
+            .withResources(e.resources().withEventCost(cpu)))
+        .build();
   }
 }

@@ -29,6 +29,8 @@ import madjep.sim.Timer;
  *   <li>Commands are deduplicated by (client, sequence number) in the state; log and state are separate files
  *       synced separately ({@link CurpStorage}); the log is compacted into state snapshots, which lagging followers
  *       install.
+ *   <li>For the fault model: it declares its memory ({@code ctx.memory}), asserts that it never applies past its
+ *       commit index, and has three fault points (a skipped heartbeat, a one-entry batch, an early compaction).
  * </ul>
  */
 public final class CurpNode implements Node {
@@ -117,6 +119,7 @@ public final class CurpNode implements Node {
           ? "the witness pool lost acceptances; " : "") + (store.noVote() ? "never votes again" : "no votes until "
           + "repaired"));
     }
+    c.sometimes("curp.boot-found-damaged-storage", store.damage() != null || pool.damaged());
     applied = store.applied;
     commit = applied;
     unapplied.rebuild(store.log, applied);
@@ -128,6 +131,7 @@ public final class CurpNode implements Node {
           + state.revision() + ", " + pool.size() + " commands in the pool");
     }
     resetElection();
+    declareMemory();
   }
 
   @Override
@@ -146,13 +150,22 @@ public final class CurpNode implements Node {
       }
     } else if (tag == HEARTBEAT) {
       if (role == Role.LEADER) {
-        broadcast();
+        if (!c.buggify("curp.skip-heartbeat")) {
+          broadcast();
+        }
         c.setTimer(cfg.heartbeat(), HEARTBEAT);
       }
     } else if (tag == APPLY) {
       applyArmed = false;
       applyCommitted();
     }
+    declareMemory();
+  }
+
+  /** The volatile state's size, roughly: the log in memory, the state, the witness pool, the waiting clients. */
+  private void declareMemory() {
+    ctx.memory(4096 + 48L * (store.log.last() - store.log.base()) + 64L * state.size() + 64L * pool.size()
+        + 96L * waiting.size());
   }
 
   @Override
@@ -170,6 +183,8 @@ public final class CurpNode implements Node {
     } else if (m instanceof CurpMessages.VoteReply v) {
       onVote(from, v);
     }
+    c.always("curp.applied-within-commit", applied <= commit);
+    declareMemory();
   }
 
   // ---- the client's proposal ----
@@ -387,7 +402,7 @@ public final class CurpNode implements Node {
       return;
     }
     long from = Math.min(next[p], log.last() + 1);
-    int n = (int) Math.min(cfg.maxBatch(), log.last() - from + 1);
+    int n = (int) Math.min(ctx.buggify("curp.small-batch") ? 1 : cfg.maxBatch(), log.last() - from + 1);
     long[] terms = n == 0 ? NO_TERMS : new long[n];
     Command[] cmds = n == 0 ? NO_COMMANDS : new Command[n];
     for (int i = 0; i < n; i++) {
@@ -586,7 +601,8 @@ public final class CurpNode implements Node {
       }
     }
     store.syncState();
-    if (cfg.compactEvery() > 0 && applied - log.base() >= Math.max(cfg.compactEvery(), 2L * state.size())) {
+    if (cfg.compactEvery() > 0 && (applied - log.base() >= Math.max(cfg.compactEvery(), 2L * state.size())
+        || applied > log.base() && ctx.buggify("curp.compact-early"))) {
       store.compact(applied, log.term(applied), state);
     }
   }

@@ -3,12 +3,14 @@ package madjep.systems.curp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
 import madjep.harness.Harness;
 import madjep.harness.Run;
 import madjep.history.History;
 import madjep.history.Verdict;
 import madjep.history.edn.Keyword;
 import madjep.sim.Durations;
+import madjep.sim.nemesis.RegionSettings;
 import madjep.sim.scenario.Bundled;
 import madjep.sim.scenario.Scenario;
 import madjep.sim.scenario.SimResult;
@@ -32,10 +34,17 @@ class CurpKvTest {
     }
   }
 
-  /** Ops completed on the fast path and on the slow one, for {@code keys} keys in use. */
+  /**
+   * Ops completed on the fast path and on the slow one, for {@code keys} keys in use, every client in eu-west: one
+   * round trip from the super-quorum (n1 to n4) and two from a commit by the leader. (A client in the leader's region
+   * gets both answers after one us-east/eu-west round trip, and either path may finish first.)
+   */
   private static int[] paths(int keys) {
-    Scenario s = Bundled.get("curp-kv-register").scenario().toBuilder().faultMode("none").duration(Durations.s(5))
-        .keys(keys).build();
+    Scenario b = Bundled.get("curp-kv-register").scenario();
+    RegionSettings r = b.environment().regions();
+    Scenario s = b.toBuilder().faultMode("none").duration(Durations.s(5)).keys(keys)
+        .environment(b.environment().withRegions(r.withPlacement(r.nodes(), Collections.nCopies(20, "eu-west"))))
+        .build();
     History h = SimRunner.run(s.withSeed(3)).history();
     int[] n = new int[2];
     for (int i = 0; i < h.size(); i++) {
