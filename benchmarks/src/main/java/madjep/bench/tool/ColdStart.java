@@ -39,6 +39,8 @@ final class ColdStart {
     probes.add(new Probe("cold.check-linear.porcupine-kv-6",
         command(launcher, "kv", files(corpus.resolve("porcupine/kv"), ".txt")), repo));
     if (porcupine != null) {
+      // Absolute: the probe runs in Porcupine's directory, where a path relative to ours means nothing.
+      porcupine = porcupine.toAbsolutePath();
       String test = porcupine.resolve("porcupine.test").toString();
       probes.add(new Probe("cold.porcupine.porcupine-etcd-102", List.of(test, "-test.run", "^TestEtcdJepsen"),
           porcupine));
