@@ -265,6 +265,9 @@ public final class TxnEdnReader {
       }
       int ks = ++pos;
       while (pos < lim && !delimiter(buf[pos])) {
+        if (buf[pos] == '\\') {
+          return false; // no keyword name holds a backslash: the generic reader's to refuse
+        }
         pos++;
       }
       int kl = pos - ks;

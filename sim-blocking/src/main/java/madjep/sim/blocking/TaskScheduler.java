@@ -147,8 +147,10 @@ final class TaskScheduler {
       return;
     }
     preselected = j;
-    me.state = SimTask.RUNNABLE;
     runnable.add(me);
+    // Last: the hand-off carrier's waiting thread may look at the state at any moment and take over the queue once
+    // the task is no longer RUNNING (the volatile write publishes the two writes above to it).
+    me.state = SimTask.RUNNABLE;
     carrier.park(me);
   }
 
