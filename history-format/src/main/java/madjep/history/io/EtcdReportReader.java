@@ -2,8 +2,8 @@ package madjep.history.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -185,7 +185,8 @@ final class EtcdReportReader {
       }
     } catch (java.io.CharConversionException e) {
       throw JsonInput.notUtf8(source, e);
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
+      // Syntax errors and Jackson's limits alike (a number longer than its limit is no StreamReadException).
       throw JsonInput.invalid(source, e, jp);
     }
   }
