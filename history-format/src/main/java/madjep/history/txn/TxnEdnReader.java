@@ -65,6 +65,8 @@ public final class TxnEdnReader {
   private long[] pendingIndex = new long[64];
   private long[] pendingTime = new long[64];
   private Keyword[] pendingF = new Keyword[64];
+  /** Invocations read so far, which bound how large a process id may plausibly be. */
+  private long invocations;
   private int noProcessSlot = -1;
   private long noProcessIndex;
   private long noProcessTime;
@@ -376,8 +378,7 @@ public final class TxnEdnReader {
         noProcessTime = time;
         return true;
       }
-      ensureProcess(process);
-      if (pendingSlot[process] != -2) {
+      if (!ensureProcess(process) || pendingSlot[process] != -2) {
         return false;
       }
       pendingSlot[process] = b.invokeEvent();
@@ -395,8 +396,7 @@ public final class TxnEdnReader {
       invTime = noProcessTime;
       noProcessSlot = -1;
     } else {
-      ensureProcess(process);
-      if (pendingSlot[process] == -2 || pendingF[process] != f) {
+      if (process >= pendingSlot.length || pendingSlot[process] == -2 || pendingF[process] != f) {
         return false;
       }
       slot = pendingSlot[process];
@@ -435,8 +435,17 @@ public final class TxnEdnReader {
     return true;
   }
 
-  private void ensureProcess(int p) {
+  /**
+   * Makes room for process {@code p}; false (the generic reader then reads the file) for a process id far beyond the
+   * ops read so far, whose arrays would be sized by the id, not the file (the fuzzer found a 60-byte file asking for
+   * gigabytes with {@code :process 01142323154}).
+   */
+  private boolean ensureProcess(int p) {
+    invocations++;
     if (p >= pendingSlot.length) {
+      if (p >= 1 << 16 && p > 8L * invocations) {
+        return false;
+      }
       int n = Math.max(p + 1, pendingSlot.length * 2);
       int old = pendingSlot.length;
       pendingSlot = Arrays.copyOf(pendingSlot, n);
@@ -445,6 +454,7 @@ public final class TxnEdnReader {
       pendingTime = Arrays.copyOf(pendingTime, n);
       pendingF = Arrays.copyOf(pendingF, n);
     }
+    return true;
   }
 
   /** {@code :value}: nil, or a vector of micro-ops {@code [f k v]}. */
@@ -625,13 +635,52 @@ public final class TxnEdnReader {
     return true;
   }
 
-  /** Skips a token; false when there is none here (a delimiter) or the buffer ends. */
+  /**
+   * Skips a token this reader can vouch for: a keyword, a plain integer, {@code nil}, {@code true} or {@code false}.
+   * False for any other token (a float, a symbol, a damaged number such as {@code 0Inp}), for a delimiter, or at the
+   * buffer's end: the generic reader then reads the file and says what is wrong, if anything (the fuzzer found this
+   * reader skipping tokens the generic one refuses).
+   */
   private boolean skipToken() {
     int start = pos;
-    while (pos < lim && !delimiter(buf[pos])) {
+    byte c = buf[pos];
+    if (c == ':') {
       pos++;
+      while (pos < lim && !delimiter(buf[pos])) {
+        if (buf[pos] == '\\') {
+          return false;
+        }
+        pos++;
+      }
+      return pos > start + 1 && pos < lim;
     }
-    return pos > start && pos < lim;
+    int p = c == '-' || c == '+' ? pos + 1 : pos;
+    if (p < lim && buf[p] >= '0' && buf[p] <= '9') {
+      while (p < lim && buf[p] >= '0' && buf[p] <= '9') {
+        p++;
+      }
+      if (p >= lim || !delimiter(buf[p])) {
+        return false;
+      }
+      pos = p;
+      return true;
+    }
+    return word("nil") || word("true") || word("false");
+  }
+
+  /** Skips {@code w} when it is the whole token here. */
+  private boolean word(String w) {
+    int n = w.length();
+    if (pos + n >= lim || !delimiter(buf[pos + n])) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (buf[pos + i] != w.charAt(i)) {
+        return false;
+      }
+    }
+    pos += n;
+    return true;
   }
 
   /** Skips the token {@code nil}; false for any other token ({@code ni}, {@code nothing}). */
