@@ -109,7 +109,7 @@ public final class Harness {
       Run run = check(r, replay);
       checkNanos[0] = System.nanoTime() - c0;
       return run;
-    });
+    }, OwnThread.INSTANCE);
     Path dir = StoreWriter.write(store, r, () -> join(check), started);
     Run run = join(check);
     return new Finished(run, dir, checkNanos[0], System.nanoTime() - t0);

@@ -31,9 +31,9 @@ import madjep.sim.scenario.ScenarioFiles;
 import madjep.sim.scenario.SimResult;
 
 /**
- * The one writer of Jepsen's store layout: {@code STORE/<scenario>/<yyyyMMdd'T'HHmmss.SSS>/} holding the files of
- * {@link #FILES}, and the links {@code STORE/latest} and {@code STORE/<scenario>/latest}. It owns every name, link and
- * temporary file of a store:
+ * The one writer of Jepsen's store layout: {@code STORE/<scenario>/<yyyyMMdd'T'HHmmss.SSS>/} holding the two
+ * histories, {@link #SIM_FILES} and {@link #FILES}, and the links {@code STORE/latest} and {@code
+ * STORE/<scenario>/latest}. It owns every name, link and temporary file of a store:
  *
  * <ul>
  *   <li>a scenario's name becomes one safe path segment of at most {@value #MAX_NAME} characters, never {@code
@@ -65,25 +65,42 @@ public final class StoreWriter {
   private static final java.util.concurrent.locks.ReentrantLock PUBLISH = new java.util.concurrent.locks.ReentrantLock();
   private static final java.util.concurrent.atomic.AtomicLong LINKS = new java.util.concurrent.atomic.AtomicLong();
 
-  /** One file of a run directory. */
+  /** One file of a run directory, written from the checked run. */
   @FunctionalInterface
   interface RunFile {
     void write(Run run, Path file) throws IOException;
   }
 
+  /** One file of a run directory that the simulation alone decides (written while the check runs). */
+  @FunctionalInterface
+  interface SimFile {
+    void write(SimResult sim, Path file) throws IOException;
+  }
+
   /**
-   * Every file a run directory holds besides the two histories (written first, in parallel), in writing order. To
-   * add a file to the store, add it here.
+   * The files a run directory holds besides the two histories that need no verdict, in writing order: written
+   * after {@code history.jsonl} by the thread that wrote it, while the check runs. To add such a file, add it here.
+   */
+  static final Map<String, SimFile> SIM_FILES = simFiles();
+
+  /**
+   * The files that need the verdict, in writing order: written once the check is done. To add such a file, add it
+   * here.
    */
   static final Map<String, RunFile> FILES = files();
+
+  private static Map<String, SimFile> simFiles() {
+    Map<String, SimFile> m = new LinkedHashMap<>();
+    m.put("scenario.toml", (sim, f) -> text(f, ScenarioFiles.toToml(sim.scenario())));
+    m.put("trace.log", (sim, f) -> text(f, sim.trace()));
+    m.put("metrics.jsonl", (sim, f) -> text(f, sim.observations().metrics()));
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   private static Map<String, RunFile> files() {
     Map<String, RunFile> m = new LinkedHashMap<>();
     m.put("results.edn", (run, f) -> text(f, Edn.print(Results.of(run)) + "\n"));
     m.put("results.json", (run, f) -> text(f, JsonValues.toJson(Results.of(run), true) + "\n"));
-    m.put("scenario.toml", (run, f) -> text(f, ScenarioFiles.toToml(run.sim().scenario())));
-    m.put("trace.log", (run, f) -> text(f, run.sim().trace()));
-    m.put("metrics.jsonl", (run, f) -> text(f, run.sim().observations().metrics()));
     m.put("report.html", (run, f) -> text(f, HtmlReport.render(RunPages.of(run))));
     return java.util.Collections.unmodifiableMap(m);
   }
@@ -205,15 +222,22 @@ public final class StoreWriter {
     }
   }
 
-  /** Fills the temporary directory: both histories at once (seconds each for a long run), then {@link #FILES}. */
+  /**
+   * Fills the temporary directory on two threads (both histories take seconds for a long run): {@code history.jsonl}
+   * and {@link #SIM_FILES} on one, {@code history.edn} and, once the check is done, {@link #FILES} on this one.
+   */
   private static void writeFiles(SimResult r, Supplier<Run> outcome, Path tmp) throws IOException {
     CompletableFuture<Void> json = CompletableFuture.runAsync(() -> {
       try {
         HistoryWriter.write(r.history(), HistoryFormat.JSON, tmp.resolve("history.jsonl"));
+        for (Map.Entry<String, SimFile> f : SIM_FILES.entrySet()) {
+          stopIfShuttingDown();
+          f.getValue().write(r, tmp.resolve(f.getKey()));
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    });
+    }, OwnThread.INSTANCE);
     try {
       stopIfShuttingDown();
       HistoryWriter.write(r.history(), HistoryFormat.EDN, tmp.resolve("history.edn"));
