@@ -1,13 +1,13 @@
 package madjep.systems.curp;
 
-import java.util.Arrays;
+import madjep.systems.codec.VarBytes;
 
 /**
  * The binary form of CURP's commands, results and state, for its log, state and pool files and its snapshots:
- * variable-length longs and a tag per value (null, register, list). Decoding a record it did not write is a bug or a
- * corrupt file, and throws.
+ * {@link VarBytes}' variable-length longs and a tag per value (null, register, list). Decoding a record it did not
+ * write is a bug or a corrupt file, and throws.
  */
-final class CurpCodec {
+final class CurpCodec extends VarBytes {
   private static final byte NIL = 0;
   private static final byte LONG = 1;
   private static final byte LIST = 2;
@@ -17,52 +17,28 @@ final class CurpCodec {
   private static final byte LIST_TXN = 4;
   private static final byte GUARDED = 5;
 
-  byte[] buf;
-  int pos;
-
-  CurpCodec() {
-    buf = new byte[256];
-  }
+  CurpCodec() {}
 
   /** A decoder over {@code bytes} from {@code at}. */
   CurpCodec(byte[] bytes, int at) {
-    buf = bytes;
-    pos = at;
+    super(bytes, at);
   }
 
   CurpCodec reset() {
-    pos = 0;
+    rewind();
     return this;
-  }
-
-  /** The bytes written so far. */
-  byte[] bytes() {
-    return Arrays.copyOf(buf, pos);
-  }
-
-  private void ensure(int n) {
-    if (pos + n > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(pos + n, buf.length * 2));
-    }
   }
 
   // ---- writing ----
 
   CurpCodec putByte(int b) {
-    ensure(1);
-    buf[pos++] = (byte) b;
+    writeByte(b);
     return this;
   }
 
-  /** Zig-zag, seven bits a byte: small numbers take one byte. */
+  /** A {@link VarBytes} varint: small numbers of either sign take one byte. */
   CurpCodec putLong(long v) {
-    ensure(10);
-    long z = (v << 1) ^ (v >> 63);
-    while ((z & ~0x7FL) != 0) {
-      buf[pos++] = (byte) ((z & 0x7F) | 0x80);
-      z >>>= 7;
-    }
-    buf[pos++] = (byte) z;
+    writeLong(v);
     return this;
   }
 
@@ -134,59 +110,29 @@ final class CurpCodec {
 
   // ---- reading ----
 
-  byte getByte() {
-    return buf[pos++];
-  }
-
-  long getLong() {
-    long z = 0;
-    int shift = 0;
-    while (true) {
-      byte b = buf[pos++];
-      z |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        break;
-      }
-      shift += 7;
-      if (shift > 63) {
-        throw new IllegalStateException("corrupt record: a number longer than 10 bytes");
-      }
-    }
-    return (z >>> 1) ^ -(z & 1);
-  }
-
   long[] getLongs() {
-    int n = count();
+    int n = readCount();
     long[] a = new long[n];
     for (int i = 0; i < n; i++) {
-      a[i] = getLong();
+      a[i] = readLong();
     }
     return a;
   }
 
-  /** A count of items, each at least a byte long: a larger one is corrupt bytes. */
-  private int count() {
-    long n = getLong();
-    if (n < 0 || n > buf.length - pos) {
-      throw new IllegalStateException("corrupt record: " + n + " items in " + (buf.length - pos) + " bytes");
-    }
-    return (int) n;
-  }
-
   Object getValue() {
-    byte t = getByte();
+    byte t = readByte();
     return switch (t) {
       case NIL -> null;
-      case LONG -> getLong();
+      case LONG -> readLong();
       case LIST -> getLongs();
       default -> throw new IllegalStateException("corrupt record: value tag " + t);
     };
   }
 
   Result getResult() {
-    boolean ok = getByte() == 1;
-    long rev = getLong();
-    Object[] vs = new Object[count()];
+    boolean ok = readByte() == 1;
+    long rev = readLong();
+    Object[] vs = new Object[readCount()];
     for (int i = 0; i < vs.length; i++) {
       vs[i] = getValue();
     }
@@ -195,13 +141,13 @@ final class CurpCodec {
   }
 
   Command getCommand() {
-    long client = getLong();
-    long seq = getLong();
-    byte kind = getByte();
+    long client = readLong();
+    long seq = readLong();
+    byte kind = readByte();
     Op op = switch (kind) {
       case GET -> new Op.Get(getLongs());
-      case PUT -> new Op.Put(getLong(), getLong());
-      case CAS -> new Op.Cas(getLong(), getLong(), getLong());
+      case PUT -> new Op.Put(readLong(), readLong());
+      case CAS -> new Op.Cas(readLong(), readLong(), readLong());
       case LIST_TXN -> Op.ListTxn.of(getLongs());
       case GUARDED -> {
         long[] ck = getLongs();
@@ -221,17 +167,17 @@ final class CurpCodec {
   /** Replaces {@code s} with the state {@link #putState} wrote. */
   void getState(KvState s) {
     s.clear();
-    s.restoreRevision(getLong());
-    int n = count();
+    s.restoreRevision(readLong());
+    int n = readCount();
     for (int i = 0; i < n; i++) {
-      long k = getLong();
+      long k = readLong();
       Object v = getValue();
-      s.restore(k, v, getLong());
+      s.restore(k, v, readLong());
     }
-    int c = count();
+    int c = readCount();
     for (int i = 0; i < c; i++) {
-      long client = getLong();
-      long seq = getLong();
+      long client = readLong();
+      long seq = readLong();
       s.restoreApplied(client, seq, getResult());
     }
   }

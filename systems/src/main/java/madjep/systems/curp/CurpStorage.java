@@ -67,7 +67,7 @@ final class CurpStorage {
     }
     List<byte[]> gens = current.recover();
     if (!gens.isEmpty()) {
-      generation = (int) new CurpCodec(gens.get(gens.size() - 1), 0).getLong();
+      generation = (int) new CurpCodec(gens.get(gens.size() - 1), 0).readLong();
     }
     state.clear();
     stateFile = new RecordFile(disk.open("curp.state." + generation));
@@ -178,8 +178,8 @@ final class CurpStorage {
   private void readStateRecord(byte[] r, KvState state) {
     CurpCodec in = new CurpCodec(r, 1);
     if (r[0] == SNAPSHOT) {
-      long index = in.getLong();
-      long t = in.getLong();
+      long index = in.readLong();
+      long t = in.readLong();
       in.getState(state);
       log.compact(index, t);
       applied = index;
@@ -188,16 +188,16 @@ final class CurpStorage {
     if (r[0] != EFFECT) {
       throw new IllegalStateException("curp.state: unknown record type " + r[0]);
     }
-    boolean withApplied = in.getByte() == 1;
+    boolean withApplied = in.readByte() == 1;
     if (withApplied) {
       readApplied(in, state);
     }
-    state.restoreRevision(in.getLong());
-    long n = in.getLong();
+    state.restoreRevision(in.readLong());
+    long n = in.readLong();
     for (long i = 0; i < n; i++) {
-      long k = in.getLong();
+      long k = in.readLong();
       Object v = in.getValue();
-      state.restore(k, v, in.getLong());
+      state.restore(k, v, in.readLong());
     }
   }
 
@@ -205,15 +205,15 @@ final class CurpStorage {
     CurpCodec in = new CurpCodec(r, 1);
     switch (r[0]) {
       case ENTRY -> {
-        long index = in.getLong();
-        long t = in.getLong();
-        Command c = in.getByte() == 1 ? in.getCommand() : null;
+        long index = in.readLong();
+        long t = in.readLong();
+        Command c = in.readByte() == 1 ? in.getCommand() : null;
         if (index > log.base()) {
           log.truncateFrom(index);
           log.append(t, c);
         }
       }
-      case TRUNCATE -> log.truncateFrom(in.getLong());
+      case TRUNCATE -> log.truncateFrom(in.readLong());
       case APPLIED -> readApplied(in, state);
       default -> throw new IllegalStateException("curp.log: unknown record type " + r[0]);
     }
@@ -221,9 +221,9 @@ final class CurpStorage {
 
   /** How far applied, and the applying client's dedup entry (client -1 for a barrier). */
   private void readApplied(CurpCodec in, KvState state) {
-    applied = Math.max(applied, in.getLong());
-    long client = in.getLong();
-    long seq = in.getLong();
+    applied = Math.max(applied, in.readLong());
+    long client = in.readLong();
+    long seq = in.readLong();
     Result res = in.getResult();
     if (client >= 0) {
       state.restoreApplied(client, seq, res);

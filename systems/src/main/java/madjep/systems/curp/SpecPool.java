@@ -66,7 +66,7 @@ final class SpecPool {
   void recover(long expected) {
     List<byte[]> gens = current.recover();
     if (!gens.isEmpty()) {
-      generation = (int) new CurpCodec(gens.get(gens.size() - 1), 0).getLong();
+      generation = (int) new CurpCodec(gens.get(gens.size() - 1), 0).readLong();
     }
     file = new RecordFile(disk.open("curp.pool." + generation));
     List<byte[]> rs = file.recover();
@@ -89,13 +89,13 @@ final class SpecPool {
     CurpCodec in = new CurpCodec(r, 1);
     switch (r[0]) {
       case ADD -> {
-        seq = Math.max(seq, in.getLong());
-        long term = in.getLong();
+        seq = Math.max(seq, in.readLong());
+        long term = in.readLong();
         hold(in.getCommand(), term);
       }
-      case REMOVE -> drop(in.getLong());
-      case DROP -> forgetBefore(in.getLong());
-      case SEQ -> seq = Math.max(seq, in.getLong());
+      case REMOVE -> drop(in.readLong());
+      case DROP -> forgetBefore(in.readLong());
+      case SEQ -> seq = Math.max(seq, in.readLong());
       default -> throw new IllegalStateException("curp.pool: unknown record type " + r[0]);
     }
   }

@@ -61,6 +61,12 @@ public final class RaftNode implements Node {
   private long repairTarget = -1;
   /** The fixed-election-timeout bug's timeout once the first (random) one is drawn; 0 before. */
   private long fixedTimeout;
+  /**
+   * Elections this node started since it last heard from a current leader or won: each one after the first doubles
+   * its election timeout (up to {@link RaftConfig#MAX_BACKOFF} doublings), so that a timeout about as short as a
+   * round trip across the WAN stops splitting votes.
+   */
+  private int failedElections;
 
   public RaftNode(int id, RaftConfig cfg) {
     this.id = id;
@@ -220,17 +226,26 @@ public final class RaftNode implements Node {
    * Pushes the election deadline back by a fresh random timeout. One timer stays armed and re-arms itself for the
    * rest of the deadline when it fires early, so a heartbeat costs no timer event. The fixed-election-timeout bug
    * draws only its first timeout and then waits the same fixed one, as every other node does.
+   *
+   * <p>After failed elections the range [min, max] is doubled once per failure (bounded exponential backoff, reset by
+   * a current leader's message or a win): when the configured timeout is close to the round trip between the voters
+   * a majority needs, every candidate times out before its votes come back and every voter before the winner's first
+   * heartbeat arrives; doubling both ends pushes the timeout past the round trip within a few elections, and widens
+   * the spread of the draws so that candidates stop firing in step.
    */
   private void resetElection() {
     long timeout;
     if (cfg.fixedElectionTimeout() && fixedTimeout != 0) {
       timeout = fixedTimeout;
-    } else {
+    } else if (cfg.fixedElectionTimeout()) {
       long span = cfg.electionMax() - cfg.electionMin();
       timeout = cfg.electionMin() + ctx.random().nextLong(span + 1);
-      if (cfg.fixedElectionTimeout()) {
-        fixedTimeout = cfg.fixedTimeout();
-      }
+      fixedTimeout = cfg.fixedTimeout();
+    } else {
+      int shift = Math.min(Math.max(failedElections - 1, 0), RaftConfig.MAX_BACKOFF);
+      long min = cfg.electionMin() << shift;
+      long span = (cfg.electionMax() - cfg.electionMin()) << shift;
+      timeout = min + ctx.random().nextLong(span + 1);
     }
     electionDeadline = ctx.monotonic() + timeout;
     if (election == null) {
@@ -246,6 +261,7 @@ public final class RaftNode implements Node {
     }
     role = Role.CANDIDATE;
     leader = -1;
+    failedElections++;
     store.saveTerm(store.term + 1, id);
     syncForVote();
     votes = 1 << id;
@@ -316,6 +332,7 @@ public final class RaftNode implements Node {
   private void becomeLeader() {
     role = Role.LEADER;
     leader = id;
+    failedElections = 0;
     Arrays.fill(next, store.log.last() + 1);
     Arrays.fill(match, 0);
     Arrays.fill(ackedAt, Long.MIN_VALUE / 2);
@@ -414,6 +431,7 @@ public final class RaftNode implements Node {
       stepDown();
     }
     leader = from;
+    failedElections = 0;
     resetElection();
     return true;
   }

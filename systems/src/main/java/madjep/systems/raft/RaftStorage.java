@@ -69,7 +69,7 @@ final class RaftStorage {
     if (!gens.isEmpty()) {
       in.buf = gens.get(gens.size() - 1);
       in.pos = 0;
-      generation = (int) in.getLong();
+      generation = (int) in.readLong();
     }
     int records = gens.size();
     boolean logLost = false;
@@ -78,8 +78,8 @@ final class RaftStorage {
       try {
         in.buf = snap.get(snap.size() - 1);
         in.pos = 0;
-        long index = in.getLong();
-        long t = in.getLong();
+        long index = in.readLong();
+        long t = in.readLong();
         recoveredSnapshot = in.getValue();
         log.compact(index, t);
         records++;
@@ -127,16 +127,16 @@ final class RaftStorage {
     in.pos = 1;
     switch (r[0]) {
       case TERM -> {
-        term = in.getLong();
-        votedFor = (int) in.getLong();
+        term = in.readLong();
+        votedFor = (int) in.readLong();
       }
       case ENTRY -> {
-        long index = in.getLong();
-        long t = in.getLong();
+        long index = in.readLong();
+        long t = in.readLong();
         ClientOp op = null;
-        if (in.getByte() == 1) {
+        if (in.readByte() == 1) {
           Keyword f = in.getKeyword();
-          long process = in.getLong();
+          long process = in.readLong();
           op = new ClientOp(f, in.getValue(), process);
         }
         if (index > log.last() + 1) {
@@ -147,7 +147,7 @@ final class RaftStorage {
           log.append(t, op);
         }
       }
-      case TRUNCATE -> log.truncateFrom(in.getLong());
+      case TRUNCATE -> log.truncateFrom(in.readLong());
       default -> throw new IllegalStateException("raft.log: unknown record type " + r[0]);
     }
   }
@@ -179,10 +179,10 @@ final class RaftStorage {
   }
 
   private void writeTerm(RecordFile f) {
-    codec.reset();
-    codec.putByte(TERM);
-    codec.putLong(term);
-    codec.putLong(votedFor);
+    codec.rewind();
+    codec.writeByte(TERM);
+    codec.writeLong(term);
+    codec.writeLong(votedFor);
     f.append(codec.buf, codec.pos);
   }
 
@@ -192,16 +192,16 @@ final class RaftStorage {
   }
 
   private void writeEntry(RecordFile f, long index, long t, ClientOp op) {
-    codec.reset();
-    codec.putByte(ENTRY);
-    codec.putLong(index);
-    codec.putLong(t);
+    codec.rewind();
+    codec.writeByte(ENTRY);
+    codec.writeLong(index);
+    codec.writeLong(t);
     if (op == null) {
-      codec.putByte(0);
+      codec.writeByte(0);
     } else {
-      codec.putByte(1);
+      codec.writeByte(1);
       codec.putKeyword(op.f());
-      codec.putLong(op.process());
+      codec.writeLong(op.process());
       codec.putValue(op.value());
     }
     f.append(codec.buf, codec.pos);
@@ -212,9 +212,9 @@ final class RaftStorage {
       return;
     }
     log.truncateFrom(index);
-    codec.reset();
-    codec.putByte(TRUNCATE);
-    codec.putLong(index);
+    codec.rewind();
+    codec.writeByte(TRUNCATE);
+    codec.writeLong(index);
     file.append(codec.buf, codec.pos);
   }
 
@@ -226,9 +226,9 @@ final class RaftStorage {
     log.compact(index, t);
     int next = generation + 1;
     RecordFile snap = fresh("raft.snap." + next);
-    codec.reset();
-    codec.putLong(index);
-    codec.putLong(t);
+    codec.rewind();
+    codec.writeLong(index);
+    codec.writeLong(t);
     codec.putValue(machineState);
     snap.append(codec.buf, codec.pos);
     snap.fsync();
@@ -238,8 +238,8 @@ final class RaftStorage {
       writeEntry(newLog, i, log.term(i), log.op(i));
     }
     newLog.fsync();
-    codec.reset();
-    codec.putLong(next);
+    codec.rewind();
+    codec.writeLong(next);
     current.append(codec.buf, codec.pos);
     current.fsync();
     disk.delete("raft.log." + generation);

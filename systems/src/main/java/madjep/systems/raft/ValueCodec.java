@@ -15,13 +15,15 @@ import madjep.history.edn.Edn;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
+import madjep.systems.codec.VarBytes;
 
 /**
  * A compact binary form of the EDN values client ops carry, for Raft's log records and snapshots: a tag byte, then
  * the value. Longs, keywords, strings, vectors, maps and sets have their own tags; anything else falls back to EDN
- * text. Far cheaper than printing and parsing EDN for every entry.
+ * text. Far cheaper than printing and parsing EDN for every entry. Numbers, counts and lengths are {@link VarBytes}'
+ * varints, so a corrupt count or an overlong number throws rather than decoding garbage.
  */
-final class ValueCodec {
+final class ValueCodec extends VarBytes {
   private static final byte NIL = 0;
   private static final byte LONG = 1;
   private static final byte KEYWORD = 2;
@@ -41,41 +43,10 @@ final class ValueCodec {
   private final byte[][] keywordBytes = new byte[8][];
   private int nextKeyword;
 
-  byte[] buf = new byte[256];
-  int pos;
-
-  void reset() {
-    pos = 0;
-  }
-
-  void ensure(int n) {
-    if (pos + n > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(pos + n, buf.length * 2));
-    }
-  }
-
-  void putByte(int b) {
-    ensure(1);
-    buf[pos++] = (byte) b;
-  }
-
-  /** A variable-length long (zig-zag, 7 bits a byte): small numbers take one byte. */
-  void putLong(long v) {
-    ensure(10);
-    long z = (v << 1) ^ (v >> 63);
-    while ((z & ~0x7FL) != 0) {
-      buf[pos++] = (byte) ((z & 0x7F) | 0x80);
-      z >>>= 7;
-    }
-    buf[pos++] = (byte) z;
-  }
-
   void putString(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    putLong(b.length);
-    ensure(b.length);
-    System.arraycopy(b, 0, buf, pos, b.length);
-    pos += b.length;
+    writeLong(b.length);
+    writeBytes(b, b.length);
   }
 
   /** A keyword's name, as {@link #putString} writes it. */
@@ -91,10 +62,8 @@ final class ValueCodec {
       b = k.name().getBytes(StandardCharsets.UTF_8);
       remember(k, b);
     }
-    putLong(b.length);
-    ensure(b.length);
-    System.arraycopy(b, 0, buf, pos, b.length);
-    pos += b.length;
+    writeLong(b.length);
+    writeBytes(b, b.length);
   }
 
   private void remember(Keyword k, byte[] name) {
@@ -106,65 +75,47 @@ final class ValueCodec {
 
   void putValue(Object v) {
     if (v == null) {
-      putByte(NIL);
+      writeByte(NIL);
     } else if (v instanceof Long l) {
-      putByte(LONG);
-      putLong(l);
+      writeByte(LONG);
+      writeLong(l);
     } else if (v instanceof Keyword k) {
-      putByte(KEYWORD);
+      writeByte(KEYWORD);
       putKeyword(k);
     } else if (v instanceof String s) {
-      putByte(STRING);
+      writeByte(STRING);
       putString(s);
     } else if (v instanceof EdnVector vec) {
-      putByte(VECTOR);
-      putLong(vec.size());
+      writeByte(VECTOR);
+      writeLong(vec.size());
       for (int i = 0; i < vec.size(); i++) {
         putValue(vec.get(i));
       }
     } else if (v instanceof Map<?, ?> m) {
-      putByte(MAP);
-      putLong(m.size());
+      writeByte(MAP);
+      writeLong(m.size());
       for (Map.Entry<?, ?> e : m.entrySet()) {
         putValue(e.getKey());
         putValue(e.getValue());
       }
     } else if (v instanceof Set<?> set) {
-      putByte(SET);
-      putLong(set.size());
+      writeByte(SET);
+      writeLong(set.size());
       for (Object x : set) {
         putValue(x);
       }
     } else if (v instanceof Boolean b) {
-      putByte(b ? TRUE : FALSE);
+      writeByte(b ? TRUE : FALSE);
     } else {
-      putByte(EDN);
+      writeByte(EDN);
       putString(Edn.print(v));
     }
   }
 
   // ---- reading ----
 
-  byte getByte() {
-    return buf[pos++];
-  }
-
-  long getLong() {
-    long z = 0;
-    int shift = 0;
-    while (true) {
-      byte b = buf[pos++];
-      z |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        break;
-      }
-      shift += 7;
-    }
-    return (z >>> 1) ^ -(z & 1);
-  }
-
   String getString() {
-    int n = (int) getLong();
+    int n = readCount();
     String s = new String(buf, pos, n, StandardCharsets.UTF_8);
     pos += n;
     return s;
@@ -172,7 +123,7 @@ final class ValueCodec {
 
   /** A keyword written by {@link #putKeyword}. */
   Keyword getKeyword() {
-    int n = (int) getLong();
+    int n = readCount();
     for (int i = 0; i < keywords.length; i++) {
       byte[] b = keywordBytes[i];
       if (b != null && b.length == n && Arrays.equals(b, 0, n, buf, pos, pos + n)) {
@@ -188,23 +139,18 @@ final class ValueCodec {
   }
 
   Object getValue() {
-    byte tag = getByte();
+    byte tag = readByte();
     switch (tag) {
       case NIL:
         return null;
       case LONG:
-        return EdnParser.box(getLong());
+        return EdnParser.box(readLong());
       case KEYWORD:
         return getKeyword();
       case STRING:
         return getString();
       case VECTOR: {
-        int n = (int) getLong();
-        if (n < 0 || n > buf.length - pos) {
-          // Each item takes a byte at least: a larger count is corrupt bytes, not a value.
-          throw new IllegalStateException("corrupt value: a vector of " + n + " items in " + (buf.length - pos)
-              + " bytes");
-        }
+        int n = readCount();
         Object[] items = new Object[n];
         for (int i = 0; i < n; i++) {
           items[i] = getValue();
@@ -212,7 +158,7 @@ final class ValueCodec {
         return EdnVector.of(items);
       }
       case MAP: {
-        int n = (int) getLong();
+        int n = readCount();
         Object[] kv = new Object[2 * n];
         for (int i = 0; i < kv.length; i++) {
           kv[i] = getValue();
@@ -220,7 +166,7 @@ final class ValueCodec {
         return new DecodedMap(kv);
       }
       case SET: {
-        int n = (int) getLong();
+        int n = readCount();
         Set<Object> s = new LinkedHashSet<>(capacity(n));
         for (int i = 0; i < n; i++) {
           s.add(getValue());

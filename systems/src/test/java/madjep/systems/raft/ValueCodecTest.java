@@ -1,6 +1,7 @@
 package madjep.systems.raft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,12 +12,13 @@ import java.util.SplittableRandom;
 import madjep.history.edn.Edn;
 import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the log and snapshots hold reads back as the value written: equal, printed the same (so histories that
- * carry decoded values are byte-identical), with map lookups and keyword identity intact.
+ * carry decoded values are byte-identical), with map lookups and keyword identity intact; corrupt bytes are refused.
  */
 class ValueCodecTest {
   @ParameterizedTest
@@ -51,6 +53,25 @@ class ValueCodecTest {
       assertEquals(keywords.get(i), in.getKeyword(), "the same interned keyword");
     }
     assertEquals(out.pos, in.pos, "every byte read");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {4, 5, 6})
+  void getValue_collectionCountBeyondTheRecord_refusedAsCorrupt(int tag) {
+    // A corrupt count (read without checksums) used to size a map's or set's array as it claimed: 2^40 items here.
+    ValueCodec out = new ValueCodec();
+    out.writeByte(tag);
+    out.writeLong(1L << 40);
+    ValueCodec in = new ValueCodec();
+    in.buf = out.bytes();
+    assertThrows(IllegalStateException.class, in::getValue);
+  }
+
+  @Test
+  void getValue_overlongNumber_refusedAsCorrupt() {
+    ValueCodec in = new ValueCodec();
+    in.buf = new byte[] {1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1};
+    assertThrows(IllegalStateException.class, in::getValue);
   }
 
   private static Object value(SplittableRandom rnd, int depth) {
