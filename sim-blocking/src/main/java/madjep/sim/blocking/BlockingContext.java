@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import madjep.sim.NodeContext;
 import madjep.sim.Rpc;
 import madjep.sim.SimDisk;
+import madjep.sim.SimFile;
 
 /**
  * What a blocking-style node may do, from any of its tasks: call peers and wait for replies, send messages, sleep
@@ -79,6 +80,18 @@ public final class BlockingContext {
   /** Tells fault schedules (and the trace) that something happened here, such as {@code leader}. */
   public void announce(String event, Object value) {
     ctx.announce(event, value);
+  }
+
+  /**
+   * Starts an fsync of {@code file} and returns at once with a future of its completion, which fails with the
+   * {@link madjep.sim.DiskException} of a failed fsync: the task can go on writing and wait for durability later
+   * (a group commit). The writes it covers are durable from its completion on; a crash first finds them pending.
+   */
+  public SimFuture<Void> fsyncAsync(SimFile file) {
+    scheduler.current("fsyncAsync");
+    SimFuture<Void> done = new SimFuture<>(scheduler);
+    file.fsync(error -> done.completeFromEvent(null, error));
+    return done;
   }
 
   // ---- resources, fault points and assertions (as in the event API's NodeContext) ----

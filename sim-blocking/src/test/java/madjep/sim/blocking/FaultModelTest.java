@@ -169,6 +169,30 @@ class FaultModelTest {
     assertEquals(List.of("other at 1", "written at 20", "read 9 at 40"), Runs.<Scripted>node(sim, 0).log);
   }
 
+  @Test
+  void fsyncAsync_taskWritesOnAndWaitsLater_durableAtCompletion_failureFromGet() {
+    Simulation sim = run(1, 2, Durations.s(1), s -> {
+      s.storage(0).setLatencies(null, null, new Latency.Fixed(30 * MS));
+      s.storage(1).setLatencies(null, null, new Latency.Fixed(30 * MS));
+      s.storage(1).setFsyncFailure(1.0);
+    }, (ctx, self) -> {
+      long t0 = ctx.monotonic();
+      SimFile f = ctx.disk().open("log");
+      f.append(new byte[] {1, 2, 3}, 0, 3);
+      SimFuture<Void> synced = ctx.fsyncAsync(f);
+      f.append(new byte[] {4}, 0, 1);
+      self.log.add("issued at " + msSince(ctx, t0) + ", durable " + f.durableSize());
+      try {
+        synced.get();
+        self.log.add("synced at " + msSince(ctx, t0) + ", durable " + f.durableSize() + " of " + f.size());
+      } catch (DiskException e) {
+        self.log.add(e.kind() + " at " + msSince(ctx, t0));
+      }
+    });
+    assertEquals(List.of("issued at 0, durable 0", "synced at 30, durable 3 of 4"), Runs.<Scripted>node(sim, 0).log);
+    assertEquals(List.of("issued at 0, durable 0", "IO_ERROR at 30"), Runs.<Scripted>node(sim, 1).log);
+  }
+
   // ---- the disk: errors ----
 
   @Test
