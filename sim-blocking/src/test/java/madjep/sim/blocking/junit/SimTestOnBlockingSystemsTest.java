@@ -2,27 +2,19 @@ package madjep.sim.blocking.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import madjep.junit.SimSeed;
 import madjep.junit.SimTest;
+import madjep.junit.testing.Launch;
 import madjep.sim.scenario.Bundled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * {@link SimTest} on blocking-style systems, run by JUnit's own launcher as a user's build runs it: a seed that
@@ -43,20 +35,7 @@ class SimTestOnBlockingSystemsTest {
   private static Map<String, String> launch(Class<?> target, Map<String, String> more) {
     Map<String, String> parameters = new HashMap<>(more);
     parameters.put("madjep.test.store", dir.resolve("store").toString());
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(target))
-        .configurationParameters(parameters).build();
-    Map<String, String> outcomes = Collections.synchronizedMap(new TreeMap<>());
-    Launcher launcher = LauncherFactory.create();
-    launcher.execute(request, new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (id.isTest()) {
-          outcomes.put(id.getDisplayName(), result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "ok"
-              : result.getThrowable().map(Throwable::getMessage).orElse("failed"));
-        }
-      }
-    });
-    return outcomes;
+    return Launch.outcomes(target, parameters, TestIdentifier::getDisplayName);
   }
 
   @Test
