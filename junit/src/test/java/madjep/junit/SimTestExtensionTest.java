@@ -2,17 +2,15 @@ package madjep.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import madjep.sim.Durations;
+import madjep.junit.testing.Launch;
 import madjep.sim.NodeFactory;
 import madjep.sim.nemesis.FaultSettings;
 import madjep.sim.scenario.Scenario;
@@ -23,13 +21,6 @@ import madjep.sim.workload.LivenessSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /** {@link SimTest} run by JUnit's own launcher, as a user's build runs it: outcomes per seed, overrides, parallelism. */
 class SimTestExtensionTest {
@@ -59,21 +50,10 @@ class SimTestExtensionTest {
 
   /** What the launcher saw: display name -> failure message, or "ok". */
   private static Map<String, String> launch(Class<?> target, Map<String, String> parameters) {
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(target))
-        .configurationParameters(parameters).build();
-    Map<String, String> outcomes = Collections.synchronizedMap(new TreeMap<>());
-    Launcher launcher = LauncherFactory.create();
-    launcher.execute(request, new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (id.isTest()) {
-          String method = id.getUniqueId().replaceAll(".*\\[test-template:([a-zA-Z]+).*", "$1");
-          outcomes.put((target == UserSystems.class ? method + " " : "") + id.getDisplayName(), result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "ok"
-              : result.getThrowable().map(Throwable::getMessage).orElse("failed"));
-        }
-      }
+    return Launch.outcomes(target, parameters, id -> {
+      String method = id.getUniqueId().replaceAll(".*\\[test-template:([a-zA-Z]+).*", "$1");
+      return (target == UserSystems.class ? method + " " : "") + id.getDisplayName();
     });
-    return outcomes;
   }
 
   private static Map<String, String> store(Map<String, String> more) {

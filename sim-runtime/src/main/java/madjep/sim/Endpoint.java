@@ -80,6 +80,10 @@ final class Endpoint implements DiskHost {
 
   @Override
   public void ioSpend(long nanos) {
+    NodeContext c = ctx;
+    if (c != null && c.ioWait() != null && c.ioWait().await(nanos)) {
+      return;
+    }
     cursor = ioNow() + nanos;
     busyUntil = Math.max(busyUntil, cursor);
   }

@@ -21,6 +21,7 @@ public final class NodeContext {
   private Timer sweeper;
   private long sweeperAt;
   private boolean exiting;
+  private IoWait ioWait;
 
   private static final class Pending implements Comparable<Pending> {
     final long id;
@@ -152,6 +153,46 @@ public final class NodeContext {
     if (alive()) {
       sim.scheduleTimer(Math.max(at, sim.now()), ep.id, new Timer(new Callback(done), incarnation));
     }
+  }
+
+  // ---- nodes that run tasks of their own (blocking-style nodes) ----
+
+  /**
+   * Where a synchronous disk operation that takes time waits. By default it blocks the handler, and with it the
+   * whole node; a node that runs tasks of its own (module {@code sim-blocking}) parks only the task that issued it,
+   * so that its other tasks, and the events that reach the node, go on meanwhile.
+   */
+  @FunctionalInterface
+  public interface IoWait {
+    /**
+     * A synchronous disk operation of this incarnation takes {@code nanos} of the sim's time from the node's current
+     * instant: park its caller until then (see {@link #setIoTimer}) and return true, or return false to block the
+     * handler. It is called at a point where the file is consistent: before a read or write takes effect, and after
+     * an fsync has covered its writes (they become durable when the wait ends; a crash before then finds them
+     * pending).
+     */
+    boolean await(long nanos);
+  }
+
+  /** Synchronous disk operations of this incarnation wait through {@code w} (null: they block the handler). */
+  public void setIoWait(IoWait w) {
+    ioWait = w;
+  }
+
+  IoWait ioWait() {
+    return ioWait;
+  }
+
+  /**
+   * Fires {@link Node#timer} with {@code tag} after {@code nanos} of the sim's own time (not of the node's clock,
+   * which may drift): the end of an {@link IoWait}.
+   */
+  public Timer setIoTimer(long nanos, Object tag) {
+    Timer t = new Timer(tag, incarnation);
+    if (alive()) {
+      sim.scheduleTimer(ep.ioNow() + nanos, ep.id, t);
+    }
+    return t;
   }
 
   /** A timer tag that runs code of the sim's own (I/O completions) rather than calling {@link Node#timer}. */

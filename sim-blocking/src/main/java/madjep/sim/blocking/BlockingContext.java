@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import madjep.sim.NodeContext;
 import madjep.sim.Rpc;
 import madjep.sim.SimDisk;
+import madjep.sim.SimFile;
 
 /**
  * What a blocking-style node may do, from any of its tasks: call peers and wait for replies, send messages, sleep
@@ -58,7 +59,15 @@ public final class BlockingContext {
     return ctx.random();
   }
 
-  /** The node's disk: it outlives crashes as far as it was fsynced. */
+  /**
+   * The node's disk: it outlives crashes as far as it was fsynced, with the storage fault model of the event API
+   * (failed fsyncs, a full disk, latent sector errors, bit flips, misdirected writes, corruption at rest, slow I/O).
+   * A synchronous read, write or fsync that takes time parks only the calling task for it, as a blocking system
+   * call parks one thread: the node's other tasks and the events that reach it go on meanwhile. A read or write
+   * takes effect when it completes; an fsync's writes are durable from its completion on (a crash before then finds
+   * them pending). A {@link madjep.sim.DiskException} that escapes a task kills the node, which its supervisor
+   * restarts, as one escaping an event-style handler does; catch it to survive the error.
+   */
   public SimDisk disk() {
     return ctx.disk();
   }
@@ -71,6 +80,69 @@ public final class BlockingContext {
   /** Tells fault schedules (and the trace) that something happened here, such as {@code leader}. */
   public void announce(String event, Object value) {
     ctx.announce(event, value);
+  }
+
+  /**
+   * Starts an fsync of {@code file} and returns at once with a future of its completion, which fails with the
+   * {@link madjep.sim.DiskException} of a failed fsync: the task can go on writing and wait for durability later
+   * (a group commit). The writes it covers are durable from its completion on; a crash first finds them pending.
+   */
+  public SimFuture<Void> fsyncAsync(SimFile file) {
+    scheduler.current("fsyncAsync");
+    SimFuture<Void> done = new SimFuture<>(scheduler);
+    file.fsync(error -> done.completeFromEvent(null, error));
+    return done;
+  }
+
+  // ---- resources, fault points and assertions (as in the event API's NodeContext) ----
+
+  /**
+   * Spends {@code nanos} of CPU time (times the node's slow factor). The node has one core: every task of it, and
+   * every event that reaches it, waits meanwhile, and what the caller sends leaves later.
+   */
+  public void work(long nanos) {
+    ctx.work(nanos);
+  }
+
+  /** Declares the bytes of volatile state this node holds now; past its memory budget it is killed and restarted. */
+  public void memory(long bytes) {
+    ctx.memory(bytes);
+  }
+
+  /**
+   * Crashes this node on purpose (a panic, say after a failed fsync): from now on nothing it sends leaves and no
+   * timer of it fires; it dies as in a crash, unsynced writes and all, and its supervisor restarts it later.
+   */
+  public void crash(String reason) {
+    ctx.crash(reason);
+  }
+
+  /**
+   * A fault point (FoundationDB's BUGGIFY): true now and then in runs that enable fault points, always false
+   * otherwise. Which points are active and when they fire comes from the seed, drawn when a task reaches the point.
+   */
+  public boolean buggify(String name) {
+    return ctx.buggify(name);
+  }
+
+  /** Asserts that {@code condition} holds every time: a false one fails the run, naming this node and the time. */
+  public void always(String name, boolean condition) {
+    ctx.always(name, condition);
+  }
+
+  /** Notes whether {@code condition} held here: never fails a run; a sweep lists those never true in any seed. */
+  public void sometimes(String name, boolean condition) {
+    ctx.sometimes(name, condition);
+  }
+
+  /** Notes that this point was reached: never fails a run; a sweep lists those reached in no seed. */
+  public void reachable(String name) {
+    ctx.reachable(name);
+  }
+
+  /** Asserts that this point is never reached: reaching it fails the run. */
+  public void unreachable(String name) {
+    ctx.unreachable(name);
   }
 
   /** The task that is running (the caller). */

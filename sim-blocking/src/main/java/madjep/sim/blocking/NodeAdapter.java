@@ -34,6 +34,7 @@ final class NodeAdapter implements Node {
     // within an incarnation, and every incarnation explores its own interleavings.
     scheduler = new TaskScheduler(c, settings.interleaving(), c.random().split(), Carrier.create(settings.carrier()));
     ctx = new BlockingContext(c, scheduler);
+    c.setIoWait(scheduler::awaitIo);
     scheduler.spawn("start", () -> node.start(ctx));
     scheduler.drain();
   }

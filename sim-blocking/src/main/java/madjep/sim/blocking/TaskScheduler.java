@@ -2,6 +2,7 @@ package madjep.sim.blocking;
 
 import java.util.ArrayList;
 import java.util.SplittableRandom;
+import madjep.sim.DiskException;
 import madjep.sim.NodeContext;
 
 /**
@@ -131,6 +132,23 @@ final class TaskScheduler {
   }
 
   /**
+   * A synchronous disk operation of the running task takes {@code nanos} of the sim's time: parks the task alone
+   * until then, while the node's other tasks and events go on. False when no task of this node is running on this
+   * thread: the operation then blocks the whole node, as it does in an event-style handler.
+   */
+  boolean awaitIo(long nanos) {
+    SimTask me = current;
+    if (me == null || me.thread != Thread.currentThread() || dead) {
+      return false;
+    }
+    Wait w = new Wait(me);
+    w.timer = ctx.setIoTimer(nanos, w);
+    me.state = SimTask.PARKED;
+    carrier.park(me);
+    return true;
+  }
+
+  /**
    * A point where another task may run: under {@link Interleaving#RANDOM} the caller draws among the runnable tasks
    * and itself, and hands over when it did not draw itself.
    */
@@ -213,6 +231,10 @@ final class TaskScheduler {
         int s = t.state;
         if (s == SimTask.DONE) {
           t.ended();
+          if (t.failure instanceof DiskException d) {
+            // As from an event-style handler: the process dies of an unhandled disk error and is restarted.
+            throw die(d);
+          }
           if (t.failure != null) {
             throw die(new TaskFailedException(t, t.failure));
           }

@@ -40,6 +40,16 @@ class KvBlockingProviderTest {
   }
 
   @Test
+  void diskScenarioFile_seedOne_validWithDiskErrorsKillingAndRestartingNodes() throws Exception {
+    Scenario s = madjep.sim.scenario.ScenarioFiles.read(java.nio.file.Path.of("..", "benchmarks", "scenarios",
+        "kv-blocking-disk.toml")).withSeed(1);
+    madjep.harness.Run run = madjep.harness.Harness.defaults().run(s, "");
+    assertEquals(Verdict.VALID, run.verdict(), run.summary());
+    // Failed fsyncs and refused writes escape tasks: each kills its node, which restarts, as an event node's would.
+    assertTrue(run.sim().stats().get("disk-exits") > 0, run.sim().stats().toString());
+  }
+
+  @Test
   void unknownBug_refusedNamingTheKnownOnes() {
     Scenario s = Bundled.get("kv-blocking").scenario().toBuilder().bug("stale-read").build();
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
