@@ -6,15 +6,17 @@ import madjep.sim.SimDisk;
 import madjep.sim.SimFile;
 
 /**
- * Raft's superblock, {@code raft.meta}: the term, the vote, and the highest log index this node has acknowledged,
- * in two {@value SimDisk#SECTOR}-byte slots written in turn (each one sector, so a crash tears neither; the other
+ * Raft's superblock, {@code raft.meta}: the term, the vote, the highest log index this node has acknowledged, and
+ * whether it is suspect (its storage lost data and no leader has repaired it yet), in two {@value SimDisk#SECTOR}-byte slots written in turn (each one sector, so a crash tears neither; the other
  * always holds the previous state). Written and synced after the log is synced and before any acknowledgement or
  * vote leaves, so after a crash the log holds at least {@link #acked()} entries, unless storage lost some: the
- * evidence of corruption that a torn tail never gives.
+ * evidence of corruption that a torn tail never gives. The suspect flag carries that evidence across restarts: a
+ * suspect node that saves its superblock (a newer term seen, entries from a leader) must not come back as a node that
+ * never lost anything.
  */
 final class RaftMeta {
   private static final int SLOT = SimDisk.SECTOR;
-  private static final int PAYLOAD = 32;
+  private static final int PAYLOAD = 40;
 
   /** What recovery found in the file. */
   enum State {
@@ -33,6 +35,7 @@ final class RaftMeta {
   private long term;
   private int votedFor = -1;
   private long acked;
+  private boolean suspect;
   private State state = State.FRESH;
 
   RaftMeta(SimDisk disk) {
@@ -49,6 +52,11 @@ final class RaftMeta {
 
   long acked() {
     return acked;
+  }
+
+  /** True when the newest slot says the node was suspect when it was written. */
+  boolean suspect() {
+    return suspect;
   }
 
   State state() {
@@ -86,6 +94,7 @@ final class RaftMeta {
         term = getLong(b, 8);
         votedFor = (int) getLong(b, 16);
         acked = getLong(b, 24);
+        suspect = getLong(b, 32) != 0;
       }
     }
     if (!found) {
@@ -94,30 +103,32 @@ final class RaftMeta {
   }
 
   /** Records the state durably (the slot after the newest); throws {@link DiskException} if it cannot. */
-  void save(long t, int vote, long ackedIndex) {
+  void save(long t, int vote, long ackedIndex, boolean isSuspect) {
     if (file.size() < 2 * SLOT) {
       // First use: both slots, so that a short file always means damage.
       java.util.Arrays.fill(slot, (byte) 0);
       seq = 0;
-      write(0, t, vote, ackedIndex);
+      write(0, t, vote, ackedIndex, isSuspect);
       seq = 1;
-      write(SLOT, t, vote, ackedIndex);
+      write(SLOT, t, vote, ackedIndex, isSuspect);
     } else {
       seq++;
-      write((int) Math.floorMod(seq, 2L) * SLOT, t, vote, ackedIndex);
+      write((int) Math.floorMod(seq, 2L) * SLOT, t, vote, ackedIndex, isSuspect);
     }
     file.fsync();
     term = t;
     votedFor = vote;
     acked = ackedIndex;
+    suspect = isSuspect;
     state = State.OK;
   }
 
-  private void write(int at, long t, int vote, long ackedIndex) {
+  private void write(int at, long t, int vote, long ackedIndex, boolean isSuspect) {
     putLong(slot, 0, seq);
     putLong(slot, 8, t);
     putLong(slot, 16, vote);
     putLong(slot, 24, ackedIndex);
+    putLong(slot, 32, isSuspect ? 1 : 0);
     putLong(slot, PAYLOAD, checksum(slot));
     file.write(at, slot, 0, SLOT);
   }

@@ -49,6 +49,12 @@ public final class RaftNode implements Node {
   private int votes;
   private long[] next;
   private long[] match;
+  /**
+   * Whether entries sent to each follower await its reply. A leader keeps one AppendEntries with entries in flight per
+   * follower and batches what arrives meanwhile (etcd's flow control with one in flight): a busy leader then sends a
+   * message per round trip, not per client op. A lost message is recovered by the next heartbeat.
+   */
+  private boolean[] inflight;
   /** When (this node's wall clock) each follower last acknowledged entries: the lease-read bug's lease. */
   private long[] ackedAt;
   private long leaseUntil = Long.MIN_VALUE;
@@ -127,6 +133,7 @@ public final class RaftNode implements Node {
     int n = c.servers();
     next = new long[n];
     match = new long[n];
+    inflight = new boolean[n];
     ackedAt = new long[n];
     if (records > 0) {
       c.log("recovered term " + store.term + ", " + store.log.last() + " entries");
@@ -362,6 +369,7 @@ public final class RaftNode implements Node {
       // The entries it needs are gone into a snapshot: send the state machine as of what this node applied.
       ctx.send(p, new RaftMessages.InstallSnapshot(store.term, applied, log.term(applied), machine.snapshot()));
       next[p] = applied + 1;
+      inflight[p] = true;
       return;
     }
     long from = Math.min(next[p], log.last() + 1);
@@ -375,6 +383,7 @@ public final class RaftNode implements Node {
     ctx.send(p, new RaftMessages.AppendEntries(store.term, from - 1, log.term(from - 1), terms, ops, commit,
         log.last()));
     next[p] = from + n;
+    inflight[p] = n > 0;
   }
 
   private void onAppend(int from, RaftMessages.AppendEntries ae) {
@@ -496,8 +505,11 @@ public final class RaftNode implements Node {
         next[from] = match[from] + 1;
       }
       advanceCommit();
-      if (r.index() + 1 == next[from] && next[from] <= store.log.last()) {
-        sendAppend(from);
+      if (r.index() + 1 >= next[from]) {
+        inflight[from] = false;
+        if (next[from] <= store.log.last()) {
+          sendAppend(from);
+        }
       }
     } else {
       if (r.index() <= match[from]) {
@@ -598,7 +610,7 @@ public final class RaftNode implements Node {
     syncForAck();
     waiting.put(store.log.last(), new Waiting(from, req));
     for (int p = 0; p < ctx.servers(); p++) {
-      if (p != id && next[p] == store.log.last()) {
+      if (p != id && !inflight[p] && next[p] <= store.log.last()) {
         sendAppend(p);
       }
     }

@@ -17,7 +17,8 @@ import madjep.sim.workload.ClientOp;
  * <p>Every record is checksummed; recovery keeps the valid prefix of each file, as after a torn write. {@link
  * RaftMeta} holds the term, vote and acknowledged index in a superblock, so that recovery can tell a torn tail (never
  * acknowledged) from lost acknowledged data or a lost vote (corruption): then the node is {@link #suspect} and must
- * be repaired from a leader before it votes again. With the no-checksum bug, records are read without verifying
+ * be repaired from a leader before it votes again, across restarts too (the superblock records that it is suspect, and
+ * keeps what it had acknowledged, until the repair). With the no-checksum bug, records are read without verifying
  * their checksums, whatever decodes is taken as written, and damage goes unnoticed.
  */
 final class RaftStorage {
@@ -52,7 +53,7 @@ final class RaftStorage {
     this.meta = new RaftMeta(disk);
   }
 
-  /** The highest index acknowledged before the last crash, as the superblock says. */
+  /** The highest index acknowledged, as the superblock says (while suspect: before the damage, or since if higher). */
   long acked() {
     return meta.acked();
   }
@@ -118,6 +119,8 @@ final class RaftStorage {
       suspect = "snapshot " + generation + " is lost";
     } else if (log.last() < meta.acked()) {
       suspect = "its log ends at " + log.last() + " but it acknowledged up to " + meta.acked();
+    } else if (meta.suspect()) {
+      suspect = "its storage was damaged before its last restart and no leader has repaired it since";
     }
     return records + decoded;
   }
@@ -163,12 +166,18 @@ final class RaftStorage {
     saveMeta();
   }
 
-  /** Only the superblock (the log was synced: its length is what is now acknowledged). */
+  /**
+   * Only the superblock (the log was synced: its length is what is now acknowledged). While suspect, it keeps the
+   * evidence: the superblock says so and keeps the highest index acknowledged before the damage. Recording the
+   * shortened log as all it had acknowledged would let the next restart find nothing wrong, and the node vote with a
+   * log that lost committed entries (seed 460 of raft-kv-every-fault elected a leader without one that way).
+   */
   void saveMeta() {
-    long acked = log.last();
+    boolean isSuspect = suspect != null;
+    long acked = isSuspect ? Math.max(meta.acked(), log.last()) : log.last();
     if (meta.state() != RaftMeta.State.OK || meta.term() != term || meta.votedFor() != votedFor
-        || meta.acked() != acked) {
-      meta.save(term, votedFor, acked);
+        || meta.acked() != acked || meta.suspect() != isSuspect) {
+      meta.save(term, votedFor, acked, isSuspect);
     }
   }
 

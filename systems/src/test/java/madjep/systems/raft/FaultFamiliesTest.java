@@ -79,6 +79,17 @@ class FaultFamiliesTest {
     }
   }
 
+  /**
+   * Seed 460: n4's log lost entries it had acknowledged to a misdirected write; while suspect it saved its superblock
+   * on seeing a newer term, and before the fix that superblock said its shortened log was all it had acknowledged, so
+   * after an OOM kill it voted a leader in that lacked committed entry 446.
+   */
+  @Test
+  void everyFault_seed460_suspectNodeStaysSuspectAcrossRestarts_valid() {
+    Run r = run(Bundled.get("raft-kv-every-fault").scenario(), 460);
+    assertEquals(Verdict.VALID, r.verdict(), r.summary());
+  }
+
   @Test
   void everyFault_correctStore_validOn30Seeds_andEveryFamilyFired() {
     Scenario s = Bundled.get("raft-kv-every-fault").scenario();
