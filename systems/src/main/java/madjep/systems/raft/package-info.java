@@ -12,5 +12,10 @@
  * regions split their votes for seconds ({@code raft-kv-every-fault} seed 277). The backoff needs no estimate of the
  * round trip and no wall clock (timeouts count on the node's monotonic clock, in simulated time). The
  * {@code fixed-election-timeout} bug has no backoff: its one fixed timeout is the bug.
+ *
+ * <p>Replication keeps one AppendEntries with entries in flight per follower (etcd's flow control with one message
+ * in flight): client ops that arrive meanwhile go out together when its reply comes, so a busy leader sends one
+ * message per follower per round trip, and a follower syncs once per batch. A lost message is made good by the next
+ * heartbeat, which always sends what the follower is missing.
  */
 package madjep.systems.raft;
