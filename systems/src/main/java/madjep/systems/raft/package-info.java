@@ -15,7 +15,7 @@
  *
  * <p>Replication keeps one AppendEntries with entries in flight per follower (etcd's flow control with one message
  * in flight): client ops that arrive meanwhile go out together when its reply comes, so a busy leader sends one
- * message per follower per round trip, and a follower syncs once per batch. A lost message is made good by the next
- * heartbeat, which always sends what the follower is missing.
+ * message per follower per round trip, and a follower syncs once per batch. A lost message is made good at the next
+ * heartbeat: it is sent whatever is in flight, and a follower that finds a gap answers with where its log ends.
  */
 package madjep.systems.raft;
