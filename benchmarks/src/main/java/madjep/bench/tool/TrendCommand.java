@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     name = "trend",
     mixinStandardHelpOptions = true,
     description = "Draw each benchmark's figure across the runs in benchmarks/history/ (oldest left), one chart per "
-        + "benchmark, with JMH's 99.9% error bars; hover a point for its commit, date, suite and load.")
+        + "benchmark, with JMH's 99.9%% error bars; hover a point for its commit, date, suite and load.")
 final class TrendCommand implements Callable<Integer> {
   @Option(names = "--dir", paramLabel = "DIR", description = "The runs (default: benchmarks/history).")
   Path dir;
