@@ -39,6 +39,8 @@ public final class Clients {
   private final SplittableRandom pickRng;
   private long dropped;
   private final Worker[] workers;
+  /** The threads neither busy nor idle, kept beside {@code Worker.busy}: where {@link #tick} finds its next thread. */
+  private final java.util.BitSet freeThreads;
   private long mainEnd;
   private long completed;
   private long infos;
@@ -71,12 +73,12 @@ public final class Clients {
     this.gapRng = root.split();
     this.pickRng = root.split();
     workers = new Worker[settings.concurrency()];
-    free = new java.util.BitSet(workers.length);
+    freeThreads = new java.util.BitSet(workers.length);
     for (int i = 0; i < workers.length; i++) {
       Worker w = new Worker(i);
       workers[i] = w;
       if (!w.idle) {
-        free.set(i);
+        freeThreads.set(i);
       }
       sim.addClient(id -> w);
     }
@@ -164,9 +166,6 @@ public final class Clients {
     return dropped;
   }
 
-  /** The threads neither busy nor idle: where {@link #tick} finds its next thread. */
-  private final java.util.BitSet free;
-
   private void tick() {
     long now = sim.now();
     if (now >= mainEnd) {
@@ -185,11 +184,10 @@ public final class Clients {
       }
     }
     if (free == null) {
-      // The first thread neither busy nor idle at or after start, cyclically (a scan of every thread cost a tenth of
-      // a long run at a concurrency of 100).
-      int i = this.free.nextSetBit(start);
+      // The first thread neither busy nor idle at or after start, cyclically, without visiting every busy one.
+      int i = freeThreads.nextSetBit(start);
       if (i < 0) {
-        i = this.free.nextSetBit(0);
+        i = freeThreads.nextSetBit(0);
       }
       free = i < 0 ? null : workers[i];
     }
@@ -282,7 +280,7 @@ public final class Clients {
 
     void invoke(Invocation inv, Done d) {
       busy = true;
-      free.clear(index);
+      freeThreads.clear(index);
       op = inv;
       done = d;
       deadline = sim.now() + settings.timeout();
@@ -388,7 +386,7 @@ public final class Clients {
         lastNode = asked;
       }
       busy = false;
-      free.set(index);
+      freeThreads.set(index);
       op = null;
       completed++;
       if (type == OpType.INFO) {
