@@ -73,7 +73,7 @@ public final class StoreWriter {
 
   /** One file of a run directory that the simulation alone decides (written while the check runs). */
   @FunctionalInterface
-  interface SimFile {
+  interface SimResultFile {
     void write(SimResult sim, Path file) throws IOException;
   }
 
@@ -81,7 +81,7 @@ public final class StoreWriter {
    * The files a run directory holds besides the two histories that need no verdict, in writing order: written
    * after {@code history.jsonl} by the thread that wrote it, while the check runs. To add such a file, add it here.
    */
-  static final Map<String, SimFile> SIM_FILES = simFiles();
+  static final Map<String, SimResultFile> SIM_FILES = simFiles();
 
   /**
    * The files that need the verdict, in writing order: written once the check is done. To add such a file, add it
@@ -89,8 +89,8 @@ public final class StoreWriter {
    */
   static final Map<String, RunFile> FILES = files();
 
-  private static Map<String, SimFile> simFiles() {
-    Map<String, SimFile> m = new LinkedHashMap<>();
+  private static Map<String, SimResultFile> simFiles() {
+    Map<String, SimResultFile> m = new LinkedHashMap<>();
     m.put("scenario.toml", (sim, f) -> text(f, ScenarioFiles.toToml(sim.scenario())));
     m.put("trace.log", (sim, f) -> text(f, sim.trace()));
     m.put("metrics.jsonl", (sim, f) -> text(f, sim.observations().metrics()));
@@ -230,7 +230,7 @@ public final class StoreWriter {
     CompletableFuture<Void> json = CompletableFuture.runAsync(() -> {
       try {
         HistoryWriter.write(r.history(), HistoryFormat.JSON, tmp.resolve("history.jsonl"));
-        for (Map.Entry<String, SimFile> f : SIM_FILES.entrySet()) {
+        for (Map.Entry<String, SimResultFile> f : SIM_FILES.entrySet()) {
           stopIfShuttingDown();
           f.getValue().write(r, tmp.resolve(f.getKey()));
         }
