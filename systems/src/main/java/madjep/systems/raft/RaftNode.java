@@ -244,15 +244,14 @@ public final class RaftNode implements Node {
     long timeout;
     if (cfg.fixedElectionTimeout() && fixedTimeout != 0) {
       timeout = fixedTimeout;
-    } else if (cfg.fixedElectionTimeout()) {
-      long span = cfg.electionMax() - cfg.electionMin();
-      timeout = cfg.electionMin() + ctx.random().nextLong(span + 1);
-      fixedTimeout = cfg.fixedTimeout();
     } else {
-      int shift = Math.min(Math.max(failedElections - 1, 0), RaftConfig.MAX_BACKOFF);
-      long min = cfg.electionMin() << shift;
+      // The bug's first timeout is drawn from the plain range, as every other node's first one is.
+      int shift = cfg.fixedElectionTimeout() ? 0 : Math.min(Math.max(failedElections - 1, 0), RaftConfig.MAX_BACKOFF);
       long span = (cfg.electionMax() - cfg.electionMin()) << shift;
-      timeout = min + ctx.random().nextLong(span + 1);
+      timeout = (cfg.electionMin() << shift) + ctx.random().nextLong(span + 1);
+      if (cfg.fixedElectionTimeout()) {
+        fixedTimeout = cfg.fixedTimeout();
+      }
     }
     electionDeadline = ctx.monotonic() + timeout;
     if (election == null) {
