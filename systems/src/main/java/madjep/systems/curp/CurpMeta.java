@@ -17,6 +17,11 @@ import madjep.sim.SimFile;
 final class CurpMeta {
   private static final int SLOT = SimDisk.SECTOR;
   private static final int PAYLOAD = 8 * 8;
+  /** Big-endian longs (and ints) in a byte array. */
+  private static final java.lang.invoke.VarHandle LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+  private static final java.lang.invoke.VarHandle INT =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
   /** What recovery found. */
   enum State {
@@ -98,26 +103,18 @@ final class CurpMeta {
   }
 
   private static void putLong(byte[] b, int at, long v) {
-    for (int i = 0; i < 8; i++) {
-      b[at + i] = (byte) (v >>> (56 - 8 * i));
-    }
+    LONG.set(b, at, v);
   }
 
   private static long getLong(byte[] b, int at) {
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = v << 8 | (b[at + i] & 0xff);
-    }
-    return v;
+    return (long) LONG.get(b, at);
   }
 
   private static void putInt(byte[] b, int at, int v) {
-    for (int i = 0; i < 4; i++) {
-      b[at + i] = (byte) (v >>> (24 - 8 * i));
-    }
+    INT.set(b, at, v);
   }
 
   private static int getInt(byte[] b, int at) {
-    return (int) (getLong(b, at) >>> 32);
+    return (int) INT.get(b, at);
   }
 }

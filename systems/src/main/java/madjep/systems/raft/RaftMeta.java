@@ -17,6 +17,9 @@ import madjep.sim.SimFile;
 final class RaftMeta {
   private static final int SLOT = SimDisk.SECTOR;
   private static final int PAYLOAD = 40;
+  /** Big-endian longs in a byte array. */
+  private static final java.lang.invoke.VarHandle LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
   /** What recovery found in the file. */
   enum State {
@@ -140,17 +143,10 @@ final class RaftMeta {
   }
 
   private static void putLong(byte[] b, int at, long v) {
-    for (int i = 7; i >= 0; i--) {
-      b[at + i] = (byte) v;
-      v >>>= 8;
-    }
+    LONG.set(b, at, v);
   }
 
   private static long getLong(byte[] b, int at) {
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = v << 8 | (b[at + i] & 0xff);
-    }
-    return v;
+    return (long) LONG.get(b, at);
   }
 }
