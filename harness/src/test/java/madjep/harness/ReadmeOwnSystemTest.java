@@ -3,15 +3,13 @@ package madjep.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.tools.ToolProvider;
 import madjep.history.Verdict;
 import madjep.sim.NodeFactory;
 import madjep.sim.scenario.Scenario;
+import madjep.sim.testing.OutsideCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +22,8 @@ class ReadmeOwnSystemTest {
     int section = readme.indexOf("## Testing your own system");
     int start = readme.indexOf("```java\n", section) + 8;
     String source = readme.substring(start, readme.indexOf("```", start));
-    Path src = Files.writeString(dir.resolve("MyStore.java"), source);
-    Path classes = Files.createDirectories(dir.resolve("classes"));
-    int code = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp",
-        System.getProperty("java.class.path"), "-proc:none", src.toString());
-    assertEquals(0, code, "README's example compiles");
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-        getClass().getClassLoader())) {
+    assertEquals(0, OutsideCompiler.compileOne(dir, "MyStore", source), "README's example compiles");
+    try (URLClassLoader loader = OutsideCompiler.loader(dir.resolve("classes"))) {
       NodeFactory store = (NodeFactory) loader.loadClass("MyStore").getConstructor().newInstance();
       Scenario s = Scenario.builder("my-store").system(store).seed(7).build();
       assertEquals(Verdict.VALID, Harness.defaults().run(s.toBuilder().faultMode("none").build(), "r").verdict());
@@ -42,8 +35,6 @@ class ReadmeOwnSystemTest {
             + run.sim().coverage().describe());
       }
       assertTrue(caught > 0, "a store that keeps its values in memory loses them to a crash");
-    } catch (IOException e) {
-      throw e;
     }
   }
 }

@@ -45,8 +45,19 @@ public final class OutsideCompiler {
     return classes;
   }
 
+  /**
+   * Compiles one class of the default package, {@code className} with {@code source} (a README example, say), into
+   * {@code dir/classes}; returns javac's exit code (0: compiled).
+   */
+  public static int compileOne(Path dir, String className, String source) throws IOException {
+    Path src = Files.writeString(dir.resolve(className + ".java"), source);
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    return ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp",
+        System.getProperty("java.class.path"), "-proc:none", src.toString());
+  }
+
   /** A loader that sees {@code classes} on top of this test's class path. */
-  public static ClassLoader loader(Path classes) {
+  public static URLClassLoader loader(Path classes) {
     try {
       return new URLClassLoader(new URL[] {classes.toUri().toURL()}, OutsideCompiler.class.getClassLoader());
     } catch (IOException e) {

@@ -3,16 +3,15 @@ package madjep.sim.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.tools.ToolProvider;
 import madjep.history.History;
 import madjep.history.edn.Keyword;
 import madjep.sim.NodeFactory;
 import madjep.sim.scenario.Scenario;
 import madjep.sim.scenario.SimRunner;
+import madjep.sim.testing.OutsideCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +23,9 @@ class ReadmeClientProtocolTest {
     int section = readme.indexOf("### A system with its own client side (`ClientProtocol`)");
     assertTrue(section > 0, "README has the section");
     int start = readme.indexOf("```java\n", section) + 8;
-    Path src = Files.writeString(dir.resolve("FanOutStore.java"), readme.substring(start, readme.indexOf("```",
-        start)));
-    Path classes = Files.createDirectories(dir.resolve("classes"));
-    int code = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp",
-        System.getProperty("java.class.path"), "-proc:none", src.toString());
-    assertEquals(0, code, "README's example compiles");
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-        getClass().getClassLoader())) {
+    String source = readme.substring(start, readme.indexOf("```", start));
+    assertEquals(0, OutsideCompiler.compileOne(dir, "FanOutStore", source), "README's example compiles");
+    try (URLClassLoader loader = OutsideCompiler.loader(dir.resolve("classes"))) {
       NodeFactory store = (NodeFactory) loader.loadClass("FanOutStore").getConstructor().newInstance();
       assertTrue(store instanceof ClientProtocol);
       Scenario s = Scenario.builder("fan-out").system(store).faultMode("none").seed(3).build();
