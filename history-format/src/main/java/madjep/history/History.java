@@ -212,6 +212,40 @@ public final class History {
     return null;
   }
 
+  /**
+   * How many other keys op {@code i} was given, counted as given: {@link #extras} holds fewer when a key repeats
+   * (a later value replaces an earlier one). With {@link #extraKey} and {@link #extraValue}, the allocation-free way
+   * for a writer to walk them.
+   */
+  public int extraCount(int i) {
+    checkIndex(i);
+    Object[] kv = extras == null ? null : extras[i];
+    return kv == null ? 0 : kv.length / 2;
+  }
+
+  /** The {@code k}th other key of op {@code i}, as given ({@code k < extraCount(i)}). */
+  public Keyword extraKey(int i, int k) {
+    return (Keyword) extras[i][2 * k];
+  }
+
+  /** The value of the {@code k}th other key of op {@code i}, as given ({@code k < extraCount(i)}). */
+  public Object extraValue(int i, int k) {
+    return extras[i][2 * k + 1];
+  }
+
+  /** True when op {@code i} was given some other key twice (then {@link #extras} keeps the last value). */
+  public boolean extraKeyRepeats(int i) {
+    int n = extraCount(i);
+    for (int k = 1; k < n; k++) {
+      for (int j = 0; j < k; j++) {
+        if (extras[i][2 * k].equals(extras[i][2 * j])) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The op's other keys in input order; empty when none. */
   public Map<Keyword, Object> extras(int i) {
     checkIndex(i);

@@ -88,7 +88,9 @@ final class TimelineSvg {
     long[] events = s.ordinal ? events(s) : null;
     X x = s.ordinal ? t -> ordinalX(events, t) : t -> LEFT + (Math.min(Math.max(t, s.from), s.to) - s.from) * scale;
 
-    StringBuilder sb = new StringBuilder(64 + s.ids.length * 160);
+    // Sized for the ops drawn one by one: past DRAWN_OPS they are drawn as cells, and a capacity per op in view
+    // would reserve hundreds of megabytes for an hour-long run.
+    StringBuilder sb = new StringBuilder(64 + Math.min(s.ids.length, HtmlReport.DRAWN_OPS) * 160);
     sb.append("<svg class=\"timeline\" id=\"").append(s.id).append("\" width=\"").append(WIDTH).append("\" height=\"")
         .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
         .append("\" xmlns=\"http://www.w3.org/2000/svg\" data-from=\"").append(s.from).append("\" data-to=\"")

@@ -109,13 +109,18 @@ public final class HistoryWriter {
         return false;
       }
     }
-    for (Map.Entry<Keyword, Object> e : h.extras(i).entrySet()) {
+    // Straight from the op's arrays (no map per op): a repeated key, which the map would merge, takes the general way.
+    int extras = h.extraCount(i);
+    if (extras > 1 && h.extraKeyRepeats(i)) {
+      return false;
+    }
+    for (int k = 0; k < extras; k++) {
       out.ascii(", :");
-      if (!out.plain(e.getKey().name())) {
+      if (!out.plain(h.extraKey(i, k).name())) {
         return false;
       }
       out.put(' ');
-      if (!ednValue(out, e.getValue())) {
+      if (!ednValue(out, h.extraValue(i, k))) {
         return false;
       }
     }
@@ -321,13 +326,17 @@ public final class HistoryWriter {
         return false;
       }
     }
-    for (Map.Entry<Keyword, Object> e : h.extras(i).entrySet()) {
+    int extras = h.extraCount(i);
+    if (extras > 1 && h.extraKeyRepeats(i)) {
+      return false;
+    }
+    for (int k = 0; k < extras; k++) {
       out.put(',');
-      if (!jsonString(out, e.getKey().name())) {
+      if (!jsonString(out, h.extraKey(i, k).name())) {
         return false;
       }
       out.put(':');
-      if (!jsonValue(out, e.getValue())) {
+      if (!jsonValue(out, h.extraValue(i, k))) {
         return false;
       }
     }

@@ -57,6 +57,30 @@ class HistoryWriterFastPathTest {
   }
 
   @Test
+  void extraKeys_walkedWithoutAMap_sameBytesAsTheMap_evenWhenAKeyRepeats() throws IOException {
+    // The fast path walks an op's other keys straight from its arrays; a key given twice (a user's recorder can do
+    // that) is merged by the map the general path uses, so the fast path must hand such an op over.
+    HistoryBuilder b = new HistoryBuilder("extras");
+    Keyword read = Keyword.of("read");
+    Keyword node = Keyword.of("node");
+    Keyword region = Keyword.of("region");
+    b.add(Long.MIN_VALUE, 1, OpType.INVOKE, 0, read, null, null, null, 0, 0);
+    b.add(Long.MIN_VALUE, 2, OpType.OK, 0, read, 3L, null, new Object[] {node, "n1", region, Keyword.of("eu")}, 0, 0);
+    b.add(Long.MIN_VALUE, 3, OpType.INVOKE, 1, read, null, null, null, 0, 0);
+    b.add(Long.MIN_VALUE, 4, OpType.OK, 1, read, 4L, null, new Object[] {node, "n2", region, 1L, node, "n3"}, 0, 0);
+    History h = b.build();
+    assertEquals(3, h.extraCount(3));
+    assertEquals(true, h.extraKeyRepeats(3));
+    assertEquals(false, h.extraKeyRepeats(1));
+    byte[] edn = write(h, HistoryFormat.EDN);
+    assertArrayEquals(generalEdn(h), edn);
+    assertArrayEquals(generalJson(h), write(h, HistoryFormat.JSON));
+    String text = new String(edn, StandardCharsets.UTF_8);
+    assertEquals(true, text.contains(":node \"n1\", :region :eu}"), text);
+    assertEquals(true, text.contains(":node \"n3\", :region 1}"), text);
+  }
+
+  @Test
   void emptyHistory_asBefore() throws IOException {
     History h = new HistoryBuilder("empty").build();
     assertEquals("", new String(write(h, HistoryFormat.EDN), StandardCharsets.UTF_8));
