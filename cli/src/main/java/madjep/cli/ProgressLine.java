@@ -58,6 +58,9 @@ final class ProgressLine {
 
   /** Erases the line before the command prints its own lines. */
   synchronized void stop() {
+    if (!running) {
+      return;
+    }
     running = false;
     if (thread != null) {
       thread.interrupt();

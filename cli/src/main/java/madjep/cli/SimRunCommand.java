@@ -121,18 +121,26 @@ final class SimRunCommand implements Callable<Integer> {
       out.flush();
     }, "madjep-run-interrupted");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
-    SimResult r;
+    SimResult[] simulated = new SimResult[1];
+    Harness.Finished f;
     try {
-      r = h.simulate(s, sim -> running[0] = sim);
+      // The store's histories are written while the simulation runs; its other files once it is checked.
+      f = h.run(s, replay, started, sim -> running[0] = sim, r -> {
+        progress.stop();
+        ProgressLine.removeHook(onInterrupt);
+        simulated[0] = r;
+        long t1 = System.nanoTime();
+        out.printf(Locale.ROOT,
+            "ran %,d events (%,d ops, %,d crashed) in %s wall for %s simulated (%.0fx real time)%n", r.events(),
+            r.stats().get("ops-completed"), r.stats().get("ops-crashed"), Durations.format(t1 - t0),
+            Durations.format(r.simulated()), r.simulated() / (double) Math.max(1, t1 - t0));
+        out.flush();
+      });
     } finally {
       progress.stop();
       ProgressLine.removeHook(onInterrupt);
     }
-    long t1 = System.nanoTime();
-    out.printf(Locale.ROOT, "ran %,d events (%,d ops, %,d crashed) in %s wall for %s simulated (%.0fx real time)%n",
-        r.events(), r.stats().get("ops-completed"), r.stats().get("ops-crashed"), Durations.format(t1 - t0),
-        Durations.format(r.simulated()), r.simulated() / (double) Math.max(1, t1 - t0));
-    Harness.Finished f = h.finish(r, replay, started);
+    SimResult r = simulated[0];
     Run run = f.run();
     out.printf("check %s in %s (store written in %s)%n", run.check().summary(), Durations.format(f.checkNanos()),
         Durations.format(f.finishNanos()));

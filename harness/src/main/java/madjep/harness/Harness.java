@@ -77,9 +77,30 @@ public final class Harness {
 
   /** Simulates, checks and (with a store) writes one run. */
   public Run run(Scenario s, String replay) throws IOException {
+    return run(s, replay, LocalDateTime.now(), sim -> { }, r -> { }).run();
+  }
+
+  /**
+   * Simulates, checks and (with a store) writes one run, handing the simulation to {@code watch} before it starts (a
+   * progress display) and its result to {@code simulated} before checking. With a store, the histories are written
+   * while the simulation records them, on the core it leaves idle, so a long run's store is mostly written when the
+   * simulation ends; a run that fails or is interrupted leaves nothing in the store.
+   */
+  public Finished run(Scenario s, String replay, LocalDateTime started,
+      java.util.function.Consumer<madjep.sim.Simulation> watch, java.util.function.Consumer<SimResult> simulated)
+      throws IOException {
     validate(s);
-    LocalDateTime started = LocalDateTime.now();
-    return finish(simulate(s), replay, started).run();
+    if (store == null) {
+      SimResult r = simulate(s, watch);
+      simulated.accept(r);
+      return finish(r, replay, started);
+    }
+    try (StoreWriter.Open open = StoreWriter.open(store, s.name(), started)) {
+      SimResult r = SimRunner.run(s, watch, open.histories(), StreamedHistories.EVERY);
+      simulated.accept(r);
+      open.histories().finish(r.history());
+      return finish(r, replay, (check, outcome) -> open.complete(r, outcome));
+    }
   }
 
   /** Only the simulation step. */
@@ -97,20 +118,32 @@ public final class Harness {
 
   /** Checks a simulated run and writes it to the store, both at once: a long run's history takes seconds to write. */
   public Finished finish(SimResult r, String replay, LocalDateTime started) throws IOException {
-    long t0 = System.nanoTime();
-    long[] checkNanos = new long[1];
     if (store == null) {
+      long t0 = System.nanoTime();
       Run run = check(r, replay);
       long t = System.nanoTime() - t0;
       return new Finished(run, null, t, t);
     }
+    return finish(r, replay, (check, outcome) -> StoreWriter.write(store, r, outcome, started));
+  }
+
+  /** Writes the store of a checked run: given the check running, and the outcome to wait for. */
+  @FunctionalInterface
+  private interface Storing {
+    Path store(CompletableFuture<Run> check, java.util.function.Supplier<Run> outcome) throws IOException;
+  }
+
+  /** Checks on a thread of its own while {@code storing} writes, and waits for both. */
+  private Finished finish(SimResult r, String replay, Storing storing) throws IOException {
+    long t0 = System.nanoTime();
+    long[] checkNanos = new long[1];
     CompletableFuture<Run> check = CompletableFuture.supplyAsync(() -> {
       long c0 = System.nanoTime();
       Run run = check(r, replay);
       checkNanos[0] = System.nanoTime() - c0;
       return run;
     }, OwnThread.INSTANCE);
-    Path dir = StoreWriter.write(store, r, () -> join(check), started);
+    Path dir = storing.store(check, () -> join(check));
     Run run = join(check);
     return new Finished(run, dir, checkNanos[0], System.nanoTime() - t0);
   }

@@ -1,7 +1,6 @@
 package madjep.harness;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,15 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import madjep.history.edn.Edn;
 import madjep.history.edn.Keyword;
-import madjep.history.io.HistoryFormat;
-import madjep.history.io.HistoryWriter;
 import madjep.history.io.JsonValues;
 import madjep.report.HtmlReport;
 import madjep.sim.scenario.ScenarioFiles;
@@ -58,6 +53,11 @@ public final class StoreWriter {
   /** How long the exit clean-up waits for writers to stop at their next file before removing what is left. */
   private static final long WRITER_GRACE_NANOS = 3_000_000_000L;
   private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+  /**
+   * Those of {@link #IN_PROGRESS} whose simulation still runs: only their history threads write into them, through
+   * open files that cannot recreate a removed directory, so the exit clean-up need not wait for them.
+   */
+  private static final Set<Path> SIMULATING = ConcurrentHashMap.newKeySet();
   private static volatile boolean hookInstalled;
   /** Set when the process is going down: from then on no run is published, only cleaned up. */
   private static volatile boolean shuttingDown;
@@ -78,8 +78,8 @@ public final class StoreWriter {
   }
 
   /**
-   * The files a run directory holds besides the two histories that need no verdict, in writing order: written
-   * after {@code history.jsonl} by the thread that wrote it, while the check runs. To add such a file, add it here.
+   * The files a run directory holds besides the two histories that need no verdict, in writing order: written while
+   * the histories are completed and the check runs. To add such a file, add it here.
    */
   static final Map<String, SimResultFile> SIM_FILES = simFiles();
 
@@ -159,8 +159,20 @@ public final class StoreWriter {
    */
   public static Path write(Path store, SimResult r, Supplier<Run> outcome, LocalDateTime started)
       throws IOException {
-    check(store, r.scenario().name());
-    Path scenarioDir = store.resolve(directoryName(r.scenario().name()));
+    try (Open open = open(store, r.scenario().name(), started)) {
+      open.histories().finish(r.history());
+      return open.complete(r, outcome);
+    }
+  }
+
+  /**
+   * Makes a run's hidden directory before its simulation starts, with its two histories open for writing as the
+   * simulation records them ({@link Open#histories()}); {@link Open#complete} finishes and publishes it, and closing
+   * an open run that was not completed removes it.
+   */
+  static Open open(Path store, String scenario, LocalDateTime started) throws IOException {
+    check(store, scenario);
+    Path scenarioDir = store.resolve(directoryName(scenario));
     Files.createDirectories(scenarioDir);
     removeAbandoned(scenarioDir);
     removeAbandoned(store);
@@ -174,13 +186,55 @@ public final class StoreWriter {
         throw new java.io.InterruptedIOException("interrupted: the run was not stored");
       }
       tmp = Files.createTempDirectory(scenarioDir, TEMP + PID + "-" + stamp + "-");
+      SIMULATING.add(tmp);
       IN_PROGRESS.add(tmp);
     } finally {
       PUBLISH.unlock();
     }
     try {
+      return new Open(store, scenarioDir, stamp, tmp, new StreamedHistories(tmp));
+    } catch (IOException | RuntimeException e) {
       try {
-        writeFiles(r, outcome, tmp);
+        deleteTree(tmp);
+      } finally {
+        IN_PROGRESS.remove(tmp);
+        SIMULATING.remove(tmp);
+      }
+      throw e;
+    }
+  }
+
+  /** A run directory being filled under its hidden name; see {@link #open}. */
+  static final class Open implements AutoCloseable {
+    private final Path store;
+    private final Path scenarioDir;
+    private final String stamp;
+    private final Path tmp;
+    private final StreamedHistories histories;
+    private boolean closed;
+
+    private Open(Path store, Path scenarioDir, String stamp, Path tmp, StreamedHistories histories) {
+      this.store = store;
+      this.scenarioDir = scenarioDir;
+      this.stamp = stamp;
+      this.tmp = tmp;
+      this.histories = histories;
+    }
+
+    /** The writers of {@code history.edn} and {@code history.jsonl}: hand them the history so far, then the whole. */
+    StreamedHistories histories() {
+      return histories;
+    }
+
+    /**
+     * Writes the rest of the run once {@code histories().finish(r.history())} was called: the {@link #SIM_FILES}
+     * while the histories are completed, then, with the outcome, the {@link #FILES}; publishes the directory and the
+     * {@code latest} links, and returns the directory.
+     */
+    Path complete(SimResult r, Supplier<Run> outcome) throws IOException {
+      SIMULATING.remove(tmp);
+      try {
+        writeFiles(r, outcome, histories, tmp);
       } catch (IOException e) {
         if (shuttingDown) {
           // The exit clean-up removed the directory under the writer: the run is simply not stored.
@@ -213,49 +267,39 @@ public final class StoreWriter {
       } finally {
         PUBLISH.unlock();
       }
-    } finally {
+    }
+
+    /** Stops the history writers and removes the hidden directory (nothing of it is left once it was published). */
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      histories.cancel();
       try {
         deleteTree(tmp);
       } finally {
         IN_PROGRESS.remove(tmp);
+        SIMULATING.remove(tmp);
       }
     }
   }
 
   /**
-   * Fills the temporary directory on two threads (both histories take seconds for a long run): {@code history.jsonl}
-   * and {@link #SIM_FILES} on one, {@code history.edn} and, once the check is done, {@link #FILES} on this one.
+   * Fills the temporary directory: the {@link #SIM_FILES} on this thread while the histories' own threads complete
+   * them, then, once the check is done, the {@link #FILES}.
    */
-  private static void writeFiles(SimResult r, Supplier<Run> outcome, Path tmp) throws IOException {
-    CompletableFuture<Void> json = CompletableFuture.runAsync(() -> {
-      try {
-        HistoryWriter.write(r.history(), HistoryFormat.JSON, tmp.resolve("history.jsonl"));
-        for (Map.Entry<String, SimResultFile> f : SIM_FILES.entrySet()) {
-          stopIfShuttingDown();
-          f.getValue().write(r, tmp.resolve(f.getKey()));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, OwnThread.INSTANCE);
+  private static void writeFiles(SimResult r, Supplier<Run> outcome, StreamedHistories histories, Path tmp)
+      throws IOException {
     try {
-      stopIfShuttingDown();
-      HistoryWriter.write(r.history(), HistoryFormat.EDN, tmp.resolve("history.edn"));
+      for (Map.Entry<String, SimResultFile> f : SIM_FILES.entrySet()) {
+        stopIfShuttingDown();
+        f.getValue().write(r, tmp.resolve(f.getKey()));
+      }
     } finally {
-      // Never leave the other writer running: it would recreate the directory this writer's caller removes.
-      try {
-        json.join();
-      } catch (CompletionException e) {
-        // Reported below when this writer succeeded.
-      }
-    }
-    try {
-      json.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      throw e;
+      // Never leave a writer running: it would write into the directory this writer's caller removes.
+      histories.await();
     }
     Run run = outcome.get();
     for (Map.Entry<String, RunFile> f : FILES.entrySet()) {
@@ -312,7 +356,7 @@ public final class StoreWriter {
             // is left.
             shuttingDown = true;
             long until = System.nanoTime() + WRITER_GRACE_NANOS;
-            while (!IN_PROGRESS.isEmpty() && System.nanoTime() - until < 0) {
+            while (!SIMULATING.containsAll(IN_PROGRESS) && System.nanoTime() - until < 0) {
               try {
                 Thread.sleep(10);
               } catch (InterruptedException e) {

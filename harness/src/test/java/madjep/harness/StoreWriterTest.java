@@ -98,6 +98,45 @@ class StoreWriterTest {
     assertTrue(Files.exists(mine), "a living process's temporary is its own business");
   }
 
+  @Test
+  void open_historiesWrittenWhileSimulating_sameBytesAsWrittenAfter() throws IOException {
+    // Hand-overs every 50 ops, so that a short run is written in many pieces while it is simulated.
+    Scenario s = small("streamed").withSeed(5);
+    madjep.sim.scenario.SimResult r;
+    Path stored;
+    int[] handOvers = new int[1];
+    try (StoreWriter.Open open = StoreWriter.open(dir, s.name(), LocalDateTime.now())) {
+      r = madjep.sim.scenario.SimRunner.run(s, sim -> { }, prefix -> {
+        handOvers[0]++;
+        open.histories().soFar(prefix);
+      }, 50);
+      open.histories().finish(r.history());
+      Run run = Harness.defaults().check(r, "r");
+      stored = open.complete(r, () -> run);
+    }
+    assertTrue(handOvers[0] >= 5, "hand-overs: " + handOvers[0]);
+    for (var f : java.util.Map.of("history.edn", madjep.history.io.HistoryFormat.EDN, "history.jsonl",
+        madjep.history.io.HistoryFormat.JSON).entrySet()) {
+      java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+      madjep.history.io.HistoryWriter.write(r.history(), f.getValue(), whole);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(whole.toByteArray(),
+          Files.readAllBytes(stored.resolve(f.getKey())), f.getKey());
+    }
+    assertEquals(List.of(), hidden(dir.resolve("streamed")), "no temporaries left");
+  }
+
+  @Test
+  void open_runThatNeverCompletes_leavesNothing() throws IOException {
+    try (StoreWriter.Open open = StoreWriter.open(dir, "failed", LocalDateTime.now())) {
+      open.histories().soFar(Harness.defaults().simulate(small("failed")).history());
+      // The simulation throws here, say: the run is not stored.
+    }
+    try (Stream<Path> s = Files.list(dir.resolve("failed"))) {
+      assertEquals(List.of(), s.toList(), "nothing stored, no temporaries");
+    }
+    assertFalse(Files.exists(dir.resolve("latest")));
+  }
+
   /** A process id that no process has: a finished child's. */
   private static long deadPid() throws IOException {
     try {

@@ -265,6 +265,9 @@ public final class History {
    * -1 when there is none (an invocation that never completed, or an op without a process).
    */
   public int pair(int i) {
+    if (pair == null) {
+      throw new IllegalStateException("a history still being recorded (HistoryBuilder.prefix) has no pairs yet");
+    }
     return pair[i];
   }
 

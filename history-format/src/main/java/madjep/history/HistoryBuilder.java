@@ -229,6 +229,18 @@ public final class HistoryBuilder {
     }
   }
 
+  /**
+   * The ops added so far, for writing them out while more are added (a simulation's store is written as the run
+   * goes). It shares this builder's arrays, whose first {@link #size()} entries never change once added, so another
+   * thread may read it while this one adds; it has no pairs ({@link History#pair} throws) and no problems: those come
+   * with {@link #build()}.
+   */
+  public History prefix() {
+    int n = size;
+    return new History(source, n, dense ? null : index, time, type, process, processNames.toArray(new Keyword[0]), f,
+        value, error, extras, line, column, null, List.of(), 0, List.of());
+  }
+
   /** Pairs invocations with completions, collects problems, and returns the history. The builder is spent. */
   public History build() {
     int n = size;

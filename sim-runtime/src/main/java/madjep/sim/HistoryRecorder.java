@@ -18,6 +18,18 @@ public final class HistoryRecorder {
   private final int nemesis;
   /** Per server, the extra fields {@code :node "nK"}: shared, immutable, so a completion costs no allocation. */
   private final Object[][] nodeExtras;
+  private Follower follower;
+  private int every;
+  private int nextHandOver = Integer.MAX_VALUE;
+
+  /**
+   * Receives the history so far ({@link HistoryBuilder#prefix()}) now and then during a run, on the simulation's
+   * thread: it should only hand it to another thread (a store writer), so the run is not slowed and stays the same.
+   */
+  @FunctionalInterface
+  public interface Follower {
+    void soFar(History prefix);
+  }
 
   public HistoryRecorder(Simulation sim, String source) {
     this.sim = sim;
@@ -29,8 +41,26 @@ public final class HistoryRecorder {
     }
   }
 
+  /** Hands {@code f} the history so far each time {@code every} more ops are recorded. */
+  public void follow(Follower f, int every) {
+    if (every < 1) {
+      throw new IllegalArgumentException("expected a positive number of ops, found " + every);
+    }
+    this.follower = f;
+    this.every = every;
+    nextHandOver = builder.size() + every;
+  }
+
+  private void added() {
+    if (builder.size() >= nextHandOver) {
+      nextHandOver = builder.size() + every;
+      follower.soFar(builder.prefix());
+    }
+  }
+
   public void invoke(long process, Keyword f, Object value) {
     builder.add(Long.MIN_VALUE, sim.now(), OpType.INVOKE, (int) process, f, value, null, null, 0, 0);
+    added();
   }
 
   /** A client op's completion: {@code :ok}, {@code :fail} or {@code :info}. */
@@ -45,6 +75,7 @@ public final class HistoryRecorder {
   public void complete(long process, OpType type, Keyword f, Object value, Object error, int node) {
     builder.add(Long.MIN_VALUE, sim.now(), type, (int) process, f, value, error,
         node >= 0 && node < nodeExtras.length ? nodeExtras[node] : null, 0, 0);
+    added();
   }
 
   /**
@@ -62,12 +93,14 @@ public final class HistoryRecorder {
     }
     builder.add(Long.MIN_VALUE, sim.now(), type, (int) process, f, value, error,
         extras == null || extras.length == 0 ? null : extras.clone(), 0, 0);
+    added();
   }
 
   /** A fault: its start ({@code value} as asked) and end ({@code result} as done), both {@code :info}. */
   public void nemesis(Keyword f, Object value, Object result) {
     builder.add(Long.MIN_VALUE, sim.now(), OpType.INFO, nemesis, f, value, null, null, 0, 0);
     builder.add(Long.MIN_VALUE, sim.now(), OpType.INFO, nemesis, f, result, null, null, 0, 0);
+    added();
   }
 
   /** Ops recorded so far. */

@@ -42,32 +42,92 @@ public final class HistoryWriter {
 
   /** Writes {@code h} to a stream in {@code format}; the stream is flushed, not closed. */
   public static void write(History h, HistoryFormat format, OutputStream out) throws IOException {
-    switch (format) {
-      case EDN -> writeEdn(h, out);
-      case JSON -> writeJson(h, out);
-      case JEPSEN_LOG, ETCD -> throw new IllegalArgumentException("MadJep writes EDN or JSON, not " + format.cliName());
-    }
+    Stream s = new Stream(format, out);
+    s.append(h);
+    s.finish();
   }
 
-  private static void writeEdn(History h, OutputStream os) throws IOException {
-    LineSink out = new LineSink(os);
-    StringBuilder sb = new StringBuilder(256);
-    for (int i = 0, n = h.size(); i < n; i++) {
-      out.mark();
-      if (fastEdn(out, h, i)) {
-        out.put('\n');
-        out.endLine();
-      } else {
-        // A value the fast path does not write (a string to escape, a double, a tagged element...): the whole
-        // line the general way, so both ways give the same bytes.
-        out.rollback();
-        sb.setLength(0);
-        appendEdn(sb, h, i);
-        sb.append('\n');
-        out.bytes(sb.toString().getBytes(StandardCharsets.UTF_8));
+  /**
+   * Writes a history while it grows (a simulation's store, written as the run goes): each {@link #append} writes the
+   * ops after those written so far, {@link #finish} ends the file. The bytes are those that {@link #write(History,
+   * HistoryFormat, OutputStream)} writes for the whole history at once. One thread at a time.
+   */
+  public static final class Stream {
+    private final HistoryFormat format;
+    private final LineSink out;
+    private final StringBuilder sb = new StringBuilder(256);
+    private final java.io.ByteArrayOutputStream general = new java.io.ByteArrayOutputStream(512);
+    private JsonGenerator json;
+    private int written;
+
+    /** Writes {@code format} (EDN or JSON) to {@code out}, which {@link #finish} flushes but does not close. */
+    public Stream(HistoryFormat format, OutputStream out) {
+      if (format != HistoryFormat.EDN && format != HistoryFormat.JSON) {
+        throw new IllegalArgumentException("MadJep writes EDN or JSON, not " + format.cliName());
       }
+      this.format = format;
+      this.out = new LineSink(out);
     }
-    out.flush();
+
+    /** How many ops are written. */
+    public int written() {
+      return written;
+    }
+
+    /**
+     * Writes the ops of {@code h} after the first {@link #written()}: {@code h} is the history so far, holding every
+     * op written before in the same places.
+     */
+    public void append(History h) throws IOException {
+      if (h.size() < written) {
+        throw new IllegalArgumentException("expected the history so far, of at least " + written + " ops, found "
+            + h.size());
+      }
+      for (int i = written, n = h.size(); i < n; i++) {
+        out.mark();
+        if (format == HistoryFormat.EDN ? fastEdn(out, h, i) : fastJson(out, h, i)) {
+          out.put('\n');
+          out.endLine();
+        } else {
+          // A value the fast path does not write (a string to escape, a double, a tagged element...): the whole
+          // line the general way, so both ways give the same bytes.
+          out.rollback();
+          out.bytes(format == HistoryFormat.EDN ? generalEdn(h, i) : generalJson(h, i));
+        }
+      }
+      written = h.size();
+    }
+
+    private byte[] generalEdn(History h, int i) {
+      sb.setLength(0);
+      appendEdn(sb, h, i);
+      sb.append('\n');
+      return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] generalJson(History h, int i) throws IOException {
+      if (json == null) {
+        json = JSON.createGenerator(general);
+        // One object per call, and this writer ends each line: Jackson writes no separator of its own.
+        json.setRootValueSeparator(null);
+      }
+      general.reset();
+      writeJsonOp(json, h, i);
+      json.flush();
+      general.write('\n');
+      return general.toByteArray();
+    }
+
+    /** Ends the file (JSON Lines of no ops is one empty line) and flushes the stream. */
+    public void finish() throws IOException {
+      if (json != null) {
+        json.close();
+      }
+      if (format == HistoryFormat.JSON && written == 0) {
+        out.put('\n');
+      }
+      out.flush();
+    }
   }
 
   /**
@@ -222,34 +282,6 @@ public final class HistoryWriter {
       Edn.print(sb, e.getValue());
     }
     sb.append('}');
-  }
-
-  private static void writeJson(History h, OutputStream os) throws IOException {
-    LineSink out = new LineSink(os);
-    java.io.ByteArrayOutputStream general = new java.io.ByteArrayOutputStream(512);
-    try (JsonGenerator g = JSON.createGenerator(general)) {
-      // One object per call, and this writer ends each line: Jackson writes no separator of its own.
-      g.setRootValueSeparator(null);
-      for (int i = 0, n = h.size(); i < n; i++) {
-        out.mark();
-        if (fastJson(out, h, i)) {
-          out.put('\n');
-          out.endLine();
-        } else {
-          // A value the fast path does not write (a string to escape, a double...): Jackson writes the line.
-          out.rollback();
-          general.reset();
-          writeJsonOp(g, h, i);
-          g.flush();
-          general.write('\n');
-          out.bytes(general.toByteArray());
-        }
-      }
-    }
-    if (h.size() == 0) {
-      out.put('\n');
-    }
-    out.flush();
   }
 
   /** Op {@code i} as one JSON object. */

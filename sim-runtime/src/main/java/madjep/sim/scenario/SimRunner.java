@@ -48,6 +48,19 @@ public final class SimRunner {
   }
 
   /**
+   * As {@link #run(Scenario, java.util.function.Consumer)}, also handing {@code follower} the history so far each
+   * time {@code every} more ops are recorded (a store writer writes it out while the run goes on).
+   */
+  public static SimResult run(Scenario s, java.util.function.Consumer<Simulation> watch,
+      HistoryRecorder.Follower follower, int every) {
+    Setup setup = new Setup(s);
+    setup.history.follow(follower, every);
+    watch.accept(setup.sim);
+    setup.run();
+    return setup.result();
+  }
+
+  /**
    * Runs {@code s} once and writes every fault its schedule applied into {@code log}; {@link ExplicitRun} turns them
    * into a scenario.
    */
