@@ -99,7 +99,7 @@ public final class Harness {
       SimResult r = SimRunner.run(s, watch, open.histories(), StreamedHistories.EVERY);
       simulated.accept(r);
       open.histories().finish(r.history());
-      return finish(r, replay, (check, outcome) -> open.complete(r, outcome));
+      return finish(r, replay, outcome -> open.complete(r, replay, outcome));
     }
   }
 
@@ -124,13 +124,13 @@ public final class Harness {
       long t = System.nanoTime() - t0;
       return new Finished(run, null, t, t);
     }
-    return finish(r, replay, (check, outcome) -> StoreWriter.write(store, r, outcome, started));
+    return finish(r, replay, outcome -> StoreWriter.write(store, r, replay, outcome, started));
   }
 
-  /** Writes the store of a checked run: given the check running, and the outcome to wait for. */
+  /** Writes the store of a run being checked, asking for the outcome once it needs it; returns the directory. */
   @FunctionalInterface
   private interface Storing {
-    Path store(CompletableFuture<Run> check, java.util.function.Supplier<Run> outcome) throws IOException;
+    Path store(java.util.function.Supplier<Run> outcome) throws IOException;
   }
 
   /** Checks on a thread of its own while {@code storing} writes, and waits for both. */
@@ -143,7 +143,7 @@ public final class Harness {
       checkNanos[0] = System.nanoTime() - c0;
       return run;
     }, OwnThread.INSTANCE);
-    Path dir = storing.store(check, () -> join(check));
+    Path dir = storing.store(() -> join(check));
     Run run = join(check);
     return new Finished(run, dir, checkNanos[0], System.nanoTime() - t0);
   }

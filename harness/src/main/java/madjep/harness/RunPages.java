@@ -9,6 +9,7 @@ import java.util.Map;
 import madjep.history.History;
 import madjep.history.edn.Keyword;
 import madjep.history.io.HistoryReader;
+import madjep.report.HtmlReport;
 import madjep.report.Report;
 import madjep.report.RunInfo;
 import madjep.sim.scenario.ScenarioFiles;
@@ -24,14 +25,32 @@ public final class RunPages {
 
   /** The page of a run that just finished. */
   public static Report of(Run run) {
+    return of(run, null);
+  }
+
+  /**
+   * The page of a run that just finished, with the run information {@code page} was prepared with ({@link
+   * #prepare}, while the run was checked), or made here when it is null.
+   */
+  static Report of(Run run, HtmlReport.Prepared page) {
     SimResult r = run.sim();
-    RunInfo info = RunInfo.of(r.scenario().name(), r.scenario().seed(), run.replay())
+    RunInfo info = page != null ? page.run() : info(r, run.replay());
+    return new Report(r.scenario().name() + " seed " + r.scenario().seed(), r.history(), Results.of(run), info);
+  }
+
+  /** The history's part of a simulated run's page, which needs no verdict: made while the run is checked. */
+  static HtmlReport.Prepared prepare(SimResult r, String replay) {
+    return HtmlReport.prepare(r.history(), info(r, replay));
+  }
+
+  /** What a simulated run knows of itself: scenario, seed, replay, settings, counters, leaders, node metrics. */
+  private static RunInfo info(SimResult r, String replay) {
+    return RunInfo.of(r.scenario().name(), r.scenario().seed(), replay)
         .withResolvedScenario(ScenarioFiles.toToml(r.scenario()))
         .withFaultSettings(r.faultsDescription())
         .withCounters(r.stats())
         .withAnnouncements(RunInfo.leadersFromTrace(r.trace()))
         .withMetrics(MetricsJsonl.series(r.observations().metrics()));
-    return new Report(r.scenario().name() + " seed " + r.scenario().seed(), r.history(), Results.of(run), info);
   }
 
   /** The page of a stored run (MadJep's, or Jepsen's: its {@code results.edn} and {@code history.edn}). */

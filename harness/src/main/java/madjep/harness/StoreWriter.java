@@ -65,10 +65,13 @@ public final class StoreWriter {
   private static final java.util.concurrent.locks.ReentrantLock PUBLISH = new java.util.concurrent.locks.ReentrantLock();
   private static final java.util.concurrent.atomic.AtomicLong LINKS = new java.util.concurrent.atomic.AtomicLong();
 
-  /** One file of a run directory, written from the checked run. */
+  /**
+   * One file of a run directory, written from the checked run and, when it was made while the run was checked, the
+   * history's part of its page (else null).
+   */
   @FunctionalInterface
   interface RunFile {
-    void write(Run run, Path file) throws IOException;
+    void write(Run run, HtmlReport.Prepared page, Path file) throws IOException;
   }
 
   /** One file of a run directory that the simulation alone decides (written while the check runs). */
@@ -99,9 +102,9 @@ public final class StoreWriter {
 
   private static Map<String, RunFile> files() {
     Map<String, RunFile> m = new LinkedHashMap<>();
-    m.put("results.edn", (run, f) -> text(f, Edn.print(Results.of(run)) + "\n"));
-    m.put("results.json", (run, f) -> text(f, JsonValues.toJson(Results.of(run), true) + "\n"));
-    m.put("report.html", (run, f) -> text(f, HtmlReport.render(RunPages.of(run))));
+    m.put("results.edn", (run, page, f) -> text(f, Edn.print(Results.of(run)) + "\n"));
+    m.put("results.json", (run, page, f) -> text(f, JsonValues.toJson(Results.of(run), true) + "\n"));
+    m.put("report.html", (run, page, f) -> text(f, HtmlReport.render(RunPages.of(run, page), page)));
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -159,9 +162,15 @@ public final class StoreWriter {
    */
   public static Path write(Path store, SimResult r, Supplier<Run> outcome, LocalDateTime started)
       throws IOException {
+    return write(store, r, null, outcome, started);
+  }
+
+  /** As {@link #write(Path, SimResult, Supplier, LocalDateTime)}; knowing the replay, it prepares the page early. */
+  static Path write(Path store, SimResult r, String replay, Supplier<Run> outcome, LocalDateTime started)
+      throws IOException {
     try (Open open = open(store, r.scenario().name(), started)) {
       open.histories().finish(r.history());
-      return open.complete(r, outcome);
+      return open.complete(r, replay, outcome);
     }
   }
 
@@ -228,13 +237,14 @@ public final class StoreWriter {
 
     /**
      * Writes the rest of the run once {@code histories().finish(r.history())} was called: the {@link #SIM_FILES}
-     * while the histories are completed, then, with the outcome, the {@link #FILES}; publishes the directory and the
-     * {@code latest} links, and returns the directory.
+     * while the histories are completed (and, given the replay command, the history's part of the page), then, with
+     * the outcome, the {@link #FILES}; publishes the directory and the {@code latest} links, and returns the
+     * directory.
      */
-    Path complete(SimResult r, Supplier<Run> outcome) throws IOException {
+    Path complete(SimResult r, String replay, Supplier<Run> outcome) throws IOException {
       SIMULATING.remove(tmp);
       try {
-        writeFiles(r, outcome, histories, tmp);
+        writeFiles(r, replay, outcome, histories, tmp);
       } catch (IOException e) {
         if (shuttingDown) {
           // The exit clean-up removed the directory under the writer: the run is simply not stored.
@@ -287,24 +297,32 @@ public final class StoreWriter {
   }
 
   /**
-   * Fills the temporary directory: the {@link #SIM_FILES} on this thread while the histories' own threads complete
-   * them, then, once the check is done, the {@link #FILES}.
+   * Fills the temporary directory: the {@link #SIM_FILES} and (given the replay command) the history's part of the
+   * page on this thread while the histories' own threads complete them and the check runs, then, once the check is
+   * done, the {@link #FILES}.
    */
-  private static void writeFiles(SimResult r, Supplier<Run> outcome, StreamedHistories histories, Path tmp)
-      throws IOException {
+  private static void writeFiles(SimResult r, String replay, Supplier<Run> outcome, StreamedHistories histories,
+      Path tmp) throws IOException {
+    HtmlReport.Prepared page = null;
     try {
       for (Map.Entry<String, SimResultFile> f : SIM_FILES.entrySet()) {
         stopIfShuttingDown();
         f.getValue().write(r, tmp.resolve(f.getKey()));
+      }
+      if (replay != null) {
+        page = RunPages.prepare(r, replay);
       }
     } finally {
       // Never leave a writer running: it would write into the directory this writer's caller removes.
       histories.await();
     }
     Run run = outcome.get();
+    if (page != null && !replay.equals(run.replay())) {
+      page = null;
+    }
     for (Map.Entry<String, RunFile> f : FILES.entrySet()) {
       stopIfShuttingDown();
-      f.getValue().write(run, tmp.resolve(f.getKey()));
+      f.getValue().write(run, page, tmp.resolve(f.getKey()));
     }
     shareable(tmp);
   }

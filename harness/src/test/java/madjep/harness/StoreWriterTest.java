@@ -112,7 +112,7 @@ class StoreWriterTest {
       }, 50);
       open.histories().finish(r.history());
       Run run = Harness.defaults().check(r, "r");
-      stored = open.complete(r, () -> run);
+      stored = open.complete(r, "r", () -> run);
     }
     assertTrue(handOvers[0] >= 5, "hand-overs: " + handOvers[0]);
     for (var f : java.util.Map.of("history.edn", madjep.history.io.HistoryFormat.EDN, "history.jsonl",

@@ -54,7 +54,15 @@ public record HistoryStats(
       Keyword f = h.f(i);
       if (f != lastF) {
         lastF = f;
-        lastCounts = f == null ? nilF : perF.computeIfAbsent(f, k -> new int[types]);
+        if (f == null) {
+          lastCounts = nilF;
+        } else {
+          lastCounts = perF.get(f);
+          if (lastCounts == null) {
+            lastCounts = new int[types];
+            perF.put(f, lastCounts);
+          }
+        }
       }
       lastCounts[ti]++;
       int p = h.process(i);

@@ -7,15 +7,17 @@ import java.util.Map;
 
 /** The faults section: how often each kind of fault was in effect, for how long, and how many ops it touched. */
 final class FaultCoverage {
-  private final Page p;
+  private final PageModel p;
+  private final StringBuilder sb = new StringBuilder();
 
-  FaultCoverage(Page p) {
+  FaultCoverage(PageModel p) {
     this.p = p;
   }
 
-  void render() {
+  /** The section, or nothing when the history has no fault. */
+  String render() {
     if (p.faults.actions == 0) {
-      return;
+      return "";
     }
     Map<String, long[]> byKind = new LinkedHashMap<>();
     Map<String, List<long[]>> spans = new LinkedHashMap<>();
@@ -25,27 +27,28 @@ final class FaultCoverage {
       spans.computeIfAbsent(k, x -> new ArrayList<>()).add(new long[] {b.start(), b.end()});
     }
     List<long[]> all = new ArrayList<>();
-    p.sb.append("<section id=\"faults\">\n<h2>Faults</h2>\n");
-    if (p.r.run() != null && p.r.run().faultSettings() != null) {
-      p.sb.append("<p><b>Settings:</b> <code>").append(Format.esc(p.r.run().faultSettings())).append("</code></p>\n");
+    sb.append("<section id=\"faults\">\n<h2>Faults</h2>\n");
+    if (p.run != null && p.run.faultSettings() != null) {
+      sb.append("<p><b>Settings:</b> <code>").append(Format.esc(p.run.faultSettings())).append("</code></p>\n");
     }
-    p.sb.append("<table class=\"coverage\"><tr><th>fault</th><th>times</th><th>in effect</th><th>of the run</th>"
+    sb.append("<table class=\"coverage\"><tr><th>fault</th><th>times</th><th>in effect</th><th>of the run</th>"
         + "</tr>\n");
     for (Map.Entry<String, long[]> e : byKind.entrySet()) {
       long covered = union(spans.get(e.getKey()));
       all.addAll(spans.get(e.getKey()));
-      p.sb.append("<tr><td>").append(Format.esc(e.getKey())).append("</td><td>").append(e.getValue()[0])
+      sb.append("<tr><td>").append(Format.esc(e.getKey())).append("</td><td>").append(e.getValue()[0])
           .append("</td><td>").append(Format.esc(p.axis.label(covered).replace("op ", ""))).append("</td><td>")
           .append(percent(covered, p.axis.span)).append("</td></tr>\n");
     }
     long any = union(all);
     int under = overlapping(p.iv.start, p.iv.end, p.iv.size, all);
-    p.sb.append("<tr class=\"total\"><td>any fault</td><td>").append(p.faults.bands.size()).append("</td><td>")
+    sb.append("<tr class=\"total\"><td>any fault</td><td>").append(p.faults.bands.size()).append("</td><td>")
         .append(Format.esc(p.axis.label(any).replace("op ", ""))).append("</td><td>").append(percent(any, p.axis.span))
         .append("</td></tr>\n</table>\n<p>").append(Format.count(under)).append(" of ").append(Format.count(p.iv.size))
         .append(" client ops (").append(percent(under, p.iv.size)).append(") overlapped a fault")
         .append(p.faults.markers.isEmpty() ? "" : "; " + p.faults.markers.size() + " other nemesis actions")
         .append(".</p>\n</section>\n");
+    return sb.toString();
   }
 
   /** The time covered by at least one of {@code spans} (closed intervals). */

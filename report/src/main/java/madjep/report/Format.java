@@ -38,7 +38,12 @@ final class Format {
   /** A coordinate with one decimal, as SVG wants it. */
   static String px(double v) {
     long tenths = Math.round(v * 10);
-    return tenths % 10 == 0 ? Long.toString(tenths / 10) : String.format(Locale.ROOT, "%.1f", tenths / 10.0);
+    if (tenths % 10 == 0) {
+      return Long.toString(tenths / 10);
+    }
+    // What String.format("%.1f", tenths / 10.0) prints, without the formatter: a page draws hundreds of thousands.
+    long abs = Math.abs(tenths);
+    return (tenths < 0 ? "-" : "") + abs / 10 + "." + abs % 10;
   }
 
   /** {@code 1 thread}, {@code 2 threads}. */

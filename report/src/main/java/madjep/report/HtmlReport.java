@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import madjep.history.History;
 import madjep.history.io.AtomicFiles;
 
 /**
@@ -40,7 +41,38 @@ public final class HtmlReport {
 
   /** The page. */
   public static String render(Report r) {
-    return new Page(r).render();
+    return new Page(r, null).render();
+  }
+
+  /**
+   * The part of a page that its history and run information decide, never the checker's result: statistics, lanes,
+   * plots, fault coverage. Most of the work for a long history, so a caller can do it while the checker runs, then
+   * {@link #render(Report, Prepared)}.
+   */
+  public static Prepared prepare(History h, RunInfo run) {
+    return new Prepared(new PageModel(h, run));
+  }
+
+  /**
+   * The page, using {@code p} when it was prepared from this report's very history and run information (the same
+   * objects); otherwise as {@link #render(Report)}. The same text either way.
+   */
+  public static String render(Report r, Prepared p) {
+    return new Page(r, p == null ? null : p.model).render();
+  }
+
+  /** A page's history-only part: see {@link #prepare}. */
+  public static final class Prepared {
+    private final PageModel model;
+
+    private Prepared(PageModel model) {
+      this.model = model;
+    }
+
+    /** The run information it was prepared with (for the report that uses it). */
+    public RunInfo run() {
+      return model.run;
+    }
   }
 
   /** A resource of this package as text: the page's style sheet and script. */

@@ -29,20 +29,18 @@ final class Page {
   final TimelineSvg timeline;
   final StringBuilder sb = new StringBuilder(1 << 16);
 
-  Page(Report r) {
+  final PageModel m;
+
+  /** The page of {@code r}, with {@code m} made from its history and run (or null: made here). */
+  Page(Report r, PageModel m) {
     this.r = r;
     this.h = r.history();
-    this.axis = new Axis(h);
-    this.iv = new Intervals(h, axis);
-    this.faults = new Faults(h, axis);
+    this.m = m != null && m.h == h && m.run == r.run() ? m : new PageModel(h, r.run());
+    this.axis = this.m.axis;
+    this.iv = this.m.iv;
+    this.faults = this.m.faults;
     this.f = new Findings(r.result(), h);
-    if (r.run() != null && axis.timed) {
-      for (Announcement a : r.run().announcements()) {
-        if (a.isLeader()) {
-          leaders.add(a);
-        }
-      }
-    }
+    leaders.addAll(this.m.leaders);
     this.timeline = new TimelineSvg(h, axis, iv, faults, leaders, f);
   }
 
@@ -65,8 +63,8 @@ final class Page {
     cycles();
     cases();
     overview();
-    plots();
-    new FaultCoverage(this).render();
+    sb.append(m.plots);
+    sb.append(m.faultCoverage);
     run();
     result();
     sb.append("<footer>Drawn by madjep report from ").append(Format.esc(h.source())).append(". Every op is in the "
@@ -114,7 +112,7 @@ final class Page {
   }
 
   private String checkedWhat() {
-    HistoryStats s = HistoryStats.of(h);
+    HistoryStats s = m.stats;
     StringBuilder w = new StringBuilder();
     if (f.checker != null) {
       w.append("checker ").append(f.checker);
@@ -125,7 +123,7 @@ final class Page {
       w.append(" · ");
     }
     w.append(Format.plural(s.ops(), "op", "ops")).append(", ").append(Format.plural(iv.size, "client op",
-        "client ops")).append(" in ").append(Format.plural(lanes(), "thread", "threads")).append(" (")
+        "client ops")).append(" in ").append(Format.plural(m.overviewLaneCount(), "thread", "threads")).append(" (")
         .append(Format.plural(s.clientProcesses(), "process", "processes")).append("), ")
         .append(Format.count(s.crashed())).append(" crashed");
     if (axis.timed) {
@@ -135,19 +133,6 @@ final class Page {
       w.append(", ").append(faults.actions).append(" nemesis actions");
     }
     return w.toString();
-  }
-
-  private int lanesCache = -1;
-
-  private int lanes() {
-    if (lanesCache < 0) {
-      int max = 0;
-      for (int l : iv.lanes(h, iv.all())) {
-        max = Math.max(max, l + 1);
-      }
-      lanesCache = max;
-    }
-    return lanesCache;
   }
 
   private String opsChecked() {
@@ -214,6 +199,7 @@ final class Page {
     s.from = 0;
     s.to = axis.span;
     s.ids = iv.all();
+    s.lanes = m.overviewLanes;
     s.laneHeight = 14;
     s.maxHeight = 620;
     sb.append("<section id=\"run-timeline\">\n<h2>Timeline</h2>\n<p class=\"note\">Every client op as a bar from"
@@ -264,27 +250,6 @@ final class Page {
       case "k-fault" -> "nemesis active";
       default -> "other fault";
     };
-  }
-
-  private void plots() {
-    sb.append("<section id=\"plots\">\n<h2>Latency and throughput</h2>\n");
-    if (!axis.timed) {
-      sb.append("<p class=\"note\">The history has no <code>:time</code>, so there is no latency to plot.</p>\n");
-    } else if (iv.size == 0) {
-      sb.append("<p class=\"note\">No client ops.</p>\n");
-    } else {
-      Plots p = new Plots(axis, iv, faults);
-      sb.append("<div class=\"plots\">\n").append(p.latencyRaw()).append(p.latencyQuantiles()).append(p.throughput())
-          .append("</div>\n");
-      if (r.run() != null && !r.run().metrics().isEmpty()) {
-        sb.append("<h3>Node metrics</h3>\n<div class=\"plots\">\n");
-        for (String m : p.metrics(r.run().metrics())) {
-          sb.append(m);
-        }
-        sb.append("</div>\n");
-      }
-    }
-    sb.append("</section>\n");
   }
 
   private void run() {

@@ -27,6 +27,8 @@ final class TimelineSvg {
     long from;
     long to;
     int[] ids;
+    /** The lane of each of {@link #ids} when already known (the overview's), or null: assigned here. */
+    int[] lanes;
     int laneHeight = 14;
     /** Text inside an op's bar, or null. */
     IntFunction<String> label;
@@ -67,7 +69,7 @@ final class TimelineSvg {
   }
 
   String render(Spec s) {
-    int[] lane = iv.lanes(h, s.ids);
+    int[] lane = s.lanes != null ? s.lanes : iv.lanes(h, s.ids);
     int lanes = 0;
     for (int l : lane) {
       lanes = Math.max(lanes, l + 1);

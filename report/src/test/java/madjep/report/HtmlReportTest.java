@@ -61,6 +61,29 @@ class HtmlReportTest {
   }
 
   @Test
+  void render_preparedWhileChecking_sameBytes_andOnlyForItsOwnHistoryAndRun() {
+    // The harness prepares the history's part of the page while the checker runs; the page must not change.
+    History h = registerHistory(30_000, 20_001);
+    long[] times = {0, 10_000_000, 20_000_000};
+    RunInfo run = RunInfo.of("s", 7L, "madjep sim run s --seed 7").withFaultSettings("mix: partition")
+        .withMetrics(List.of(new MetricSeries("memory", "n1", times, new double[] {1, 2, 3})));
+    HtmlReport.Prepared prepared = HtmlReport.prepare(h, run);
+    assertTrue(prepared.run() == run);
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("register"),
+        LinearizabilityOptions.defaults());
+    Report report = new Report("t", h, r.toData(), run);
+    String page = HtmlReport.render(report, prepared);
+    assertEquals(HtmlReport.render(report), page);
+    assertTrue(page.contains("id=\"faults\"") && page.contains("id=\"plots\""), "both prepared sections drawn");
+    // Prepared from another history, or other run information: not used, the page is made whole.
+    History other = registerHistory(300, -1);
+    Report otherReport = new Report("t", other, Map.of(Keyword.of("valid?"), true), run);
+    assertEquals(HtmlReport.render(otherReport), HtmlReport.render(otherReport, prepared));
+    Report otherRun = new Report("t", h, r.toData(), RunInfo.of("s", 8L, null));
+    assertEquals(HtmlReport.render(otherRun), HtmlReport.render(otherRun, prepared));
+  }
+
+  @Test
   void render_largeHistory_boundedSize_violationDrawnOpByOp() {
     History h = registerHistory(60_000, 40_001);
     LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("register"),

@@ -1,0 +1,76 @@
+package madjep.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import madjep.history.History;
+import madjep.history.HistoryStats;
+
+/**
+ * What a page draws from its history and run alone, never from the checker's result: the axis, the ops as
+ * intervals, the faults, the leaders, the overview's lanes, the statistics, and the plots and fault coverage sections
+ * whole. For an hour-long run this is most of the page's work, so {@link HtmlReport#prepare} lets a caller do it while
+ * the checker runs.
+ */
+final class PageModel {
+  final History h;
+  final RunInfo run;
+  final Axis axis;
+  final Intervals iv;
+  final Faults faults;
+  final List<Announcement> leaders = new ArrayList<>();
+  final HistoryStats stats;
+  /** The lane of every client op in the overview (all of them, in order). */
+  final int[] overviewLanes;
+  final String plots;
+  final String faultCoverage;
+
+  PageModel(History h, RunInfo run) {
+    this.h = h;
+    this.run = run;
+    this.axis = new Axis(h);
+    this.iv = new Intervals(h, axis);
+    this.faults = new Faults(h, axis);
+    if (run != null && axis.timed) {
+      for (Announcement a : run.announcements()) {
+        if (a.isLeader()) {
+          leaders.add(a);
+        }
+      }
+    }
+    this.stats = HistoryStats.of(h);
+    this.overviewLanes = iv.lanes(h, iv.all());
+    this.plots = plots();
+    this.faultCoverage = new FaultCoverage(this).render();
+  }
+
+  /** The number of lanes the overview draws. */
+  int overviewLaneCount() {
+    int max = 0;
+    for (int l : overviewLanes) {
+      max = Math.max(max, l + 1);
+    }
+    return max;
+  }
+
+  private String plots() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("<section id=\"plots\">\n<h2>Latency and throughput</h2>\n");
+    if (!axis.timed) {
+      sb.append("<p class=\"note\">The history has no <code>:time</code>, so there is no latency to plot.</p>\n");
+    } else if (iv.size == 0) {
+      sb.append("<p class=\"note\">No client ops.</p>\n");
+    } else {
+      Plots p = new Plots(axis, iv, faults);
+      sb.append("<div class=\"plots\">\n").append(p.latencyRaw()).append(p.latencyQuantiles()).append(p.throughput())
+          .append("</div>\n");
+      if (run != null && !run.metrics().isEmpty()) {
+        sb.append("<h3>Node metrics</h3>\n<div class=\"plots\">\n");
+        for (String m : p.metrics(run.metrics())) {
+          sb.append(m);
+        }
+        sb.append("</div>\n");
+      }
+    }
+    return sb.append("</section>\n").toString();
+  }
+}
