@@ -498,6 +498,7 @@ public final class SimFile {
     if (n <= a.length) {
       return a;
     }
-    return Arrays.copyOf(a, Math.max(n, a.length + (a.length >> 1)));
+    // Doubling: a log that grows from nothing after each compaction is copied once over on the way, not twice.
+    return Arrays.copyOf(a, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(n, 2L * a.length)));
   }
 }

@@ -91,17 +91,33 @@ final class RaftStorage {
       }
     }
     file = new RecordFile(disk.open("raft.log." + generation));
-    List<byte[]> entries = logLost ? List.of() : read(file);
     int decoded = 0;
-    for (byte[] r : entries) {
-      try {
-        decode(r, in);
-      } catch (RuntimeException e) {
+    if (!logLost) {
+      // Each record decoded as it is read (a copy of its bytes, so a damaged one cannot read past its end), rather
+      // than a list of every record first: a long log is read at every restart.
+      int[] ok = {0};
+      boolean[] failed = {false};
+      RecordFile.Reader decodeEach = (b, off, n) -> {
+        if (failed[0]) {
+          return;
+        }
+        try {
+          decode(java.util.Arrays.copyOfRange(b, off, off + n), in);
+          ok[0]++;
+        } catch (RuntimeException e) {
+          failed[0] = true;
+        }
+      };
+      if (verify) {
+        file.recover(decodeEach);
+      } else {
+        file.recoverUnchecked(decodeEach);
+      }
+      decoded = ok[0];
+      if (failed[0]) {
         // Only without checksums can a record hold bytes that do not decode: take it as the end, as a torn one.
         file.keep(decoded);
-        break;
       }
-      decoded++;
     }
     if (meta.term() > term) {
       term = meta.term();
