@@ -111,12 +111,13 @@ final class RaftMeta {
       // First use: both slots, so that a short file always means damage.
       java.util.Arrays.fill(slot, (byte) 0);
       seq = 0;
-      write(0, t, vote, ackedIndex, isSuspect);
+      write(0, t, vote, ackedIndex, isSuspect, SLOT);
       seq = 1;
-      write(SLOT, t, vote, ackedIndex, isSuspect);
+      write(SLOT, t, vote, ackedIndex, isSuspect, SLOT);
     } else {
+      // The rest of a slot is zeros and stays so: only the state and its checksum are written again.
       seq++;
-      write((int) Math.floorMod(seq, 2L) * SLOT, t, vote, ackedIndex, isSuspect);
+      write((int) Math.floorMod(seq, 2L) * SLOT, t, vote, ackedIndex, isSuspect, PAYLOAD + 8);
     }
     file.fsync();
     term = t;
@@ -126,14 +127,14 @@ final class RaftMeta {
     state = State.OK;
   }
 
-  private void write(int at, long t, int vote, long ackedIndex, boolean isSuspect) {
+  private void write(int at, long t, int vote, long ackedIndex, boolean isSuspect, int bytes) {
     putLong(slot, 0, seq);
     putLong(slot, 8, t);
     putLong(slot, 16, vote);
     putLong(slot, 24, ackedIndex);
     putLong(slot, 32, isSuspect ? 1 : 0);
     putLong(slot, PAYLOAD, checksum(slot));
-    file.write(at, slot, 0, SLOT);
+    file.write(at, slot, 0, bytes);
   }
 
   private long checksum(byte[] b) {
