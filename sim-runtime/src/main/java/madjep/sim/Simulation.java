@@ -44,9 +44,16 @@ public final class Simulation {
   private StorageAtlas atlas = StorageAtlas.off();
   private Regions regions;
   private long diskExits;
-  /** The last delivered payload's class and its name's hash: the event hash folds the name in, not the identity. */
-  private Class<?> hashedClass;
-  private int hashedClassName;
+  /**
+   * The hash of a message class's name, which the run's hash takes in (names, not identities, are the same in every
+   * JVM). Looked up per class: a run's messages alternate between a few classes, and a one-entry cache missed on most.
+   */
+  private static final ClassValue<Integer> NAME_HASH = new ClassValue<>() {
+    @Override
+    protected Integer computeValue(Class<?> c) {
+      return c.getName().hashCode();
+    }
+  };
   private long oomKills;
   private final Trace trace;
   private final List<Listener> listeners = new ArrayList<>();
@@ -244,12 +251,7 @@ public final class Simulation {
       now = t;
       long x = t ^ ((long) kind << 60) ^ ((long) a << 42) ^ ((long) b << 21);
       if (kind == DELIVER) {
-        Class<?> c = p.getClass();
-        if (c != hashedClass) {
-          hashedClass = c;
-          hashedClassName = c.getName().hashCode();
-        }
-        x ^= (long) hashedClassName << 7;
+        x ^= (long) NAME_HASH.get(p.getClass()).intValue() << 7;
       }
       hash = mix(hash + x);
       long index = events++;
