@@ -46,6 +46,14 @@ final class RaftLog {
     return term(last());
   }
 
+  /** Room for {@code n} entries in all, so that reading back a long log does not grow the arrays step by step. */
+  void reserve(int n) {
+    if (n > terms.length) {
+      terms = Arrays.copyOf(terms, n);
+      ops = Arrays.copyOf(ops, n);
+    }
+  }
+
   void append(long term, ClientOp op) {
     if (count == terms.length) {
       terms = Arrays.copyOf(terms, count * 2);

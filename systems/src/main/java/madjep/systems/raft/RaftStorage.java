@@ -93,6 +93,8 @@ final class RaftStorage {
     file = new RecordFile(disk.open("raft.log." + generation));
     int decoded = 0;
     if (!logLost) {
+      // A register entry's record takes about 30 bytes: room for the log's entries at once.
+      log.reserve((int) Math.min(1 << 22, file.file().size() / 24));
       // Each record decoded as it is read (a copy of its bytes, so a damaged one cannot read past its end), rather
       // than a list of every record first: a long log is read at every restart.
       int[] ok = {0};
