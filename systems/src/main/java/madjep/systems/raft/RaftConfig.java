@@ -15,8 +15,8 @@ import madjep.sim.Durations;
  * @param accounts bank accounts in the state machine
  * @param total the bank's total
  * @param setReads {@code :read nil} reads the set (set workload) rather than the bank
- * @param compactEvery snapshot the state machine and drop the log once this many entries (and at least twice the
- *     state's size) are applied past the last snapshot (0: never)
+ * @param compactEvery snapshot the state machine and drop the log once this many entries (and at least the state's
+ *     size) are applied past the last snapshot (0: never)
  */
 public record RaftConfig(
     long electionMin,

@@ -582,9 +582,10 @@ public final class RaftNode implements Node {
         ctx.reply(w.client(), w.request(), reply);
       }
     }
-    // At least twice the state's size between snapshots keeps their cost per entry constant as the state grows.
+    // At least the state's size between snapshots keeps their cost per entry constant as the state grows (a
+    // snapshot of n entries per n entries applied); no more than that keeps a restart's replay short.
     long since = applied - log.snapshotIndex();
-    if (cfg.compactEvery() > 0 && (since >= Math.max(cfg.compactEvery(), 2L * machine.stateSize())
+    if (cfg.compactEvery() > 0 && (since >= Math.max(cfg.compactEvery(), machine.stateSize())
         || since > 0 && ctx.buggify("raft.compact-early"))) {
       store.compact(applied, log.term(applied), machine.snapshot());
     }
