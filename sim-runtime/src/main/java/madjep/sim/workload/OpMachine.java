@@ -100,18 +100,36 @@ public final class OpMachine {
   public ClientReply apply(ClientOp op) {
     lastSnapshot = null;
     try {
-      return applyChecked(op);
+      return applyChecked(op, true);
     } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
       return new ClientReply.Fail(op.value(), MALFORMED);
     }
   }
 
-  private ClientReply applyChecked(ClientOp op) {
+  /**
+   * Applies {@code op} as {@link #apply} does, changing the state in exactly the same way, without making the reply
+   * of a read, a write or a cas: for a replica that answers no client for it (a follower), which would otherwise
+   * build millions of replies nobody reads.
+   */
+  public void applyQuietly(ClientOp op) {
+    lastSnapshot = null;
+    try {
+      applyChecked(op, false);
+    } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
+      // A malformed op changes nothing, as in apply.
+    }
+  }
+
+  /** The reply of {@code op}; with {@code reply} false, null for a read, a write or a cas (their state changes stay). */
+  private ClientReply applyChecked(ClientOp op, boolean reply) {
     applied++;
     String f = op.f().name();
     Object v = op.value();
     switch (f) {
       case "read":
+        if (!reply) {
+          return null; // a read changes nothing
+        }
         if (v instanceof List<?> kv && kv.size() == 2) {
           Object k = kv.get(0);
           return new ClientReply.Ok(EdnVector.of(k, registers.get(((Long) k).longValue())));
@@ -123,7 +141,7 @@ public final class OpMachine {
       case "write": {
         List<?> kv = (List<?>) v;
         registers.put(((Long) kv.get(0)).longValue(), kv.get(1));
-        return new ClientReply.Ok(v);
+        return reply ? new ClientReply.Ok(v) : null;
       }
       case "cas": {
         List<?> kv = (List<?>) v;
@@ -132,9 +150,9 @@ public final class OpMachine {
         Object cur = registers.get(k);
         if (cur != null && cur.equals(ab.get(0))) {
           registers.put(k, ab.get(1));
-          return new ClientReply.Ok(v);
+          return reply ? new ClientReply.Ok(v) : null;
         }
-        return new ClientReply.Fail(v, MISMATCH);
+        return reply ? new ClientReply.Fail(v, MISMATCH) : null;
       }
       case "txn":
         return new ClientReply.Ok(txn((List<?>) v));

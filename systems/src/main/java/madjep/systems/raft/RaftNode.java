@@ -576,10 +576,11 @@ public final class RaftNode implements Node {
       if (op == null) {
         continue;
       }
-      ClientReply reply = machine.apply(op);
       Waiting w = waiting.remove(applied);
       if (w != null) {
-        ctx.reply(w.client(), w.request(), reply);
+        ctx.reply(w.client(), w.request(), machine.apply(op));
+      } else {
+        machine.applyQuietly(op); // a follower's, or an entry whose client asked another leader: nobody to answer
       }
     }
     // At least the state's size between snapshots keeps their cost per entry constant as the state grows (a

@@ -1,0 +1,47 @@
+package madjep.sim.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.SplittableRandom;
+import madjep.history.edn.EdnVector;
+import madjep.history.edn.Keyword;
+import org.junit.jupiter.api.Test;
+
+class OpMachineTest {
+  private static final Keyword READ = Keyword.of("read");
+  private static final Keyword WRITE = Keyword.of("write");
+  private static final Keyword CAS = Keyword.of("cas");
+  private static final Keyword ADD = Keyword.of("add");
+
+  /** A register op, now and then malformed (a key that is not a number, a missing value), or another kind. */
+  private static ClientOp randomOp(SplittableRandom r) {
+    long k = r.nextInt(6);
+    long a = r.nextInt(4);
+    long b = r.nextInt(4);
+    return switch (r.nextInt(9)) {
+      case 0, 1 -> new ClientOp(READ, EdnVector.of(k, null), 1);
+      case 2, 3 -> new ClientOp(WRITE, EdnVector.of(k, a), 2);
+      case 4, 5 -> new ClientOp(CAS, EdnVector.of(k, EdnVector.of(a, b)), 3);
+      case 6 -> new ClientOp(WRITE, EdnVector.of("not a key", a), 4);
+      case 7 -> new ClientOp(CAS, EdnVector.of(k), 5);
+      default -> new ClientOp(ADD, a, 6);
+    };
+  }
+
+  @Test
+  void applyQuietly_changesTheStateExactlyAsApply() {
+    for (int seed = 0; seed < 300; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      OpMachine answering = new OpMachine(3, 100, false);
+      OpMachine quiet = new OpMachine(3, 100, false);
+      for (int i = 0; i < 200; i++) {
+        ClientOp op = randomOp(r);
+        assertNotNull(answering.apply(op));
+        quiet.applyQuietly(op);
+        assertEquals(answering.snapshot(), quiet.snapshot(), "seed " + seed + ", op " + i + ": " + op);
+        assertEquals(answering.applied(), quiet.applied());
+      }
+    }
+  }
+}
