@@ -42,4 +42,34 @@ class RecordFileTest {
     }
     assertTrue(sawShorter > 40, "crashes lose unsynced records: " + sawShorter);
   }
+
+  @Test
+  void reserve_isOnlyAHint_theSameBytesAfterWritesTruncationsAndCrashes() {
+    // Two disks, one file each, the same writes, syncs, truncation and crash: one file reserved up front.
+    for (long seed = 0; seed < 40; seed++) {
+      byte[][] images = new byte[2][];
+      for (int reserved = 0; reserved < 2; reserved++) {
+        SimDisk disk = new SimDisk();
+        SimFile f = disk.open("log");
+        if (reserved == 1) {
+          f.reserve(1 << 16);
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < 60; i++) {
+          byte[] b = new byte[1 + r.nextInt(700)];
+          r.nextBytes(b);
+          f.write(r.nextInt(3) == 0 ? r.nextInt((int) f.size() + 1) : f.size(), b, 0, b.length);
+          if (r.nextInt(5) == 0) {
+            f.fsync();
+          }
+          if (r.nextInt(20) == 0) {
+            f.truncate(r.nextInt((int) f.size() + 1));
+          }
+        }
+        disk.crash(new SplittableRandom(seed + 1000));
+        images[reserved] = disk.open("log").readAll();
+      }
+      org.junit.jupiter.api.Assertions.assertArrayEquals(images[0], images[1], "seed " + seed);
+    }
+  }
 }

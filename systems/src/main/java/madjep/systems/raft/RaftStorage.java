@@ -260,6 +260,8 @@ final class RaftStorage {
     snap.append(codec.buf, codec.pos);
     snap.fsync();
     RecordFile newLog = fresh("raft.log." + next);
+    // It grows about as far as this one did before the next compaction.
+    newLog.file().reserve((int) Math.min(1 << 30, file.file().size()));
     writeTerm(newLog);
     for (long i = index + 1; i <= log.last(); i++) {
       writeEntry(newLog, i, log.term(i), log.op(i));
