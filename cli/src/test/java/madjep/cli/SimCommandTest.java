@@ -1,6 +1,7 @@
 package madjep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -261,6 +262,51 @@ class SimCommandTest {
           assertTrue(Files.isRegularFile(run.resolve("report.html")), "complete: " + run);
         }
       }
+    }
+  }
+
+  @Test
+  void run_terminatedWhileItsHistoriesAreBeingWritten_leavesNothingInTheStore() throws Exception {
+    // A long run opens its hidden run directory before simulating and writes its histories into it as it goes:
+    // stopped midway (as by Ctrl-C), it must leave neither that directory nor a run.
+    Path store = dir.resolve("stream");
+    Path log = dir.resolve("stream.out");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "madjep.cli.Main", "sim", "run", "raft-kv", "--duration", "3h",
+        "--store", store.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Path scenarioDir = store.resolve("raft-kv");
+    try {
+      long deadline = System.nanoTime() + 120_000_000_000L;
+      boolean writing = false;
+      while (!writing && System.nanoTime() < deadline && p.isAlive()) {
+        Thread.sleep(100);
+        if (Files.isDirectory(scenarioDir)) {
+          try (var entries = Files.list(scenarioDir)) {
+            // The first hand-over (65,536 ops) has reached the history file.
+            writing = entries.anyMatch(d -> d.getFileName().toString().startsWith(".tmp-")
+                && sizeOf(d.resolve("history.edn")) > 0);
+          }
+        }
+      }
+      assertTrue(writing, "the history was being written while simulating: " + Files.readString(log));
+    } finally {
+      p.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
+    }
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the process ended");
+    String out = Files.readString(log);
+    assertTrue(out.contains("interrupted at ") && out.contains("nothing was stored"), out);
+    try (var entries = Files.list(scenarioDir)) {
+      assertEquals(List.of(), entries.map(e -> e.getFileName().toString()).toList(), "nothing left: " + out);
+    }
+    assertFalse(Files.exists(store.resolve("latest"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+  }
+
+  private static long sizeOf(Path f) {
+    try {
+      return Files.size(f);
+    } catch (IOException e) {
+      return 0;
     }
   }
 }
