@@ -25,7 +25,7 @@ final class Page {
   final Intervals iv;
   final Faults faults;
   final Findings f;
-  final List<Announcement> leaders = new ArrayList<>();
+  final List<Announcement> leaders;
   final TimelineSvg timeline;
   final StringBuilder sb = new StringBuilder(1 << 16);
 
@@ -40,7 +40,7 @@ final class Page {
     this.iv = this.m.iv;
     this.faults = this.m.faults;
     this.f = new Findings(r.result(), h);
-    leaders.addAll(this.m.leaders);
+    this.leaders = this.m.leaders;
     this.timeline = new TimelineSvg(h, axis, iv, faults, leaders, f);
   }
 

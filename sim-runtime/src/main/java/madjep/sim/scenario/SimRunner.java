@@ -41,10 +41,7 @@ public final class SimRunner {
    * virtual time and event count from another thread; nothing it does changes the run).
    */
   public static SimResult run(Scenario s, java.util.function.Consumer<Simulation> watch) {
-    Setup setup = new Setup(s);
-    watch.accept(setup.sim);
-    setup.run();
-    return setup.result();
+    return run(new Setup(s), watch);
   }
 
   /**
@@ -55,6 +52,10 @@ public final class SimRunner {
       HistoryRecorder.Follower follower, int every) {
     Setup setup = new Setup(s);
     setup.history.follow(follower, every);
+    return run(setup, watch);
+  }
+
+  private static SimResult run(Setup setup, java.util.function.Consumer<Simulation> watch) {
     watch.accept(setup.sim);
     setup.run();
     return setup.result();

@@ -62,6 +62,15 @@ final class RaftStorage {
     return verify ? f.recover() : f.recoverUnchecked();
   }
 
+  /** As {@link #read(RecordFile)}, handing each record to {@code reader} in place. */
+  private void read(RecordFile f, RecordFile.Reader reader) {
+    if (verify) {
+      f.recover(reader);
+    } else {
+      f.recoverUnchecked(reader);
+    }
+  }
+
   /** Reads back what survived; returns the number of records read. */
   int recover() {
     meta.recover(verify);
@@ -110,11 +119,7 @@ final class RaftStorage {
           failed[0] = true;
         }
       };
-      if (verify) {
-        file.recover(decodeEach);
-      } else {
-        file.recoverUnchecked(decodeEach);
-      }
+      read(file, decodeEach);
       decoded = ok[0];
       if (failed[0]) {
         // Only without checksums can a record hold bytes that do not decode: take it as the end, as a torn one.
