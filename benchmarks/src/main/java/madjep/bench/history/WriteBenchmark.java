@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -39,6 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class WriteBenchmark {
   static final int OPS = 1_000_000;
   static final int PIECE = 1 << 16;
+
+  @Param({"EDN", "JSON"})
+  HistoryFormat format;
 
   History h;
   /** The history as a simulation hands it over: the first k * PIECE ops, then all. */
@@ -74,39 +78,23 @@ public class WriteBenchmark {
     }
   }
 
-  private long whole(HistoryFormat f) throws IOException {
+  /** The whole history at once. */
+  @Benchmark
+  public long whole() throws IOException {
     Counting out = new Counting();
-    HistoryWriter.write(h, f, out);
+    HistoryWriter.write(h, format, out);
     return out.bytes;
   }
 
-  private long streamed(HistoryFormat f) throws IOException {
+  /** The same ops in the pieces a simulation hands over while it runs. */
+  @Benchmark
+  public long streamed() throws IOException {
     Counting out = new Counting();
-    HistoryWriter.Stream s = new HistoryWriter.Stream(f, out);
+    HistoryWriter.Stream s = new HistoryWriter.Stream(format, out);
     for (History p : pieces) {
       s.append(p);
     }
     s.finish();
     return out.bytes;
-  }
-
-  @Benchmark
-  public long edn() throws IOException {
-    return whole(HistoryFormat.EDN);
-  }
-
-  @Benchmark
-  public long json() throws IOException {
-    return whole(HistoryFormat.JSON);
-  }
-
-  @Benchmark
-  public long ednStreamed() throws IOException {
-    return streamed(HistoryFormat.EDN);
-  }
-
-  @Benchmark
-  public long jsonStreamed() throws IOException {
-    return streamed(HistoryFormat.JSON);
   }
 }
