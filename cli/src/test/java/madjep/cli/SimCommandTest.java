@@ -237,10 +237,8 @@ class SimCommandTest {
   void sweep_terminatedMidway_printsWhatFinished_leavesNoHalfWrittenStore() throws Exception {
     Path store = dir.resolve("term");
     Path log = dir.resolve("term.out");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), "madjep.cli.Main", "sim", "sweep", "raft-kv-stale-read", "--seeds",
-        "1..100000", "--jobs", "2", "--duration", "3s", "--store", store.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p = CliRun.inOwnProcess(log, "sim", "sweep", "raft-kv-stale-read", "--seeds", "1..100000", "--jobs", "2",
+        "--duration", "3s", "--store", store.toString());
     try {
       long deadline = System.nanoTime() + 120_000_000_000L;
       while (Files.readString(log).split("results: ", -1).length < 4 && System.nanoTime() < deadline) {
@@ -271,10 +269,7 @@ class SimCommandTest {
     // stopped midway (as by Ctrl-C), it must leave neither that directory nor a run.
     Path store = dir.resolve("stream");
     Path log = dir.resolve("stream.out");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), "madjep.cli.Main", "sim", "run", "raft-kv", "--duration", "3h",
-        "--store", store.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p = CliRun.inOwnProcess(log, "sim", "run", "raft-kv", "--duration", "3h", "--store", store.toString());
     Path scenarioDir = store.resolve("raft-kv");
     try {
       long deadline = System.nanoTime() + 120_000_000_000L;

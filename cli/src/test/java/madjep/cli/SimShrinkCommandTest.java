@@ -82,10 +82,8 @@ class SimShrinkCommandTest {
   void shrink_interrupted_writesTheSmallestFailingScenarioSoFarOrSaysNothingWasWritten() throws Exception {
     Path out = dir.resolve("interrupted.toml");
     Path log = dir.resolve("interrupted.out");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), "madjep.cli.Main", "sim", "shrink", "raft-kv-stale-read", "--seed", "8",
-        "--duration", "120s", "--jobs", "1", "--out", out.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p = CliRun.inOwnProcess(log, "sim", "shrink", "raft-kv-stale-read", "--seed", "8", "--duration", "120s",
+        "--jobs", "1", "--out", out.toString());
     try {
       long deadline = System.nanoTime() + 60_000_000_000L;
       while (!Files.readString(log).contains("shrinking ") && System.nanoTime() < deadline) {
