@@ -2,10 +2,15 @@ package madjep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher's training run checks real histories: a training file that became bad data would train nothing. */
+/**
+ * The launcher's training runs answer verdicts: a training file that became bad data, or a training scenario that no
+ * longer runs, would train nothing.
+ */
 class CdsTrainingTest {
   @Test
   void trainingCommands_answerVerdictsNotErrors() {
@@ -16,5 +21,13 @@ class CdsTrainingTest {
       CliRun r = CliRun.of(commands[i]);
       assertEquals(expected[i], r.code(), String.join(" ", commands[i]) + ": " + r.out() + r.err());
     }
+  }
+
+  @Test
+  void simulationTraining_runsChecksAndStoresTheRun(@TempDir Path store) throws Exception {
+    CliRun r = CliRun.of(CdsTraining.simCommand(Path.of(".."), store));
+    assertEquals(ExitCode.VALID, r.code(), r.out() + r.err());
+    org.junit.jupiter.api.Assertions.assertTrue(Files.isRegularFile(store.resolve("cds-training/latest/report.html")),
+        r.out());
   }
 }
