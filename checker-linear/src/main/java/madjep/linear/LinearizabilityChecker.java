@@ -53,78 +53,12 @@ public final class LinearizabilityChecker {
    * @throws madjep.history.DataError when the history is malformed or an op has a shape the model does not accept
    */
   public static LinearizabilityResult check(History history, Model model, LinearizabilityOptions options) {
-    return check(history, model, options, null);
-  }
-
-  /**
-   * Reads a history while it is recorded, so that its check starts with the history already split into partitions
-   * (a simulation hands it each longer prefix on a thread of its own while the simulation runs): give it to {@link
-   * #check(History, Model, LinearizabilityOptions, Follower)} with the same model and options.
-   *
-   * <pre>{@code
-   * LinearizabilityChecker.Follower f = LinearizabilityChecker.follow(model, options);
-   * f.soFar(builder.prefix());  // now and then, as ops are added
-   * LinearizabilityResult r = LinearizabilityChecker.check(builder.build(), model, options, f);
-   * }</pre>
-   */
-  public static Follower follow(Model model, LinearizabilityOptions options) {
-    return new Follower(model, options);
-  }
-
-  /**
-   * A history's partitions, read while it is recorded ({@link #follow}). Used by one thread at a time: {@link #soFar}
-   * and then the check, each after the last call before it returned.
-   */
-  public static final class Follower {
-    private final Model model;
-    private final LinearizabilityOptions options;
-    private final Partitioner partitioner;
-
-    private Follower(Model model, LinearizabilityOptions options) {
-      this.model = model;
-      this.options = options;
-      this.partitioner = Partitioner.following(effective(model, options), options.independent());
-    }
-
-    /**
-     * Reads the ops of {@code prefix} not read yet: it must hold every op of the history given before, and more or
-     * none. Never throws; a history this cannot read ahead (ops with several keys of the model's, or one that the
-     * check refuses) is simply split whole by the check.
-     */
-    public void soFar(History prefix) {
-      partitioner.advance(prefix);
-    }
-
-    Partitioner partitioner() {
-      return partitioner;
-    }
-  }
-
-  /** The model a check searches with: a built-in model reads nil as no value when the options say so. */
-  private static Model effective(Model model, LinearizabilityOptions options) {
-    if (options.nilReads() == LinearizabilityOptions.NilReads.NO_VALUE && model instanceof CompiledModel cm) {
-      return cm.withNoValueReads();
-    }
-    return model;
-  }
-
-  /**
-   * Checks {@code history} as {@link #check(History, Model, LinearizabilityOptions)} does, with the partitions {@code
-   * followed} read while it was recorded (null, or one made for another model or options: none). The answer is the
-   * same either way; only the time to it differs.
-   */
-  public static LinearizabilityResult check(History history, Model model, LinearizabilityOptions options,
-      Follower followed) {
     long start = System.nanoTime();
     long deadline = options.timeout() == null ? Long.MAX_VALUE : start + options.timeout().toNanos();
-    List<PartitionOps> parts = null;
-    if (followed != null && followed.model == model && followed.options.equals(options)) {
-      parts = followed.partitioner.finish(history, options.realTime());
+    if (options.nilReads() == LinearizabilityOptions.NilReads.NO_VALUE && model instanceof CompiledModel cm) {
+      model = cm.withNoValueReads();
     }
-    model = effective(model, options);
-    if (parts == null) {
-      parts = Partitioner.split(history, model, options.independent(), options.realTime());
-    }
+    List<PartitionOps> parts = Partitioner.split(history, model, options.independent(), options.realTime());
     if (!hasClientOp(history)) {
       return new LinearizabilityResult(Verdict.UNKNOWN, LinearizabilityResult.Cause.EMPTY, model.name(), 0, 0, 0, null);
     }

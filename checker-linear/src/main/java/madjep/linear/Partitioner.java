@@ -17,17 +17,11 @@ import madjep.history.edn.Keyword;
  * invocation's value; {@code :ok} ops with their completion's value. Under {@code independent}, values are
  * {@code [key value]} tuples and the key splits the history; the model's {@link Model#partitionKeys} splits it
  * further, grouping ops that share keys.
- *
- * <p>A partitioner made by {@link #following} reads a history while it is recorded ({@link #advance}, each op once
- * its completion is recorded) and then gives the partitions of the whole ({@link #finish}): the same as {@link
- * #split} gives, or null when it cannot promise that (ops with several keys, whose partitions' names depend on the
- * order they are read in; anything {@link #split} would refuse), and the caller splits the history whole.
  */
 final class Partitioner {
   private static final int NO_ATOM = -1;
 
-  /** The history being read: the whole one, or (following) the prefix of the moment. */
-  private History h;
+  private final History h;
   private final Model model;
   private final boolean independent;
   /** Each history position's place in real-time order: null for file order, else its rank by :time. */
@@ -44,15 +38,6 @@ final class Partitioner {
   private final Object2IntOpenHashMap<Object> atomIds = new Object2IntOpenHashMap<>();
   private final List<Object> atoms = new ArrayList<>();
   private final IntArrayList parent = new IntArrayList();
-  /** Some op had keys of the model's ({@link Model#partitionKeys}). */
-  private boolean modelKeys;
-
-  // Following a recorded history: where reading stopped, each client process's open invocation, and whether the
-  // history turned out to be one this way of reading cannot promise to partition as split() does.
-  private int next;
-  private int[] openByProcess;
-  private it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap openFar;
-  private boolean given;
 
   private Partitioner(History h, Model model, boolean independent) {
     this.h = h;
@@ -121,177 +106,8 @@ final class Partitioner {
     return group();
   }
 
-  /**
-   * A partitioner that reads a history while it is recorded: {@link #advance} with each longer prefix, then {@link
-   * #finish} with the whole. One thread at a time.
-   */
-  static Partitioner following(Model model, boolean independent) {
-    Partitioner p = new Partitioner(null, model, independent);
-    p.openByProcess = new int[64];
-    java.util.Arrays.fill(p.openByProcess, -1);
-    p.openFar = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
-    p.openFar.defaultReturnValue(-1);
-    return p;
-  }
-
-  /**
-   * Reads the ops of {@code prefix} (which extends every history given before) whose completions are new in it. Never
-   * throws: a history this way of reading cannot promise to partition as {@link #split} does makes {@link #finish}
-   * answer null.
-   */
-  void advance(History prefix) {
-    if (given) {
-      return;
-    }
-    try {
-      h = prefix;
-      readTo(prefix.size());
-    } catch (RuntimeException e) {
-      given = true;
-    } finally {
-      h = null;
-    }
-  }
-
-  /**
-   * The partitions of {@code whole}, which extends every prefix given to {@link #advance}, in real time as {@code
-   * realTime} says: what {@link #split} gives, or null when this partitioner cannot promise that (split it whole).
-   */
-  List<PartitionOps> finish(History whole, LinearizabilityOptions.RealTime realTime) {
-    if (given) {
-      return null;
-    }
-    try {
-      whole.requireWellFormed();
-      h = whole;
-      readTo(whole.size());
-      // The invocations still open never completed: crashed ops.
-      IntArrayList open = new IntArrayList();
-      for (int o : openByProcess) {
-        if (o >= 0) {
-          open.add(o);
-        }
-      }
-      open.addAll(openFar.values());
-      for (int k = 0; k < open.size(); k++) {
-        addOp(open.getInt(k), -1);
-      }
-      if (given || modelKeys) {
-        return null;
-      }
-      if (realTime == LinearizabilityOptions.RealTime.TIME) {
-        rank = ranksByTime(whole);
-      }
-      inInvocationOrder(whole.size());
-      return group();
-    } catch (RuntimeException e) {
-      return null;
-    } finally {
-      given = true;
-      h = null;
-    }
-  }
-
-  /**
-   * Pairs positions {@code next..to-1} as the history's builder does for client processes and adds each op whose
-   * completion is among them; gives up at anything the builder would call a problem, or a position without a process
-   * (which {@link #split} refuses).
-   */
-  private void readTo(int to) {
-    for (int i = next; i < to; i++) {
-      int process = h.process(i);
-      if (process == History.NO_PROCESS) {
-        given = true;
-        return;
-      }
-      if (process < 0) {
-        continue;
-      }
-      int o = open(process);
-      if (h.isInvoke(i)) {
-        if (o >= 0) {
-          given = true;
-          return;
-        }
-        setOpen(process, i);
-      } else {
-        if (o < 0 || h.f(o) != h.f(i)) {
-          given = true;
-          return;
-        }
-        setOpen(process, -1);
-        addOp(o, i);
-        if (modelKeys) {
-          given = true;
-          return;
-        }
-      }
-    }
-    next = to;
-  }
-
-  private int open(int process) {
-    return process < openByProcess.length ? openByProcess[process] : openFar.get(process);
-  }
-
-  private void setOpen(int process, int position) {
-    if (process >= openByProcess.length && process < 1 << 22) {
-      int old = openByProcess.length;
-      openByProcess = java.util.Arrays.copyOf(openByProcess, Math.max(process + 1, 2 * old));
-      java.util.Arrays.fill(openByProcess, old, openByProcess.length, -1);
-    }
-    if (process < openByProcess.length) {
-      openByProcess[process] = position;
-    } else if (position < 0) {
-      openFar.remove(process);
-    } else {
-      openFar.put(process, position);
-    }
-  }
-
-  /** Puts the ops, added as their completions were read, in order of their invocations, as {@link #run} adds them. */
-  private void inInvocationOrder(int size) {
-    int n = invoke.size();
-    int[] opAt = new int[size];
-    java.util.Arrays.fill(opAt, -1);
-    for (int k = 0; k < n; k++) {
-      opAt[invoke.getInt(k)] = k;
-    }
-    int[] inv = new int[n];
-    int[] comp = new int[n];
-    Keyword[] fs = new Keyword[n];
-    Object[] vs = new Object[n];
-    int[] atomsOf = new int[n];
-    int j = 0;
-    for (int i = 0; i < size; i++) {
-      int k = opAt[i];
-      if (k >= 0) {
-        inv[j] = invoke.getInt(k);
-        comp[j] = complete.getInt(k);
-        fs[j] = f.get(k);
-        vs[j] = value.get(k);
-        atomsOf[j] = atomOf.getInt(k);
-        j++;
-      }
-    }
-    invoke.clear();
-    invoke.addElements(0, inv);
-    complete.clear();
-    complete.addElements(0, comp);
-    f.clear();
-    f.addAll(java.util.Arrays.asList(fs));
-    value.clear();
-    value.addAll(java.util.Arrays.asList(vs));
-    atomOf.clear();
-    atomOf.addElements(0, atomsOf);
-  }
-
   private void addOp(int i) {
-    addOp(i, h.pair(i));
-  }
-
-  /** Adds the op invoked at {@code i} and completed at {@code c} (-1: never). */
-  private void addOp(int i, int c) {
+    int c = h.pair(i);
     if (c >= 0 && h.isFail(c)) {
       return;
     }
@@ -322,9 +138,6 @@ final class Partitioner {
       throw h.errorAt(src, problem);
     }
     int atom;
-    if (keys != null) {
-      modelKeys = true;
-    }
     if (keys == null) {
       atom = independent ? atom(indepKey) : atom(null);
     } else if (keys.isEmpty()) {

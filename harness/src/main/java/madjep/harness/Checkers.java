@@ -28,14 +28,11 @@ public final class Checkers {
   /** The most characters of a result shown on the console; results.edn has it whole. */
   private static final int SUMMARY_CHARS = 240;
 
-  /** The standard checker; a harness that has it may read a linear check's history ahead ({@link FollowedCheck}). */
-  static final Checker STANDARD = Checkers::check;
-
   private Checkers() {}
 
   /** The checkers of checker-linear and checker-txn. */
   public static Checker standard() {
-    return STANDARD;
+    return Checkers::check;
   }
 
   /** Checks {@code h} with the checker {@code spec} names, within {@code timeout}. */
@@ -44,31 +41,20 @@ public final class Checkers {
       case "bank" -> jepsen(spec, BankChecker.check(h, new BankChecker.Options(accounts(spec),
           ((Number) spec.option("total")).longValue(), false)));
       case "set" -> jepsen(spec, SetChecker.check(h));
-      case "linear" -> linear(h, Linear.of(spec, timeout), null);
+      case "linear" -> linear(h, spec, timeout);
       case "txn" -> txn(h, spec, timeout);
       default -> notAvailable(spec);
     };
   }
 
-  /** A linear check as a spec asks for it: the model by name and instance, and the options. */
-  record Linear(CheckSpec spec, String model, Model m, LinearizabilityOptions options) {
-    static Linear of(CheckSpec spec, Duration timeout) {
-      String model = (String) spec.option("model");
-      boolean independent = Boolean.TRUE.equals(spec.option("independent"));
-      Model m = Models.byName(model);
-      LinearizabilityOptions.NilReads nils = "no-value".equals(spec.option("nil-reads")) && Models.readsNoValue(m)
-          ? LinearizabilityOptions.NilReads.NO_VALUE : LinearizabilityOptions.NilReads.UNKNOWN;
-      return new Linear(spec, model, m,
-          LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout).withNilReads(nils));
-    }
-  }
-
-  /** Checks {@code h} as {@code c} says, with its partitions read ahead by {@code followed} (or null). */
-  static CheckResult linear(History h, Linear c, LinearizabilityChecker.Follower followed) {
-    String model = c.model();
-    boolean independent = c.options().independent();
-    LinearizabilityOptions.NilReads nils = c.options().nilReads();
-    LinearizabilityResult r = LinearizabilityChecker.check(h, c.m(), c.options(), followed);
+  private static CheckResult linear(History h, CheckSpec spec, Duration timeout) {
+    String model = (String) spec.option("model");
+    boolean independent = Boolean.TRUE.equals(spec.option("independent"));
+    Model m = Models.byName(model);
+    LinearizabilityOptions.NilReads nils = "no-value".equals(spec.option("nil-reads")) && Models.readsNoValue(m)
+        ? LinearizabilityOptions.NilReads.NO_VALUE : LinearizabilityOptions.NilReads.UNKNOWN;
+    LinearizabilityResult r = LinearizabilityChecker.check(h, m,
+        LinearizabilityOptions.defaults().withIndependent(independent).withTimeout(timeout).withNilReads(nils));
     StringBuilder summary = new StringBuilder("linear (").append(model).append(independent ? " per key" : "")
         .append(nils == LinearizabilityOptions.NilReads.NO_VALUE ? ", a read of nil is no value" : "").append("): ")
         .append(CheckResult.word(r.verdict()))

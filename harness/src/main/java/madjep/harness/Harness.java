@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import madjep.sim.HistoryRecorder;
 import madjep.sim.scenario.Scenario;
 import madjep.sim.scenario.SimResult;
 import madjep.sim.scenario.SimRunner;
@@ -85,8 +84,7 @@ public final class Harness {
    * Simulates, checks and (with a store) writes one run, handing the simulation to {@code watch} before it starts (a
    * progress display) and its result to {@code simulated} before checking. With a store, the histories are written
    * while the simulation records them, on the core it leaves idle, so a long run's store is mostly written when the
-   * simulation ends, and a linear check's history is split into partitions there too ({@link FollowedCheck}); a run
-   * that fails or is interrupted leaves nothing in the store.
+   * simulation ends; a run that fails or is interrupted leaves nothing in the store.
    */
   public Finished run(Scenario s, String replay, LocalDateTime started,
       java.util.function.Consumer<madjep.sim.Simulation> watch, java.util.function.Consumer<SimResult> simulated)
@@ -97,17 +95,11 @@ public final class Harness {
       simulated.accept(r);
       return finish(r, replay, started);
     }
-    try (StoreWriter.Open open = StoreWriter.open(store, s.name(), started);
-        FollowedCheck ahead = FollowedCheck.of(checker, s, timeout)) {
-      StreamedHistories files = open.histories();
-      HistoryRecorder.Follower follower = ahead == null ? files : prefix -> {
-        files.soFar(prefix);
-        ahead.soFar(prefix);
-      };
-      SimResult r = SimRunner.run(s, watch, follower, StreamedHistories.EVERY);
+    try (StoreWriter.Open open = StoreWriter.open(store, s.name(), started)) {
+      SimResult r = SimRunner.run(s, watch, open.histories(), StreamedHistories.EVERY);
       simulated.accept(r);
-      files.finish(r.history());
-      return finish(r, replay, outcome -> open.complete(r, replay, outcome), ahead);
+      open.histories().finish(r.history());
+      return finish(r, replay, outcome -> open.complete(r, replay, outcome));
     }
   }
 
@@ -132,7 +124,7 @@ public final class Harness {
       long t = System.nanoTime() - t0;
       return new Finished(run, null, t, t);
     }
-    return finish(r, replay, outcome -> StoreWriter.write(store, r, replay, outcome, started), null);
+    return finish(r, replay, outcome -> StoreWriter.write(store, r, replay, outcome, started));
   }
 
   /** Writes the store of a run being checked, asking for the outcome once it needs it; returns the directory. */
@@ -141,16 +133,13 @@ public final class Harness {
     Path store(java.util.function.Supplier<Run> outcome) throws IOException;
   }
 
-  /**
-   * Checks on a thread of its own (with the partitions {@code ahead} read, when not null) while {@code storing}
-   * writes, and waits for both.
-   */
-  private Finished finish(SimResult r, String replay, Storing storing, FollowedCheck ahead) throws IOException {
+  /** Checks on a thread of its own while {@code storing} writes, and waits for both. */
+  private Finished finish(SimResult r, String replay, Storing storing) throws IOException {
     long t0 = System.nanoTime();
     long[] checkNanos = new long[1];
     CompletableFuture<Run> check = CompletableFuture.supplyAsync(() -> {
       long c0 = System.nanoTime();
-      Run run = check(r, replay, ahead);
+      Run run = check(r, replay);
       checkNanos[0] = System.nanoTime() - c0;
       return run;
     }, OwnThread.INSTANCE);
@@ -161,14 +150,7 @@ public final class Harness {
 
   /** Checks a simulated run, and judges it with its node failure and its liveness. */
   public Run check(SimResult r, String replay) {
-    return check(r, replay, null);
-  }
-
-  private Run check(SimResult r, String replay, FollowedCheck ahead) {
-    CheckResult c = ahead == null ? null : ahead.check(r);
-    if (c == null) {
-      c = checker.check(r.history(), r.check(), timeout);
-    }
+    CheckResult c = checker.check(r.history(), r.check(), timeout);
     if (c.failedOp() >= 0) {
       // Name the node that served the op, the faults of the moment and the leaders of the time.
       String context = OpContext.describe(r, c.failedOp());
