@@ -1,6 +1,7 @@
 package madjep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ class CdsTrainingTest {
   void simulationTraining_runsChecksAndStoresTheRun(@TempDir Path store) throws Exception {
     CliRun r = CliRun.of(CdsTraining.simCommand(Path.of(".."), store));
     assertEquals(ExitCode.VALID, r.code(), r.out() + r.err());
-    org.junit.jupiter.api.Assertions.assertTrue(Files.isRegularFile(store.resolve("cds-training/latest/report.html")),
-        r.out());
+    assertTrue(Files.isRegularFile(store.resolve("cds-training/latest/report.html")), r.out());
   }
 }
