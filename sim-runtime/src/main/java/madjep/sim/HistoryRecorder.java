@@ -32,8 +32,13 @@ public final class HistoryRecorder {
   }
 
   public HistoryRecorder(Simulation sim, String source) {
+    this(sim, source, 0);
+  }
+
+  /** A recorder with room for about {@code expectedOps} ops before its columns grow (see {@link HistoryBuilder}). */
+  public HistoryRecorder(Simulation sim, String source, int expectedOps) {
     this.sim = sim;
-    this.builder = new HistoryBuilder(source);
+    this.builder = new HistoryBuilder(source, expectedOps);
     this.nemesis = builder.namedProcess(NEMESIS);
     nodeExtras = new Object[sim.servers()][];
     for (int i = 0; i < nodeExtras.length; i++) {

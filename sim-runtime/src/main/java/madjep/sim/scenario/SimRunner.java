@@ -79,6 +79,16 @@ public final class SimRunner {
         + s.clients().timeout() + 1;
   }
 
+  /**
+   * The ops a run of {@code s} records at most, about: an invocation and a completion per client op at the clients'
+   * rate over the main phase. Capped (2^23 ops, 280 MB of columns) so that a long run's guess never costs more memory
+   * up front than the history it would grow to; a run past the guess grows its columns as any history does.
+   */
+  static int expectedOps(Scenario s) {
+    double ops = 2 * s.clients().rate() * ((double) s.duration() / madjep.sim.Durations.S);
+    return (int) Math.min(ops, 1 << 23);
+  }
+
   /** The fault settings a run of {@code s} uses (swarm mode's draw from the seed), in one line, without running. */
   public static String faultsDescription(Scenario s) {
     return new Setup(s).faultsDescription;
@@ -117,7 +127,7 @@ public final class SimRunner {
       sim = new Simulation(streams, s.nodes(), factory, trace);
       sim.addListener((node, event, value) -> announcements.add(
           new Announcement(sim.now(), sim.name(node), event, String.valueOf(value))));
-      history = new HistoryRecorder(sim, "sim:" + s.name() + ":" + s.seed());
+      history = new HistoryRecorder(sim, "sim:" + s.name() + ":" + s.seed(), expectedOps(s));
       workload = Workloads.of(s);
       clients = new Clients(sim, workload, history, s.clients(),
           factory instanceof ClientProtocol p ? p : null); // a system with its own client side
