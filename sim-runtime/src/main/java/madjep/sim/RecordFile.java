@@ -29,10 +29,34 @@ public final class RecordFile {
     if (buf.length < n + 8) {
       buf = new byte[Math.max(n + 8, buf.length * 2)];
     }
-    putInt(buf, 0, n);
-    System.arraycopy(payload, 0, buf, 8, n);
-    putInt(buf, 4, checksum(buf, 0, n));
+    frameInto(buf, payload, n);
     file.append(buf, 0, n + 8);
+  }
+
+  /**
+   * The bytes {@link #append(byte[], int)} writes for {@code payload[0..n)}, as an array of their own: for a record
+   * that goes unchanged into several files (a replicated log's entry, written by a leader and each follower), framed
+   * and checksummed once and written to each with {@link #appendFrame}.
+   */
+  public byte[] frame(byte[] payload, int n) {
+    byte[] frame = new byte[n + 8];
+    frameInto(frame, payload, n);
+    return frame;
+  }
+
+  /** Appends a record that {@link #frame} made (on this file or another): the same bytes {@link #append} writes. */
+  public void appendFrame(byte[] frame) {
+    if (frame.length < 8 || getInt(frame, 0) != frame.length - 8) {
+      throw new IllegalArgumentException("expected a record framed by RecordFile.frame, found " + frame.length
+          + " bytes whose length field says otherwise");
+    }
+    file.append(frame, 0, frame.length);
+  }
+
+  private void frameInto(byte[] dst, byte[] payload, int n) {
+    putInt(dst, 0, n);
+    System.arraycopy(payload, 0, dst, 8, n);
+    putInt(dst, 4, checksum(dst, 0, n));
   }
 
   /** Makes every appended record durable. */

@@ -72,4 +72,36 @@ class RecordFileTest {
       org.junit.jupiter.api.Assertions.assertArrayEquals(images[0], images[1], "seed " + seed);
     }
   }
+
+  @Test
+  void aFrameWrittenToAnotherFileIsTheSameBytesAsAppendingThePayload() {
+    for (long seed = 0; seed < 40; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      SimDisk disk = new SimDisk();
+      RecordFile appended = new RecordFile(disk.open("a"));
+      RecordFile framed = new RecordFile(disk.open("b"));
+      RecordFile framer = new RecordFile(disk.open("c"));
+      for (int i = 0; i < 30; i++) {
+        byte[] payload = new byte[1 + r.nextInt(400)];
+        r.nextBytes(payload);
+        int n = 1 + r.nextInt(payload.length);
+        appended.append(payload, n);
+        framed.appendFrame(framer.frame(payload, n));
+      }
+      org.junit.jupiter.api.Assertions.assertArrayEquals(appended.file().readAll(), framed.file().readAll(),
+          "seed " + seed);
+      assertEquals(30, framed.recover().size());
+      assertEquals(0, framer.file().size(), "framing writes nothing");
+    }
+  }
+
+  @Test
+  void aFrameWhoseLengthFieldDisagreesIsRefused() {
+    RecordFile rf = new RecordFile(new SimDisk().open("log"));
+    byte[] frame = rf.frame(new byte[] {1, 2, 3}, 3);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> rf.appendFrame(java.util.Arrays.copyOf(frame, frame.length + 1)));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> rf.appendFrame(new byte[3]));
+    assertEquals(0, rf.file().size());
+  }
 }

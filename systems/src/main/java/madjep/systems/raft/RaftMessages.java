@@ -10,9 +10,12 @@ final class RaftMessages {
 
   record VoteReply(long term, boolean granted) {}
 
-  /** {@code ops[i]} is null for a leader's no-op entry; {@code leaderLast} is the leader's last index. */
-  record AppendEntries(long term, long prevIndex, long prevTerm, long[] terms, ClientOp[] ops, long leaderCommit,
-      long leaderLast) {}
+  /**
+   * {@code ops[i]} is null for a leader's no-op entry; {@code records[i]} is the entry's record as the leader wrote
+   * it (null when it has none), which the follower writes as it is; {@code leaderLast} is the leader's last index.
+   */
+  record AppendEntries(long term, long prevIndex, long prevTerm, long[] terms, ClientOp[] ops, byte[][] records,
+      long leaderCommit, long leaderLast) {}
 
   /** The leader's state machine as of {@code index} (of term {@code lastTerm}), for a follower behind its log. */
   record InstallSnapshot(long term, long index, long lastTerm, Object state) {}

@@ -35,6 +35,7 @@ public final class RaftNode implements Node {
   private static final Object LAZY_SYNC = "lazy-sync";
   private static final ClientOp[] NO_OPS = new ClientOp[0];
   private static final long[] NO_TERMS = new long[0];
+  private static final byte[][] NO_RECORDS = new byte[0][];
 
   private record Waiting(int client, Rpc.Request request) {}
 
@@ -375,11 +376,13 @@ public final class RaftNode implements Node {
     int n = (int) Math.min(ctx.buggify("raft.small-batch") ? 1 : cfg.maxBatch(), log.last() - from + 1);
     long[] terms = n == 0 ? NO_TERMS : new long[n];
     ClientOp[] ops = n == 0 ? NO_OPS : new ClientOp[n];
+    byte[][] records = n == 0 ? NO_RECORDS : new byte[n][];
     for (int i = 0; i < n; i++) {
       terms[i] = log.term(from + i);
       ops[i] = log.op(from + i);
+      records[i] = log.record(from + i);
     }
-    ctx.send(p, new RaftMessages.AppendEntries(store.term, from - 1, log.term(from - 1), terms, ops, commit,
+    ctx.send(p, new RaftMessages.AppendEntries(store.term, from - 1, log.term(from - 1), terms, ops, records, commit,
         log.last()));
     next[p] = from + n;
     inflight[p] = n > 0;
@@ -411,7 +414,7 @@ public final class RaftNode implements Node {
         }
         store.truncateFrom(idx);
       }
-      store.append(terms[i], ae.ops()[i]);
+      store.append(terms[i], ae.ops()[i], ae.records()[i]);
     }
     long matched = prev + terms.length;
     if (ae.leaderCommit() > commit) {

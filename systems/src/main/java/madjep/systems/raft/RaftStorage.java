@@ -170,7 +170,7 @@ final class RaftStorage {
         }
         if (index > log.snapshotIndex()) {
           log.truncateFrom(index);
-          log.append(t, op);
+          log.append(t, op, null);
         }
       }
       case TRUNCATE -> log.truncateFrom(in.readLong());
@@ -218,12 +218,38 @@ final class RaftStorage {
     f.append(codec.buf, codec.pos);
   }
 
+  /** Appends an entry this node makes (a leader's): encoded, framed and written, its record kept to send along. */
   void append(long t, ClientOp op) {
-    log.append(t, op);
-    writeEntry(file, log.last(), t, op);
+    encodeEntry(log.last() + 1, t, op);
+    byte[] record = file.frame(codec.buf, codec.pos);
+    log.append(t, op, record);
+    file.appendFrame(record);
+  }
+
+  /**
+   * Appends an entry a leader sent, with {@code record} the leader's record of it (entry {@link RaftLog#last()} + 1,
+   * of term {@code t}: the same bytes this node would write), or null when the leader has none: then it is encoded.
+   */
+  void append(long t, ClientOp op, byte[] record) {
+    if (record == null) {
+      append(t, op);
+      return;
+    }
+    log.append(t, op, record);
+    file.appendFrame(record);
   }
 
   private void writeEntry(RecordFile f, long index, long t, ClientOp op) {
+    byte[] record = log.record(index);
+    if (record != null) {
+      f.appendFrame(record);
+      return;
+    }
+    encodeEntry(index, t, op);
+    f.append(codec.buf, codec.pos);
+  }
+
+  private void encodeEntry(long index, long t, ClientOp op) {
     codec.rewind();
     codec.writeByte(ENTRY);
     codec.writeLong(index);
@@ -236,7 +262,6 @@ final class RaftStorage {
       codec.writeLong(op.process());
       codec.putValue(op.value());
     }
-    f.append(codec.buf, codec.pos);
   }
 
   void truncateFrom(long index) {
