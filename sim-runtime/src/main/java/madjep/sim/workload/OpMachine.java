@@ -25,6 +25,12 @@ public final class OpMachine {
   private static final Keyword MALFORMED = Keyword.of("malformed");
 
   private final Registers registers = new Registers();
+  /**
+   * The replies {@code [k v]} of reads lately answered, one slot per key modulo its size: a key is read over and over
+   * with its value unchanged, and a reply made for each read was a hundred megabytes of vectors kept in a simulated
+   * hour's history.
+   */
+  private final EdnVector[] readReplies = new EdnVector[256];
   private final TreeMap<Long, Long> bank = new TreeMap<>();
   private final TreeSet<Long> set = new TreeSet<>();
   private long lockHolder = -1;
@@ -118,6 +124,17 @@ public final class OpMachine {
     } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
       // A malformed op changes nothing, as in apply.
     }
+  }
+
+  /** The vector {@code [k v]} for a read's reply: the one made last for this key if it holds the same value. */
+  private EdnVector readReply(Object k, long key, Object v) {
+    int i = (int) (key & (readReplies.length - 1));
+    EdnVector r = readReplies[i];
+    if (r == null || r.get(1) != v || !r.get(0).equals(k)) {
+      r = EdnVector.of(k, v);
+      readReplies[i] = r;
+    }
+    return r;
   }
 
   /** The reply of {@code op}; with {@code reply} false, null for a read, a write or a cas (their state changes stay). */

@@ -44,4 +44,30 @@ class OpMachineTest {
       }
     }
   }
+
+  @Test
+  void readsAnswerTheLastWrittenValue_whateverKeysShareAReplySlot() {
+    // Keys 256 apart share a slot of the machine's recent replies; values include equal Longs that are other objects.
+    long[] keys = {0, 1, 256, 257, 512, -1, -257, 1L << 40};
+    for (int seed = 0; seed < 200; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      OpMachine m = new OpMachine(3, 100, false);
+      java.util.Map<Long, Object> model = new java.util.HashMap<>();
+      for (int i = 0; i < 300; i++) {
+        long k = keys[r.nextInt(keys.length)];
+        if (r.nextInt(3) == 0) {
+          Object v = switch (r.nextInt(3)) {
+            case 0 -> null;
+            case 1 -> (long) r.nextInt(3);
+            default -> Long.valueOf(1000 + r.nextInt(2)); // not from a box cache: equal values, other objects
+          };
+          m.apply(new ClientOp(WRITE, EdnVector.of(k, v), 1));
+          model.put(k, v);
+        } else {
+          ClientReply reply = m.apply(new ClientOp(READ, EdnVector.of(k, null), 2));
+          assertEquals(new ClientReply.Ok(EdnVector.of(k, model.get(k))), reply, "seed " + seed + ", op " + i);
+        }
+      }
+    }
+  }
 }
