@@ -20,6 +20,11 @@ final class Failures {
   /** Prints what {@code thrown} means for the user and returns the exit code. */
   static int report(Throwable thrown, PrintWriter err, boolean debug) {
     Throwable t = thrown instanceof UncheckedIOException u ? u.getCause() : thrown;
+    // Work done on another thread (a simulation's check) fails wrapped: describe what it threw.
+    while ((t instanceof java.util.concurrent.CompletionException
+        || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
     int code;
     try {
       code = describe(t, err, debug);

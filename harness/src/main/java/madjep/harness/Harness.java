@@ -150,7 +150,13 @@ public final class Harness {
 
   /** Checks a simulated run, and judges it with its node failure and its liveness. */
   public Run check(SimResult r, String replay) {
-    CheckResult c = checker.check(r.history(), r.check(), timeout);
+    CheckResult c;
+    try {
+      c = checker.check(r.history(), r.check(), timeout);
+    } catch (OutOfMemoryError e) {
+      // What the checker built is garbage now; the run still gets its answer and its store.
+      c = outOfMemory(r.check());
+    }
     if (c.failedOp() >= 0) {
       // Name the node that served the op, the faults of the moment and the leaders of the time.
       String context = OpContext.describe(r, c.failedOp());
@@ -159,6 +165,20 @@ public final class Harness {
       c = new CheckResult(c.verdict(), c.summary() + " [" + context + "]", data, c.failedOp());
     }
     return Run.judge(r, c, replay);
+  }
+
+  /**
+   * A check that ran out of memory: unknown, never a verdict, with cause {@code memory} and the heap limit it had. A
+   * long list-append run is the usual way there: every read returns its key's whole list.
+   */
+  static CheckResult outOfMemory(madjep.sim.workload.CheckSpec spec) {
+    long mb = Runtime.getRuntime().maxMemory() >> 20;
+    java.util.Map<madjep.history.edn.Keyword, Object> data = new java.util.LinkedHashMap<>();
+    data.put(madjep.history.edn.Keyword.of("valid?"), madjep.history.Verdict.UNKNOWN.toData());
+    data.put(madjep.history.edn.Keyword.of("cause"), madjep.history.edn.Keyword.of("memory"));
+    data.put(madjep.history.edn.Keyword.of("heap-limit-mb"), mb);
+    return new CheckResult(madjep.history.Verdict.UNKNOWN, spec.checker() + ": unknown (memory): the check ran out of"
+        + " memory within a heap of " + mb + " MB; give the JVM more (JAVA_OPTS=-Xmx8g) or record fewer ops", data);
   }
 
   private static Run join(CompletableFuture<Run> f) {

@@ -51,6 +51,20 @@ class HarnessTest {
   }
 
   @Test
+  void checkerRunsOutOfMemory_unknownWithCauseMemory_storeWritten_neverAVerdict() throws IOException {
+    Scenario s = StoreWriterTest.small("oom");
+    Checker exhausted = (h, spec, timeout) -> {
+      throw new OutOfMemoryError("Java heap space");
+    };
+    Run run = Harness.defaults().withChecker(exhausted).withStore(dir).run(s, "r");
+    assertEquals(Verdict.UNKNOWN, run.verdict());
+    assertTrue(run.check().summary().contains("unknown (memory)"), run.check().summary());
+    Map<?, ?> results = (Map<?, ?>) Edn.parse(Files.readString(dir.resolve("latest/results.edn")));
+    assertEquals(Keyword.of("unknown"), results.get(Keyword.of("valid?")));
+    assertTrue(Files.size(dir.resolve("latest/history.edn")) > 0);
+  }
+
+  @Test
   void faultCoverage_configuredKindThatNeverFires_flagged_firedKindsCounted() throws IOException {
     Scenario s = StoreWriterTest.small("coverage").toBuilder().faultMode("none")
         .faults(FaultSettings.standard().withKinds(java.util.EnumSet.of(FaultKind.KILL)))
