@@ -22,8 +22,8 @@ public final class Workloads {
     return switch (s.workload()) {
       case "register" -> new RegisterWorkload("register", Keys.of(s.keyDistribution(), s.keys()), s.opsPerKey());
       case "kv" -> new RegisterWorkload("kv", Keys.of(s.keyDistribution(), s.keys()), s.opsPerKey());
-      case "list-append" -> new TxnWorkload(true, Keys.of(s.keyDistribution(), s.keys()), s.opsPerTxn());
-      case "rw-register" -> new TxnWorkload(false, Keys.of(s.keyDistribution(), s.keys()), s.opsPerTxn());
+      case "list-append" -> new TxnWorkload(true, Keys.of(s.keyDistribution(), s.keys()), s.opsPerTxn(), s.opsPerKey());
+      case "rw-register" -> new TxnWorkload(false, Keys.of(s.keyDistribution(), s.keys()), s.opsPerTxn(), s.opsPerKey());
       case "bank" -> new BankWorkload(s.accounts(), s.total(), 5);
       case "mutex" -> new MutexWorkload();
       case "set" -> new SetWorkload();

@@ -13,6 +13,10 @@ import madjep.history.edn.Keyword;
  * Elle's transactional workloads: {@code list-append} ({@code [:append k v]} and {@code [:r k nil]} micro-ops, each
  * appended value unique per key) and {@code rw-register} ({@code [:w k v]} and {@code [:r k nil]}, each written value
  * unique per key). {@code 1..opsPerTxn} micro-ops per transaction.
+ *
+ * <p>As Jepsen's append workload does ({@code :max-writes-per-key}), a key is retired after {@code writesPerKey}
+ * writes and a fresh one takes its place: a list-append read returns its key's whole list, so without a bound a
+ * history grows with the square of its length (a 10-minute run wrote 2.4 GB and its check ran out of 6 GB).
  */
 public final class TxnWorkload implements Workload {
   static final Keyword TXN = Keyword.of("txn");
@@ -24,14 +28,35 @@ public final class TxnWorkload implements Workload {
   private final Keys keys;
   private final int opsPerTxn;
   private final Long2LongOpenHashMap nextValue = new Long2LongOpenHashMap();
+  private final int writesPerKey;
+  /** The key each of {@code keys}' slots holds now, and the writes it has had. */
+  private final long[] active;
+  private final int[] written;
+  private long nextKey;
 
+  /** A workload whose keys are never retired. */
   public TxnWorkload(boolean append, Keys keys, int opsPerTxn) {
+    this(append, keys, opsPerTxn, 0);
+  }
+
+  /** {@code keys} picks among the keys in use; each is retired after {@code writesPerKey} writes (0: never). */
+  public TxnWorkload(boolean append, Keys keys, int opsPerTxn, int writesPerKey) {
     if (opsPerTxn < 1) {
       throw new IllegalArgumentException("expected ops-per-txn of at least 1, found " + opsPerTxn);
+    }
+    if (writesPerKey < 0) {
+      throw new IllegalArgumentException("expected writes per key of at least 0, found " + writesPerKey);
     }
     this.append = append;
     this.keys = keys;
     this.opsPerTxn = opsPerTxn;
+    this.writesPerKey = writesPerKey;
+    active = new long[keys.count()];
+    written = new int[keys.count()];
+    for (int i = 0; i < active.length; i++) {
+      active[i] = i;
+    }
+    nextKey = active.length;
   }
 
   @Override
@@ -44,12 +69,18 @@ public final class TxnWorkload implements Workload {
     int n = 1 + rng.nextInt(opsPerTxn);
     Object[] mops = new Object[n];
     for (int i = 0; i < n; i++) {
-      long k = keys.next(rng);
+      int slot = (int) keys.next(rng);
+      long k = active[slot];
       if (rng.nextBoolean()) {
         mops[i] = EdnVector.of(R, EdnParser.box(k), null);
       } else {
         long v = nextValue.addTo(k, 1) + 1;
         mops[i] = EdnVector.of(append ? APPEND : W, EdnParser.box(k), EdnParser.box(v));
+        if (writesPerKey > 0 && ++written[slot] >= writesPerKey) {
+          nextValue.remove(k);
+          active[slot] = nextKey++;
+          written[slot] = 0;
+        }
       }
     }
     return new Invocation(TXN, EdnVector.of(mops));
@@ -66,6 +97,7 @@ public final class TxnWorkload implements Workload {
     m.put("keys", (long) keys.count());
     m.put("key-distribution", keys.distribution());
     m.put("ops-per-txn", (long) opsPerTxn);
+    m.put("writes-per-key", (long) writesPerKey);
     return m;
   }
 }
