@@ -24,8 +24,8 @@ import madjep.sim.workload.ClientSettings;
  * @param workload register, kv, list-append, rw-register, bank, mutex, set or append (etcd-style list-append)
  * @param keys how many keys register and transactional workloads use
  * @param keyDistribution uniform or zipfian
- * @param opsPerKey register and kv workloads retire a key after this many ops and use a fresh one, list-append and
- *     rw-register after this many writes to it (0: never)
+ * @param opsPerKey register and kv workloads retire a key after this many ops and use a fresh one; list-append,
+ *     rw-register and append after this many writes to it (0: never)
  * @param opsPerTxn the most micro-ops per transaction
  * @param accounts bank accounts
  * @param total the bank's total

@@ -27,7 +27,7 @@ public final class Workloads {
       case "bank" -> new BankWorkload(s.accounts(), s.total(), 5);
       case "mutex" -> new MutexWorkload();
       case "set" -> new SetWorkload();
-      case "append" -> new EtcdAppendWorkload(Keys.of(s.keyDistribution(), s.keys()), s.opsPerTxn());
+      case "append" -> new EtcdAppendWorkload(Keys.of(s.keyDistribution(), s.keys()), s.opsPerTxn(), s.opsPerKey());
       default -> throw new IllegalArgumentException("expected a workload: " + String.join(", ", names())
           + "; found '" + s.workload() + "'");
     };

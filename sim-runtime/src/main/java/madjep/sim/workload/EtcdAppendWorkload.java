@@ -14,8 +14,14 @@ import java.util.SplittableRandom;
 public final class EtcdAppendWorkload implements Workload {
   private final TxnWorkload txns;
 
+  /** A workload whose keys are never retired. */
   public EtcdAppendWorkload(Keys keys, int opsPerTxn) {
-    txns = new TxnWorkload(true, keys, opsPerTxn);
+    this(keys, opsPerTxn, 0);
+  }
+
+  /** Each key is retired after {@code writesPerKey} appends and a fresh one takes its place (0: never). */
+  public EtcdAppendWorkload(Keys keys, int opsPerTxn, int writesPerKey) {
+    txns = new TxnWorkload(true, keys, opsPerTxn, writesPerKey);
   }
 
   @Override

@@ -44,4 +44,22 @@ class TxnWorkloadTest {
       assertTrue(keysSeen > keyCount, "keys were retired and fresh ones used: " + keysSeen);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void etcdsAppendWorkloadRetiresKeysToo() {
+    EtcdAppendWorkload w = new EtcdAppendWorkload(Keys.uniform(4), 3, 10);
+    SplittableRandom rng = new SplittableRandom(7);
+    Map<Object, Long> lastValue = new HashMap<>();
+    for (int t = 0; t < 2000; t++) {
+      for (Object mop : (List<?>) w.next(rng, 0).value()) {
+        List<?> m = (List<?>) mop;
+        if (m.get(2) != null) {
+          assertTrue((Long) m.get(2) <= 10, "key " + m.get(1) + " written more than 10 times");
+          lastValue.put(m.get(1), (Long) m.get(2));
+        }
+      }
+    }
+    assertTrue(lastValue.size() > 100, "fresh keys after retired ones: " + lastValue.size());
+    assertEquals(10L, w.settings().get("writes-per-key"));
+  }
 }
