@@ -26,17 +26,14 @@ public final class RegisterWorkload implements Workload {
   private final String name;
   private final Keys keys;
   private final int opsPerKey;
-  private final long[] active;
-  private final int[] used;
-  private long nextKey;
+  private final ActiveKeys active;
   /**
-   * Per slot, the op values of the key it held when they were made ({@link #valuesKey}), made once and shared by
-   * every op on that key: a read's {@code [k nil]}, the five writes' {@code [k v]}, the 25 cases' {@code [k [a b]]}.
-   * A simulated hour records 2.5 million of these ops, and a value made for each one was 200 MB of vectors that the
+   * Per slot, the op values of the key it holds (null once that key is retired), made once and shared by every op
+   * on that key: a read's {@code [k nil]}, the five writes' {@code [k v]}, the 25 cases' {@code [k [a b]]}. A
+   * simulated hour records 2.5 million of these ops, and a value made for each one was 200 MB of vectors that the
    * collector copied into the old generation.
    */
   private final Object[][] values;
-  private final long[] valuesKey;
   private static final int WRITES = 1;
   private static final int CASES = 6;
   /** The 25 {@code [old new]} pairs of a cas. */
@@ -55,14 +52,8 @@ public final class RegisterWorkload implements Workload {
     this.name = name;
     this.keys = keys;
     this.opsPerKey = opsPerKey;
-    active = new long[keys.count()];
-    used = new int[keys.count()];
-    for (int i = 0; i < active.length; i++) {
-      active[i] = i;
-    }
-    nextKey = active.length;
-    values = new Object[active.length][];
-    valuesKey = new long[active.length];
+    active = new ActiveKeys(keys.count(), opsPerKey);
+    values = new Object[keys.count()][];
   }
 
   @Override
@@ -73,15 +64,13 @@ public final class RegisterWorkload implements Workload {
   @Override
   public Invocation next(SplittableRandom rng, long process) {
     int slot = (int) keys.next(rng);
-    long key = active[slot];
+    long key = active.key(slot);
     Object[] made = values[slot];
-    if (made == null || valuesKey[slot] != key) {
+    if (made == null) {
       made = values[slot] = new Object[CASES + PAIRS.length];
-      valuesKey[slot] = key;
     }
-    if (opsPerKey > 0 && ++used[slot] >= opsPerKey) {
-      active[slot] = nextKey++;
-      used[slot] = 0;
+    if (active.use(slot)) {
+      values[slot] = null; // the next key's values are its own; this op still uses the retired key's
     }
     // The draws in the order they always were: the function, then a write's value, or a cas's old and new.
     return switch (rng.nextInt(3)) {
@@ -114,7 +103,7 @@ public final class RegisterWorkload implements Workload {
   @Override
   public java.util.List<Invocation> finals() {
     java.util.List<Invocation> reads = new java.util.ArrayList<>();
-    for (long k = 0; k < nextKey; k++) {
+    for (long k = 0; k < active.issued(); k++) {
       reads.add(new Invocation(READ, EdnVector.of(EdnParser.box(k), null)));
     }
     return reads;

@@ -29,10 +29,8 @@ public final class TxnWorkload implements Workload {
   private final int opsPerTxn;
   private final Long2LongOpenHashMap nextValue = new Long2LongOpenHashMap();
   private final int writesPerKey;
-  /** The key each of {@code keys}' slots holds now, and the writes it has had. */
-  private final long[] active;
-  private final int[] written;
-  private long nextKey;
+  /** The keys in use; a write is a use. */
+  private final ActiveKeys active;
 
   /** A workload whose keys are never retired. */
   public TxnWorkload(boolean append, Keys keys, int opsPerTxn) {
@@ -51,12 +49,7 @@ public final class TxnWorkload implements Workload {
     this.keys = keys;
     this.opsPerTxn = opsPerTxn;
     this.writesPerKey = writesPerKey;
-    active = new long[keys.count()];
-    written = new int[keys.count()];
-    for (int i = 0; i < active.length; i++) {
-      active[i] = i;
-    }
-    nextKey = active.length;
+    active = new ActiveKeys(keys.count(), writesPerKey);
   }
 
   @Override
@@ -70,16 +63,14 @@ public final class TxnWorkload implements Workload {
     Object[] mops = new Object[n];
     for (int i = 0; i < n; i++) {
       int slot = (int) keys.next(rng);
-      long k = active[slot];
+      long k = active.key(slot);
       if (rng.nextBoolean()) {
         mops[i] = EdnVector.of(R, EdnParser.box(k), null);
       } else {
         long v = nextValue.addTo(k, 1) + 1;
         mops[i] = EdnVector.of(append ? APPEND : W, EdnParser.box(k), EdnParser.box(v));
-        if (writesPerKey > 0 && ++written[slot] >= writesPerKey) {
+        if (active.use(slot)) {
           nextValue.remove(k);
-          active[slot] = nextKey++;
-          written[slot] = 0;
         }
       }
     }
