@@ -36,7 +36,8 @@ public final class RecordFile {
   /**
    * The bytes {@link #append(byte[], int)} writes for {@code payload[0..n)}, as an array of their own: for a record
    * that goes unchanged into several files (a replicated log's entry, written by a leader and each follower), framed
-   * and checksummed once and written to each with {@link #appendFrame}.
+   * and checksummed once and written to each with {@link #appendFrame}. The frame must not change once made: the
+   * files it is appended to keep it, not a copy, until it is on their disks.
    */
   public byte[] frame(byte[] payload, int n) {
     byte[] frame = new byte[n + 8];
@@ -50,7 +51,7 @@ public final class RecordFile {
       throw new IllegalArgumentException("expected a record framed by RecordFile.frame, found " + frame.length
           + " bytes whose length field says otherwise");
     }
-    file.append(frame, 0, frame.length);
+    file.appendImmutable(frame);
   }
 
   private void frameInto(byte[] dst, byte[] payload, int n) {

@@ -122,6 +122,18 @@ public final class SimFile {
    * @throws DiskException {@code ENOSPC} when the file would grow past the disk's free space (nothing is written)
    */
   public void write(long pos, byte[] b, int off, int n) {
+    write(pos, b, off, n, false);
+  }
+
+  /**
+   * Appends all of {@code b}, which the caller will never change again: the pending write keeps the array itself
+   * instead of a copy (a replicated log's record, framed once and written by a leader and each follower).
+   */
+  void appendImmutable(byte[] b) {
+    write(length, b, 0, b.length, true);
+  }
+
+  private void write(long pos, byte[] b, int off, int n, boolean immutable) {
     if (pos < 0 || pos + n > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(name + ": write out of range at " + pos);
     }
@@ -140,7 +152,7 @@ public final class SimFile {
     System.arraycopy(b, off, cache, (int) pos, n);
     length = Math.max(length, end);
     disk.used += growth;
-    Pending p = new Pending(pos, Arrays.copyOfRange(b, off, off + n), -1, disk.now());
+    Pending p = new Pending(pos, immutable ? b : Arrays.copyOfRange(b, off, off + n), -1, disk.now());
     if (faults.misdirect > 0 && n > 0 && faults.roll(faults.misdirect) && faults.allows(name, pos)) {
       misdirect(p, faults);
     }
