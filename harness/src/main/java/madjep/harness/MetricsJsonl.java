@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import madjep.report.MetricSeries;
+import madjep.sim.MetricSamples;
 
 /**
  * Reads the simulator's per-node metrics ({@code metrics.jsonl}, one object per node per sample) into the report's
@@ -59,6 +60,25 @@ final class MetricsJsonl {
         vs[i] = v.get(i);
       }
       out.add(new MetricSeries(mn[0], mn[1], ts, vs));
+    }
+    return out;
+  }
+
+  /**
+   * The series of a run's own samples, as {@link #series(String)} reads them from the lines the same run wrote (each
+   * server's plotted metrics in server order), without reading the lines back.
+   */
+  static List<MetricSeries> series(MetricSamples samples) {
+    List<MetricSeries> out = new ArrayList<>();
+    if (samples.samples() == 0) {
+      return out;
+    }
+    long[] times = samples.times();
+    List<String> nodes = samples.nodes();
+    for (int s = 0; s < nodes.size(); s++) {
+      for (String metric : PLOTTED) {
+        out.add(new MetricSeries(metric, nodes.get(s), times, samples.values(metric, s)));
+      }
     }
     return out;
   }

@@ -50,7 +50,9 @@ public final class RunPages {
         .withFaultSettings(r.faultsDescription())
         .withCounters(r.stats())
         .withAnnouncements(RunInfo.leadersFromTrace(r.trace()))
-        .withMetrics(MetricsJsonl.series(r.observations().metrics()));
+        .withMetrics(r.observations().metricSamples().samples() > 0
+            ? MetricsJsonl.series(r.observations().metricSamples())
+            : MetricsJsonl.series(r.observations().metrics()));
   }
 
   /** The page of a stored run (MadJep's, or Jepsen's: its {@code results.edn} and {@code history.edn}). */

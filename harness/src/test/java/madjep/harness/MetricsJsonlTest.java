@@ -143,4 +143,37 @@ class MetricsJsonlTest {
     }
     return out;
   }
+
+  /**
+   * A run's own samples drawn from their columns ({@link MetricsJsonl#series(madjep.sim.MetricSamples)}) give the
+   * series its {@code metrics.jsonl} reads back as: the same series in the same order, value for value, busy
+   * fractions included (the line rounds them to four places).
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4})
+  void columnsOfARun_giveTheSeriesItsLinesReadBackAs(long seed) {
+    madjep.sim.scenario.Scenario s = madjep.sim.scenario.ScenarioFiles.parseToml(String.join("\n",
+        "name = \"metrics\"", "system = \"madjep.sim.testing.LeaderStore\"", "nodes = 3", "duration = \"4s\"", "[resources]", "event-cost = \"uniform 10us 3ms\"",
+        "[checks]", "metrics-interval = \"50ms\"", ""), "metrics.toml")
+        .withSeed(seed);
+    madjep.sim.scenario.Observations o = madjep.sim.scenario.SimRunner.run(s).observations();
+    List<MetricSeries> expected = MetricsJsonl.series(o.metrics());
+    List<MetricSeries> actual = MetricsJsonl.series(o.metricSamples());
+    assertEquals(3 * MetricsJsonl.PLOTTED.size(), expected.size());
+    assertEquals(expected.size(), actual.size());
+    boolean fractions = false;
+    for (int i = 0; i < expected.size(); i++) {
+      MetricSeries e = expected.get(i);
+      MetricSeries a = actual.get(i);
+      assertEquals(e.metric(), a.metric());
+      assertEquals(e.node(), a.node());
+      assertTrue(e.times().length >= 70, "samples every 50 ms for 4 s: " + e.times().length);
+      assertArrayEquals(e.times(), a.times(), e.metric() + " " + e.node());
+      assertArrayEquals(e.values(), a.values(), e.metric() + " " + e.node());
+      for (double v : e.values()) {
+        fractions |= e.metric().equals("busy") && v > 0 && v < 1;
+      }
+    }
+    assertTrue(fractions, "some busy fraction between 0 and 1 was compared");
+  }
 }

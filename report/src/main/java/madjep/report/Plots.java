@@ -1,7 +1,6 @@
 package madjep.report;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,8 +96,15 @@ final class Plots {
         per[b][n[b]++] = Math.max(1, iv.end[k] - iv.start[k]);
       }
     }
-    for (long[] p : per) {
-      Arrays.sort(p);
+    // Each bucket's quantiles, ranks ascending: each rank is selected among what lies above the one before.
+    long[][] at = new long[BUCKETS][QUANTILES.length];
+    for (int b = 0; b < BUCKETS; b++) {
+      int from = 0;
+      for (int q = 0; q < QUANTILES.length && per[b].length > 0; q++) {
+        int rank = rank(QUANTILES[q], per[b].length);
+        at[b][q] = rank < from ? per[b][rank] : Select.kth(per[b], from, per[b].length, rank);
+        from = Math.max(from, rank + 1);
+      }
     }
     for (int q = 0; q < QUANTILES.length; q++) {
       StringBuilder d = new StringBuilder();
@@ -108,8 +114,7 @@ final class Plots {
           pen = false;
           continue;
         }
-        long v = per[b][Math.min(per[b].length - 1, (int) Math.ceil(QUANTILES[q] * per[b].length) - 1 < 0 ? 0
-            : (int) Math.ceil(QUANTILES[q] * per[b].length) - 1)];
+        long v = at[b][q];
         d.append(pen ? 'L' : 'M').append(Format.px(x(b * bucket + bucket / 2, W))).append(' ')
             .append(Format.px(y.at(v)));
         pen = true;
@@ -119,6 +124,12 @@ final class Plots {
     }
     legend(sb, W, new String[] {"q0", "q1", "q2", "q3"}, QUANTILE_NAMES);
     return sb.append("</svg>\n").toString();
+  }
+
+  /** The 0-based rank of quantile {@code q} among {@code n} sorted values: the nearest rank, ceil(q n) - 1. */
+  static int rank(double q, int n) {
+    int r = (int) Math.ceil(q * n) - 1;
+    return Math.min(n - 1, Math.max(0, r));
   }
 
   /** Completions per second by outcome, per time bucket. */

@@ -17,12 +17,14 @@ public final class MetricsRecorder {
   private final long interval;
   private final long[] lastBusy;
   private final StringBuilder lines = new StringBuilder();
+  private final MetricSamples.Builder columns;
   private int samples;
 
   private MetricsRecorder(Simulation sim, long interval) {
     this.sim = sim;
     this.interval = interval;
     this.lastBusy = new long[sim.servers()];
+    this.columns = new MetricSamples.Builder(sim.servers());
   }
 
   /** Samples {@code sim} every {@code interval} ns from now until the run ends (null when interval is 0). */
@@ -43,18 +45,34 @@ public final class MetricsRecorder {
 
   private void sample() {
     long now = sim.now();
+    columns.next(now);
     for (int i = 0; i < sim.servers(); i++) {
       NodeMetrics m = sim.metrics(i);
       double busy = Math.min(1.0, (m.busyNanos() - lastBusy[i]) / (double) interval);
       lastBusy[i] = m.busyNanos();
+      String busyText = String.format(Locale.ROOT, "%.4f", busy);
       lines.append("{\"time\":").append(now).append(",\"node\":\"").append(m.node()).append("\",\"status\":\"")
           .append(m.status()).append("\",\"queued\":").append(m.queued()).append(",\"in-flight\":")
-          .append(m.inFlight()).append(",\"busy\":").append(String.format(Locale.ROOT, "%.4f", busy))
+          .append(m.inFlight()).append(",\"busy\":").append(busyText)
           .append(",\"memory\":").append(m.memory()).append(",\"disk-bytes\":").append(m.diskBytes())
           .append(",\"dirty-bytes\":").append(m.dirtyBytes()).append(",\"inbox-dropped\":")
           .append(m.inboxDropped()).append("}\n");
+      columns.node(i, m.node());
+      // In MetricSamples.METRICS order; busy as its line reads back, so that both give the same plots.
+      columns.set(0, i, m.queued());
+      columns.set(1, i, m.inFlight());
+      columns.set(2, i, Double.parseDouble(busyText));
+      columns.set(3, i, m.memory());
+      columns.set(4, i, m.diskBytes());
+      columns.set(5, i, m.dirtyBytes());
+      columns.set(6, i, m.inboxDropped());
     }
     samples++;
+  }
+
+  /** The samples so far as columns. */
+  public MetricSamples columns() {
+    return columns.build();
   }
 
   /** The samples so far, as JSON Lines. */

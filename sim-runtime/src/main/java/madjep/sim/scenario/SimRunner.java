@@ -253,7 +253,8 @@ public final class SimRunner {
           sim.now(), faultsDescription, stats, sim.failure(), liveness,
           Coverage.of(s, faults, sim, nemesis, lost), java.util.List.copyOf(announcements),
           new Observations(sim.assertions().results(), sim.faultPoints().counts(),
-              metrics == null ? "" : metrics.jsonLines()));
+              metrics == null ? "" : metrics.jsonLines(),
+              metrics == null ? madjep.sim.MetricSamples.NONE : metrics.columns()));
     }
   }
 }
