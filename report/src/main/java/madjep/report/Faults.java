@@ -248,6 +248,18 @@ final class Faults {
     return (da == null || !da.contains(b)) && (db == null || !db.contains(a));
   }
 
+  /**
+   * Digits without their leading zeros, one digit left at least ("007" is "7", "000" is "0"). By hand, not with a
+   * regular expression: a long run's page compares node names hundreds of thousands of times.
+   */
+  static String withoutLeadingZeros(String digits) {
+    int k = 0;
+    while (k < digits.length() - 1 && digits.charAt(k) == '0') {
+      k++;
+    }
+    return digits.substring(k);
+  }
+
   /** Names in natural order: n2 before n10. */
   static int compareNames(String a, String b) {
     int i = 0;
@@ -264,8 +276,8 @@ final class Faults {
         while (j < b.length() && Character.isDigit(b.charAt(j))) {
           j++;
         }
-        String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
-        String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
+        String na = withoutLeadingZeros(a.substring(si, i));
+        String nb = withoutLeadingZeros(b.substring(sj, j));
         int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
         if (c != 0) {
           return c;

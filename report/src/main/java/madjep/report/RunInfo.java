@@ -84,10 +84,27 @@ public record RunInfo(
         String frac = (m.group(2) + "000000000").substring(0, 9);
         time = whole * 1_000_000_000L + (whole < 0 ? -1 : 1) * Long.parseLong(frac);
       }
-      String v = m.group(5);
-      Object value = v.matches("-?\\d{1,18}") ? (Object) Long.parseLong(v) : v;
-      found.add(new Announcement(time, m.group(3), m.group(4), value));
+      found.add(new Announcement(time, m.group(3), m.group(4), announcedValue(m.group(5))));
     }
     return found;
+  }
+
+  /**
+   * An announced value as the page shows it: a number when it is one of at most 18 digits, with an optional minus
+   * (so that it fits a long), else the text itself.
+   */
+  public static Object announcedValue(String v) {
+    int from = v.startsWith("-") ? 1 : 0;
+    int digits = v.length() - from;
+    if (digits < 1 || digits > 18) {
+      return v;
+    }
+    for (int i = from; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return v;
+      }
+    }
+    return Long.parseLong(v);
   }
 }

@@ -92,4 +92,20 @@ class FaultsTest {
     names.sort(Faults::compareNames);
     assertEquals(List.of("n1", "n2", "n10"), names);
   }
+
+  @Test
+  void withoutLeadingZeros_isTheRegularExpressionItReplaced() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+    String digits = "000123456789\u0660\u0661";
+    for (int t = 0; t < 20_000; t++) {
+      StringBuilder b = new StringBuilder();
+      for (int n = r.nextInt(8), k = 0; k < n; k++) {
+        b.append(digits.charAt(r.nextInt(digits.length())));
+      }
+      String d = b.toString();
+      assertEquals(d.replaceFirst("^0+(?=.)", ""), Faults.withoutLeadingZeros(d), d);
+    }
+    assertEquals(List.of("n1", "n2", "n010"), java.util.stream.Stream.of("n010", "n2", "n1")
+        .sorted(Faults::compareNames).toList());
+  }
 }
