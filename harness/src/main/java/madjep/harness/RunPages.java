@@ -58,9 +58,9 @@ public final class RunPages {
 
   /**
    * A run's leader announcements, as the report draws them: taken from what the nodes announced, not read back from
-   * the trace (whose regular expression scan of the hour's 450 KB trace, compiled by the JIT, was a fifth of a second
-   * of both cores after the simulation). A stored run's page reads them from its {@code trace.log}, where each
-   * announcement is a line {@code [time] node: leader value}.
+   * the trace (a regular-expression scan of the hour's 450 KB trace, which also set the JIT compiling the regex engine,
+   * just when the check and the page need the cores). A stored run's page reads them from its {@code trace.log},
+   * where each announcement is a line {@code [time] node: leader value}.
    */
   static List<madjep.report.Announcement> leaders(List<madjep.sim.scenario.Announcement> announced) {
     List<madjep.report.Announcement> out = new java.util.ArrayList<>();
