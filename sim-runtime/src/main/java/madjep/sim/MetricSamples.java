@@ -59,9 +59,10 @@ public final class MetricSamples {
     private final double[][][] values;
     private int n;
 
-    Builder(int servers) {
-      nodes = new String[servers];
-      values = new double[METRICS.size()][servers][64];
+    /** Columns for the servers named {@code nodes}, in server order. */
+    Builder(String[] nodes) {
+      this.nodes = nodes.clone();
+      values = new double[METRICS.size()][nodes.length][64];
     }
 
     /** Starts the sample at {@code time}; {@link #set} fills it. */
@@ -75,10 +76,6 @@ public final class MetricSamples {
         }
       }
       times[n++] = time;
-    }
-
-    void node(int server, String name) {
-      nodes[server] = name;
     }
 
     void set(int metric, int server, double v) {

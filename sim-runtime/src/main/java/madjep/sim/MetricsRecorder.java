@@ -24,7 +24,11 @@ public final class MetricsRecorder {
     this.sim = sim;
     this.interval = interval;
     this.lastBusy = new long[sim.servers()];
-    this.columns = new MetricSamples.Builder(sim.servers());
+    String[] names = new String[sim.servers()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = sim.name(i);
+    }
+    this.columns = new MetricSamples.Builder(names);
   }
 
   /** Samples {@code sim} every {@code interval} ns from now until the run ends (null when interval is 0). */
@@ -57,7 +61,6 @@ public final class MetricsRecorder {
           .append(",\"memory\":").append(m.memory()).append(",\"disk-bytes\":").append(m.diskBytes())
           .append(",\"dirty-bytes\":").append(m.dirtyBytes()).append(",\"inbox-dropped\":")
           .append(m.inboxDropped()).append("}\n");
-      columns.node(i, m.node());
       // In MetricSamples.METRICS order; busy as its line reads back, so that both give the same plots.
       columns.set(0, i, m.queued());
       columns.set(1, i, m.inFlight());
