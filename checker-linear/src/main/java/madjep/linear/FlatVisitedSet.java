@@ -1,5 +1,7 @@
 package madjep.linear;
 
+import java.util.Arrays;
+
 /**
  * A {@link VisitedSet} for partitions of up to {@link #MAX_WORDS} x 64 ops: one open-addressing table of longs
  * whose slots hold the pair inline, {@code [hash, state, word 0, word 1, ...]}, so a lookup reads one or two cache
@@ -15,6 +17,7 @@ final class FlatVisitedSet extends VisitedSet {
 
   private final long[] words;
   private final int stride;
+  private final Spares spares;
   private long[] table;
   private int mask;
   /** 64 - log2(slots): a pair's home slot is the top bits of its hash (see grow). */
@@ -24,19 +27,66 @@ final class FlatVisitedSet extends VisitedSet {
   private long growAt;
 
   FlatVisitedSet(int ops, MemoryBudget budget) {
+    this(ops, budget, null);
+  }
+
+  /** A set whose first table comes from {@code spares} when it has one (null: always a new one). */
+  FlatVisitedSet(int ops, MemoryBudget budget, Spares spares) {
     super(ops, budget);
     int w = Math.max(1, (ops + 63) >>> 6);
     this.words = new long[w];
     this.stride = w + 2;
-    allocate(INITIAL_SLOTS);
+    this.spares = spares;
+    reserve((long) INITIAL_SLOTS * stride * Long.BYTES); // a refusal marks the set exhausted; the search then stops
+    long[] spare = spares == null ? null : spares.take(w);
+    table = spare != null ? spare : new long[INITIAL_SLOTS * stride];
+    mask = INITIAL_SLOTS - 1;
+    shift = 64 - Integer.numberOfTrailingZeros(INITIAL_SLOTS);
+    growAt = INITIAL_SLOTS / 2;
   }
 
-  private void allocate(int slots) {
-    reserve((long) slots * stride * Long.BYTES); // a refusal marks the set exhausted; the search then stops
-    table = new long[slots * stride];
-    mask = slots - 1;
-    shift = 64 - Integer.numberOfTrailingZeros(slots);
-    growAt = slots / 2;
+  /**
+   * Hands a first table that never grew back to the spares, emptied, for the next partition's set; this set is
+   * unusable afterwards. Call when its search is over.
+   */
+  void recycle() {
+    long[] t = table;
+    table = null;
+    if (spares != null && t != null && t.length == INITIAL_SLOTS * stride) {
+      Arrays.fill(t, 0L);
+      spares.give(t, words.length);
+    }
+  }
+
+  /**
+   * Emptied first tables, by words per set, shared by the sets of one check: a simulated history splits into tens of
+   * thousands of small partitions, and a new table for each was a third of what the check allocated (young
+   * collections that copied the check's live partitions while a simulation's page was being drawn).
+   */
+  static final class Spares {
+    /** Enough for every thread of a check to find one. */
+    private static final int KEPT = 16;
+    private final long[][][] kept = new long[MAX_WORDS + 1][KEPT][];
+    private final int[] count = new int[MAX_WORDS + 1];
+
+    synchronized long[] take(int words) {
+      int c = count[words];
+      if (c == 0) {
+        return null;
+      }
+      long[] t = kept[words][--c];
+      kept[words][c] = null;
+      count[words] = c;
+      return t;
+    }
+
+    synchronized void give(long[] table, int words) {
+      int c = count[words];
+      if (c < KEPT) {
+        kept[words][c] = table;
+        count[words] = c + 1;
+      }
+    }
   }
 
   @Override

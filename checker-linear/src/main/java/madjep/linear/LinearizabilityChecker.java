@@ -92,6 +92,7 @@ public final class LinearizabilityChecker {
     private final List<PartitionOps> parts;
     private final long deadline;
     private final MemoryBudget budget;
+    private final FlatVisitedSet.Spares spares = new FlatVisitedSet.Spares();
     private final LinearizabilityOptions options;
     private final Search.Outcome[] outcomes;
     private final Search[] searches;
@@ -306,7 +307,7 @@ public final class LinearizabilityChecker {
         return new RoaringVisitedSet(ops.n, budget);
       }
       if ((ops.n + 63) >>> 6 <= FlatVisitedSet.MAX_WORDS) {
-        return new FlatVisitedSet(ops.n, budget);
+        return new FlatVisitedSet(ops.n, budget, spares);
       }
       return new WindowedVisitedSet(ops.n, ops.required, budget);
     }
@@ -315,6 +316,9 @@ public final class LinearizabilityChecker {
     private void release(int p) {
       if (caches[p] != null) {
         caches[p].releaseAll();
+        if (caches[p] instanceof FlatVisitedSet f) {
+          f.recycle();
+        }
       }
       caches[p] = null;
       searches[p] = null;

@@ -1,6 +1,8 @@
 package madjep.linear;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.BitSet;
 import java.util.HashSet;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each cache agrees with a HashSet of (BitSet, state) on long random walks shaped like a search's. */
 class VisitedSetTest {
@@ -61,5 +64,44 @@ class VisitedSetTest {
     assertEquals(reference.size(), v.size());
     // The walk must revisit configurations, or hits go untested.
     assertEquals(true, newOnes < adds && newOnes >= Math.min(100, adds / 100), adds + " adds, " + newOnes + " new");
+  }
+
+  /** Sets made one after another from shared spares answer as new ones do: a recycled table holds nothing. */
+  @ParameterizedTest(name = "ops={0}")
+  @ValueSource(ints = {5, 64, 130, 512})
+  void setsOnRecycledTables_answerAsFreshOnes(int ops) {
+    MemoryBudget budget = new MemoryBudget(1L << 34);
+    FlatVisitedSet.Spares spares = new FlatVisitedSet.Spares();
+    SplittableRandom r = new SplittableRandom(ops);
+    int hits = 0;
+    for (int k = 0; k < 60; k++) {
+      FlatVisitedSet v = new FlatVisitedSet(ops, budget, spares);
+      Set<List<Object>> reference = new HashSet<>();
+      BitSet current = new BitSet();
+      // Most sets stay in their first table (and go back to the spares); every fifth grows out of it.
+      int pairs = k % 5 == 0 ? 3000 : 1 + r.nextInt(200);
+      for (int i = 0; i < pairs; i++) {
+        int op = r.nextInt(Math.min(ops, 12));
+        if (current.get(op)) {
+          current.clear(op);
+          v.clear(op);
+        } else {
+          current.set(op);
+          v.set(op);
+        }
+        long state = r.nextInt(3);
+        boolean expected = reference.add(List.of((BitSet) current.clone(), state));
+        hits += expected ? 0 : 1;
+        assertEquals(expected, v.add(state), "set " + k + ", pair " + i);
+      }
+      v.recycle();
+    }
+    // Stale pairs would only show as wrong hits if the walks revisit pairs a previous set held.
+    assertTrue(hits > 1000, hits + " hits");
+    long[] spare = spares.take(Math.max(1, (ops + 63) >>> 6));
+    assertNotNull(spare, "a set that never grew left its table");
+    for (long word : spare) {
+      assertEquals(0L, word);
+    }
   }
 }
