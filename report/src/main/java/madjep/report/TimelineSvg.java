@@ -1,9 +1,8 @@
 package madjep.report;
 
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntFunction;
 import madjep.history.History;
 
@@ -49,7 +48,8 @@ final class TimelineSvg {
   private final Faults faults;
   private final List<Announcement> leaders;
   private final Findings findings;
-  private final Set<Integer> markedIntervals = new HashSet<>();
+  /** Unboxed: a finished run's timeline asks about every one of millions of ops. */
+  private final IntOpenHashSet markedIntervals = new IntOpenHashSet();
   private final int primaryInterval;
 
   TimelineSvg(History h, Axis axis, Intervals iv, Faults faults, List<Announcement> leaders, Findings findings) {
