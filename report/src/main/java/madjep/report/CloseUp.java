@@ -24,7 +24,7 @@ final class CloseUp {
   /** Porcupine's view: the failing op's partition around it, each op with its place in the longest prefix. */
   void linear() {
     Findings.LinearFailure lf = p.f.linear;
-    int failing = p.iv.ofPosition[lf.position()];
+    int failing = p.iv.ofPosition(lf.position());
     if (failing < 0) {
       return;
     }
@@ -33,7 +33,7 @@ final class CloseUp {
     Object[] stateAfter = new Object[p.iv.size];
     List<Findings.PrefixStep> prefix = lf.prefix();
     for (int i = 0; i < prefix.size(); i++) {
-      int k = prefix.get(i).position() >= 0 ? p.iv.ofPosition[prefix.get(i).position()] : -1;
+      int k = prefix.get(i).position() >= 0 ? p.iv.ofPosition(prefix.get(i).position()) : -1;
       if (k >= 0) {
         order[k] = i + 1;
         stateAfter[k] = prefix.get(i).state();
@@ -42,7 +42,7 @@ final class CloseUp {
     long from = p.iv.start[failing];
     long to = p.iv.end[failing];
     for (int i = Math.max(0, prefix.size() - CLOSE_UP_STEPS); i < prefix.size(); i++) {
-      int k = prefix.get(i).position() >= 0 ? p.iv.ofPosition[prefix.get(i).position()] : -1;
+      int k = prefix.get(i).position() >= 0 ? p.iv.ofPosition(prefix.get(i).position()) : -1;
       if (k >= 0) {
         from = Math.min(from, p.iv.start[k]);
         to = Math.max(to, Math.min(p.iv.end[k], p.iv.end[failing]));
@@ -164,7 +164,7 @@ final class CloseUp {
 
   /** Any other checker's violation: every client op around the first op its result names. */
   void neighbourhood() {
-    int centre = p.iv.ofPosition[p.f.primary];
+    int centre = p.iv.ofPosition(p.f.primary);
     if (centre < 0) {
       return;
     }
@@ -214,7 +214,7 @@ final class CloseUp {
     long to = Long.MIN_VALUE;
     int first = -1;
     for (int t = 0; t < c.positions().length; t++) {
-      int k = c.positions()[t] >= 0 ? p.iv.ofPosition[c.positions()[t]] : -1;
+      int k = c.positions()[t] >= 0 ? p.iv.ofPosition(c.positions()[t]) : -1;
       if (k >= 0) {
         names.put(k, "T" + (t + 1));
         from = Math.min(from, p.iv.start[k]);

@@ -60,12 +60,12 @@ final class TimelineSvg {
     this.leaders = leaders;
     this.findings = findings;
     for (int p : findings.marked) {
-      int k = iv.ofPosition[p];
+      int k = iv.ofPosition(p);
       if (k >= 0) {
         markedIntervals.add(k);
       }
     }
-    primaryInterval = findings.primary >= 0 ? iv.ofPosition[findings.primary] : -1;
+    primaryInterval = findings.primary >= 0 ? iv.ofPosition(findings.primary) : -1;
   }
 
   String render(Spec s) {

@@ -1,12 +1,16 @@
 package madjep.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 import madjep.history.History;
 import madjep.history.HistoryBuilder;
 import madjep.history.HistoryStats;
 import madjep.history.Op;
+import madjep.history.OpType;
+import madjep.history.edn.Keyword;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -65,5 +69,60 @@ class IntervalsTest {
     }
     assertEquals(threads, lanes, "one lane per thread");
     assertEquals(HistoryStats.of(h).peakConcurrency(), lanes, "as many lanes as ops at once at most");
+  }
+
+  /**
+   * Each position's interval, searched, is the one its op's invocation opened: for invocations, for completions of
+   * every kind, and -1 for the nemesis's ops and for no op at all; on histories with crashed ops that never complete.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void ofPosition_isTheIntervalItsInvocationOpened(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    HistoryBuilder b = History.builder("<of-position>");
+    int clients = 1 + rnd.nextInt(6);
+    boolean[] open = new boolean[clients];
+    int[] process = new int[clients];
+    for (int c = 0; c < clients; c++) {
+      process[c] = c;
+    }
+    Keyword nemesis = Keyword.of("nemesis");
+    boolean nemesisOpen = false;
+    for (int e = 0; e < 300; e++) {
+      if (rnd.nextInt(8) == 0) {
+        b.add(new Op(-1, -1, OpType.INFO, nemesis, Keyword.of(nemesisOpen ? "stop" : "start"), null, null, Map.of()));
+        nemesisOpen = !nemesisOpen;
+        continue;
+      }
+      int c = rnd.nextInt(clients);
+      if (!open[c]) {
+        b.add(Op.invoke(process[c], "write", (long) e));
+        open[c] = true;
+        continue;
+      }
+      switch (rnd.nextInt(5)) {
+        case 0 -> b.add(Op.fail(process[c], "write", (long) e));
+        case 1 -> b.add(Op.info(process[c], "write", (long) e));
+        case 2 -> process[c] += clients; // crashed without a word: its invocation never completes
+        default -> b.add(Op.ok(process[c], "write", (long) e));
+      }
+      open[c] = false;
+    }
+    History h = b.build().requireWellFormed();
+    Intervals iv = new Intervals(h, new Axis(h));
+    int[] expected = new int[h.size()];
+    java.util.Arrays.fill(expected, -1);
+    for (int k = 0; k < iv.size; k++) {
+      expected[iv.invoke[k]] = k;
+      if (iv.complete[k] >= 0) {
+        expected[iv.complete[k]] = k;
+      }
+    }
+    int marked = 0;
+    for (int p = 0; p < h.size(); p++) {
+      assertEquals(expected[p], iv.ofPosition(p), "position " + p + " " + h.op(p));
+      marked += expected[p] >= 0 ? 1 : 0;
+    }
+    assertTrue(marked > 0 && marked < h.size(), marked + " of " + h.size() + " positions are client ops");
   }
 }
