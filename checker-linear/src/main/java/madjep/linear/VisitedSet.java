@@ -18,17 +18,34 @@ abstract class VisitedSet {
   boolean exhausted;
   /** Zobrist hash of the current set. */
   long setHash;
+  /** A key per op, at least as many as the set's ops (never written: possibly shared by every set). */
   final long[] zobrist;
   final MemoryBudget budget;
   long reserved;
 
+  /**
+   * Partitions of up to this many ops share one array of keys: a simulated history splits into tens of thousands of
+   * small partitions, each of which drew the same keys into an array of its own. Larger ones still draw their own,
+   * so that no large array outlives its check.
+   */
+  static final int SHARED_KEYS = 1 << 12;
+  private static final long[] SHARED = keys(SHARED_KEYS);
+
   VisitedSet(int ops, MemoryBudget budget) {
     this.budget = budget;
-    this.zobrist = new long[ops];
+    // Key i is the i-th draw from the fixed seed whatever the array's length: a shared array's first ops keys are
+    // the keys an array of this partition's own would hold.
+    this.zobrist = ops <= SHARED_KEYS ? SHARED : keys(ops);
+  }
+
+  /** The first {@code n} draws from the fixed seed. */
+  static long[] keys(int n) {
+    long[] k = new long[n];
     SplittableRandom r = new SplittableRandom(ZOBRIST_SEED);
-    for (int i = 0; i < ops; i++) {
-      zobrist[i] = r.nextLong();
+    for (int i = 0; i < n; i++) {
+      k[i] = r.nextLong();
     }
+    return k;
   }
 
   /** Adds op {@code op} to the current set. */

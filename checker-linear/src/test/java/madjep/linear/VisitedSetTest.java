@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +19,7 @@ class VisitedSetTest {
   @ParameterizedTest(name = "{0} ops={1} required={2}")
   @CsvSource({
     "flat, 5, 3", "flat, 64, 40", "flat, 130, 100", "flat, 512, 500",
-    "windowed, 5, 3", "windowed, 64, 40", "windowed, 130, 100", "windowed, 700, 690", "windowed, 3000, 2000",
+    "windowed, 5, 3", "windowed, 64, 40", "windowed, 130, 100", "windowed, 700, 690", "windowed, 3000, 2000", "windowed, 5000, 4000",
     "roaring, 64, 40", "roaring, 700, 600"
   })
   void randomWalk_addAnswers_matchReferenceSet(String kind, int ops, int required) {
@@ -103,5 +104,25 @@ class VisitedSetTest {
     for (long word : spare) {
       assertEquals(0L, word);
     }
+  }
+
+  /** A set's keys are the same draws whether it shares the keys of small sets or draws its own. */
+  @Test
+  void sharedKeys_areTheDrawsASetOfItsOwnWouldHold() {
+    MemoryBudget budget = new MemoryBudget(1L << 30);
+    long[] own = VisitedSet.keys(VisitedSet.SHARED_KEYS + 100);
+    for (int ops : new int[] {1, 52, VisitedSet.SHARED_KEYS, VisitedSet.SHARED_KEYS + 100}) {
+      long[] keys = new FlatVisitedSet(Math.min(ops, 512), budget).zobrist;
+      VisitedSet v = new WindowedVisitedSet(ops, ops, budget);
+      assertTrue(v.zobrist.length >= ops, ops + " ops, " + v.zobrist.length + " keys");
+      for (int i = 0; i < ops; i++) {
+        assertEquals(own[i], v.zobrist[i], "key " + i + " of a set of " + ops);
+      }
+      for (int i = 0; i < Math.min(ops, 512); i++) {
+        assertEquals(own[i], keys[i], "key " + i + " of a flat set");
+      }
+    }
+    assertTrue(new WindowedVisitedSet(VisitedSet.SHARED_KEYS + 100, 10, budget).zobrist.length
+        == VisitedSet.SHARED_KEYS + 100, "a large set draws its own keys");
   }
 }
