@@ -124,8 +124,8 @@ final class LineSink {
       buf[n++] = '-';
       v = -v;
     }
-    // A history's times run to 13 digits, and a long division per digit was half of the writers' CPU: split into
-    // blocks of nine digits, each written as an int two digits at a time.
+    // A history's times run to 13 digits, and JFR put half of the writers' samples in a long division per digit:
+    // split into blocks of nine digits, each written as an int two digits at a time.
     if (v < BILLION) {
       n = digits(buf, n, (int) v);
       return;
