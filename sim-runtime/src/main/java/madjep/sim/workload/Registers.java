@@ -95,17 +95,19 @@ final class Registers {
   void restore(Map<?, ?> m) {
     sparse.clear();
     denseCount = 0;
-    if (m instanceof Sorted s) {
+    if (m instanceof LongKeyedMap s) {
+      // By position, with the dense part sized once for its largest key: no boxed key, entry or regrowth per register.
+      int n = s.size();
       long max = -1;
-      for (int i = s.keys.length - 1; i >= 0; i--) {
-        if (isDense(s.keys[i])) {
-          max = s.keys[i];
-          break;
+      for (int i = 0; i < n; i++) {
+        long k = s.keyAt(i);
+        if (isDense(k) && k > max) {
+          max = k;
         }
       }
       dense = new Object[(int) Math.max(64, max + 1)];
-      for (int i = 0; i < s.keys.length; i++) {
-        put(s.keys[i], s.values[i]);
+      for (int i = 0; i < n; i++) {
+        put(s.keyAt(i), s.valueAt(i));
       }
       return;
     }
@@ -119,7 +121,7 @@ final class Registers {
    * An immutable map of sorted long keys, array-backed: built without hashing, iterated in key order (so equal
    * states encode to equal bytes), looked up by binary search.
    */
-  static final class Sorted extends AbstractMap<Object, Object> {
+  static final class Sorted extends AbstractMap<Object, Object> implements LongKeyedMap {
     private final long[] keys;
     private final Object[] values;
 
@@ -131,6 +133,16 @@ final class Registers {
     @Override
     public int size() {
       return keys.length;
+    }
+
+    @Override
+    public long keyAt(int i) {
+      return keys[i];
+    }
+
+    @Override
+    public Object valueAt(int i) {
+      return values[i];
     }
 
     private int indexOf(Object key) {

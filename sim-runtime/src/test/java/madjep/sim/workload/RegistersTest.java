@@ -34,6 +34,38 @@ class RegistersTest {
     return out;
   }
 
+  /** The oracle's entries as a {@link LongKeyedMap} in a random order: a restore must not rely on sorted keys. */
+  private static LongKeyedMap shuffled(TreeMap<Long, Object> oracle, SplittableRandom rng) {
+    List<Map.Entry<Long, Object>> es = new ArrayList<>(oracle.entrySet());
+    for (int i = es.size() - 1; i > 0; i--) {
+      java.util.Collections.swap(es, i, rng.nextInt(i + 1));
+    }
+    final class Shuffled extends java.util.AbstractMap<Object, Object> implements LongKeyedMap {
+      @Override
+      public long keyAt(int i) {
+        return es.get(i).getKey();
+      }
+
+      @Override
+      public Object valueAt(int i) {
+        return es.get(i).getValue();
+      }
+
+      @Override
+      public int size() {
+        return es.size();
+      }
+
+      @Override
+      public java.util.Set<Map.Entry<Object, Object>> entrySet() {
+        java.util.Set<Map.Entry<Object, Object>> out = new java.util.LinkedHashSet<>();
+        es.forEach(e -> out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue())));
+        return out;
+      }
+    }
+    return new Shuffled();
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
   void randomPutsAndRestores_matchSortedOracle_sameEntriesInKeyOrder(int seed) {
@@ -59,10 +91,13 @@ class RegistersTest {
         }
         // Restored from its own snapshot, or from any map (as a replica decodes one from disk).
         Registers again = new Registers();
-        if (rng.nextBoolean()) {
+        int from = rng.nextInt(3);
+        if (from == 0) {
           again.restore(snap);
-        } else {
+        } else if (from == 1) {
           again.restore(new LinkedHashMap<>(oracle));
+        } else {
+          again.restore(shuffled(oracle, rng));
         }
         assertEquals(entries(oracle), entries(again.snapshot()));
         r = again;

@@ -15,6 +15,7 @@ import madjep.history.edn.Edn;
 import madjep.history.edn.EdnParser;
 import madjep.history.edn.EdnVector;
 import madjep.history.edn.Keyword;
+import madjep.sim.workload.LongKeyedMap;
 import madjep.systems.codec.VarBytes;
 
 /**
@@ -91,6 +92,16 @@ final class ValueCodec extends VarBytes {
       for (int i = 0; i < vec.size(); i++) {
         putValue(vec.get(i));
       }
+    } else if (v instanceof LongKeyedMap m) {
+      // The bytes the general case writes, by position: no entry object or boxed key per register of a snapshot.
+      writeByte(MAP);
+      int n = m.size();
+      writeLong(n);
+      for (int i = 0; i < n; i++) {
+        writeByte(LONG);
+        writeLong(m.keyAt(i));
+        putValue(m.valueAt(i));
+      }
     } else if (v instanceof Map<?, ?> m) {
       writeByte(MAP);
       writeLong(m.size());
@@ -159,9 +170,25 @@ final class ValueCodec extends VarBytes {
       }
       case MAP: {
         int n = readCount();
+        // Keys that are all longs (a snapshot's registers and accounts) are kept unboxed, for a restore by position.
+        long[] keys = new long[n];
+        Object[] values = new Object[n];
+        int i = 0;
+        for (; i < n && buf[pos] == LONG; i++) {
+          pos++;
+          keys[i] = readLong();
+          values[i] = getValue();
+        }
+        if (i == n) {
+          return new DecodedLongMap(keys, values);
+        }
         Object[] kv = new Object[2 * n];
-        for (int i = 0; i < kv.length; i++) {
-          kv[i] = getValue();
+        for (int j = 0; j < i; j++) {
+          kv[2 * j] = EdnParser.box(keys[j]);
+          kv[2 * j + 1] = values[j];
+        }
+        for (int j = 2 * i; j < kv.length; j++) {
+          kv[j] = getValue();
         }
         return new DecodedMap(kv);
       }
@@ -247,6 +274,91 @@ final class ValueCodec extends VarBytes {
               }
               Map.Entry<Object, Object> e = new AbstractMap.SimpleImmutableEntry<>(kv[i], kv[i + 1]);
               i += 2;
+              return e;
+            }
+          };
+        }
+      };
+    }
+  }
+
+  /**
+   * A decoded map whose keys are all longs, read-only, in its encoded order: what {@link DecodedMap} is for any other,
+   * with the keys unboxed, so that a snapshot's registers are restored by position ({@link LongKeyedMap}). Lookups
+   * scan, as {@link DecodedMap}'s do.
+   */
+  static final class DecodedLongMap extends AbstractMap<Object, Object> implements LongKeyedMap {
+    private final long[] keys;
+    private final Object[] values;
+
+    DecodedLongMap(long[] keys, Object[] values) {
+      this.keys = keys;
+      this.values = values;
+    }
+
+    @Override
+    public int size() {
+      return keys.length;
+    }
+
+    @Override
+    public long keyAt(int i) {
+      return keys[i];
+    }
+
+    @Override
+    public Object valueAt(int i) {
+      return values[i];
+    }
+
+    private int indexOf(Object key) {
+      if (key instanceof Long l) {
+        long k = l;
+        for (int i = 0; i < keys.length; i++) {
+          if (keys[i] == k) {
+            return i;
+          }
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    public Object get(Object key) {
+      int i = indexOf(key);
+      return i >= 0 ? values[i] : null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return indexOf(key) >= 0;
+    }
+
+    @Override
+    public Set<Map.Entry<Object, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public int size() {
+          return keys.length;
+        }
+
+        @Override
+        public Iterator<Map.Entry<Object, Object>> iterator() {
+          return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+              return i < keys.length;
+            }
+
+            @Override
+            public Map.Entry<Object, Object> next() {
+              if (i >= keys.length) {
+                throw new NoSuchElementException();
+              }
+              Map.Entry<Object, Object> e = new AbstractMap.SimpleImmutableEntry<>(EdnParser.box(keys[i]), values[i]);
+              i++;
               return e;
             }
           };
