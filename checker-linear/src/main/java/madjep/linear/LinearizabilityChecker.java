@@ -93,6 +93,7 @@ public final class LinearizabilityChecker {
     private final long deadline;
     private final MemoryBudget budget;
     private final FlatVisitedSet.Spares spares = new FlatVisitedSet.Spares();
+    private final Search.Pool scratch = new Search.Pool();
     private final LinearizabilityOptions options;
     private final Search.Outcome[] outcomes;
     private final Search[] searches;
@@ -287,7 +288,7 @@ public final class LinearizabilityChecker {
             return Search.Outcome.TIMEOUT;
           }
           return p > firstInvalid.get() || error != null || abandoned ? Search.Outcome.CANCELLED : null;
-        });
+        }, scratch);
         searches[p] = search;
       }
       Search.Outcome outcome = search.run(slice);
@@ -321,6 +322,9 @@ public final class LinearizabilityChecker {
         }
       }
       caches[p] = null;
+      if (searches[p] != null) {
+        scratch.give(searches[p].scratch());
+      }
       searches[p] = null;
       steppers[p] = null;
     }

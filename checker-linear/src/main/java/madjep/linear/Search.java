@@ -70,31 +70,116 @@ final class Search {
   private final List<int[]> prefixes = new ArrayList<>();
   private final LongArrayList blockedStates = new LongArrayList();
 
+  /** The arrays this search works in: its own, or a finished search's from a {@link Pool}. */
+  private final Scratch scratch;
+
   Search(PartitionOps ops, Stepper stepper, VisitedSet visited, Limits limits) {
+    this(ops, stepper, visited, limits, null);
+  }
+
+  /** A search working in arrays taken from {@code pool} when it has some large enough (null: arrays of its own). */
+  Search(PartitionOps ops, Stepper stepper, VisitedSet visited, Limits limits, Pool pool) {
     this.ops = ops;
     this.stepper = stepper;
     this.visited = visited;
     this.limits = limits;
     int n = ops.n;
-    readOnly = new boolean[n];
+    Scratch taken = pool == null ? null : pool.take(n);
+    scratch = taken != null ? taken : new Scratch(n);
+    // Every entry below n is written before it is read: flags and twins here, the list by link(), the stack as the
+    // search descends. Entries past n (a larger, earlier partition's) are never read.
+    readOnly = scratch.readOnly;
     for (int k = 0; k < n; k++) {
       readOnly[k] = stepper.readOnly(k);
     }
-    twinBefore = twins(ops);
-    lifted = new boolean[n];
-    next = new int[2 * n + 3];
-    prev = new int[2 * n + 3];
-    link();
-    stackOp = new int[n];
-    stackState = new long[n];
+    twinBefore = twins(ops, scratch.twinBefore);
+    lifted = scratch.lifted;
+    Arrays.fill(lifted, 0, n, false);
+    next = scratch.next;
+    prev = scratch.prev;
+    link(scratch.events);
+    stackOp = scratch.stackOp;
+    stackState = scratch.stackState;
     remaining = ops.required;
     state = stepper.initial();
     cur = next[HEAD];
   }
 
-  private static int[] twins(PartitionOps ops) {
-    int[] twin = new int[ops.n];
-    Arrays.fill(twin, -1);
+  /**
+   * The arrays of a search of up to {@link #capacity} ops. A check of a simulated hour runs 36,046 searches, and their
+   * arrays were 100 MB of the 540 MB allocated after the simulation: enough for the collector to stop the check once
+   * more (benchmarks/RESULTS.md, "The simulated hour, ninth pass").
+   */
+  static final class Scratch {
+    final int capacity;
+    final boolean[] readOnly;
+    final int[] twinBefore;
+    final boolean[] lifted;
+    final int[] next;
+    final int[] prev;
+    final long[] events;
+    final int[] stackOp;
+    final long[] stackState;
+
+    Scratch(int n) {
+      capacity = n;
+      readOnly = new boolean[n];
+      twinBefore = new int[n];
+      lifted = new boolean[n];
+      next = new int[2 * n + 3];
+      prev = new int[2 * n + 3];
+      events = new long[2 * n];
+      stackOp = new int[n];
+      stackState = new long[n];
+    }
+  }
+
+  /** Scratch arrays of finished searches, for the later searches of one check; any thread may take and give. */
+  static final class Pool {
+    /** Enough for every thread of a check to find some. */
+    private static final int KEPT = 16;
+    private final Scratch[] kept = new Scratch[KEPT];
+    private int count;
+
+    /** A scratch for {@code n} ops, or null when none kept is large enough. */
+    synchronized Scratch take(int n) {
+      for (int i = count - 1; i >= 0; i--) {
+        Scratch s = kept[i];
+        if (s.capacity >= n) {
+          kept[i] = kept[--count];
+          kept[count] = null;
+          return s;
+        }
+      }
+      return null;
+    }
+
+    /** Keeps {@code s} for a later search; the search that had it must never run again. */
+    synchronized void give(Scratch s) {
+      if (count < KEPT) {
+        kept[count++] = s;
+        return;
+      }
+      // Full: keep the larger, which fits more partitions.
+      int smallest = 0;
+      for (int i = 1; i < KEPT; i++) {
+        if (kept[i].capacity < kept[smallest].capacity) {
+          smallest = i;
+        }
+      }
+      if (kept[smallest].capacity < s.capacity) {
+        kept[smallest] = s;
+      }
+    }
+  }
+
+  /** The arrays this search works in, for a {@link Pool} once it is over. */
+  Scratch scratch() {
+    return scratch;
+  }
+
+  private static int[] twins(PartitionOps ops, int[] twin) {
+    Arrays.fill(twin, 0, ops.n, -1);
     java.util.HashMap<List<Object>, Integer> last = new java.util.HashMap<>();
     for (int k = ops.required; k < ops.n; k++) {
       Integer before = last.put(Arrays.asList(ops.f[k], ops.value[k]), k);
@@ -104,9 +189,8 @@ final class Search {
   }
 
   /** Links head, calls and :ok returns in real-time order, then crashed ops' returns, then the tail. */
-  private void link() {
+  private void link(long[] events) {
     int n = ops.n;
-    long[] events = new long[2 * n];
     int e = 0;
     for (int k = 0; k < n; k++) {
       boolean crashed = k >= ops.required;
