@@ -55,7 +55,10 @@ public final class OpMachine {
     }
   }
 
-  /** The whole state as one EDN value (sorted, so equal states give equal values): for snapshots. */
+  /**
+   * The whole state as one EDN value (sorted, so equal states give equal values): for snapshots. Its first element,
+   * the registers, is a {@link LongKeyedMap}.
+   */
   public Object snapshot() {
     if (lastSnapshot != null) {
       return lastSnapshot;
