@@ -1,13 +1,8 @@
 package madjep.sim.workload;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
 
 /**
  * The registers of an {@link OpMachine}: long keys to values, where nil is a value a key can hold (a key written
@@ -121,75 +116,14 @@ final class Registers {
    * An immutable map of sorted long keys, array-backed: built without hashing, iterated in key order (so equal
    * states encode to equal bytes), looked up by binary search.
    */
-  static final class Sorted extends AbstractMap<Object, Object> implements LongKeyedMap {
-    private final long[] keys;
-    private final Object[] values;
-
+  static final class Sorted extends ArrayLongKeyedMap {
     Sorted(long[] keys, Object[] values) {
-      this.keys = keys;
-      this.values = values;
+      super(keys, values);
     }
 
     @Override
-    public int size() {
-      return keys.length;
-    }
-
-    @Override
-    public long keyAt(int i) {
-      return keys[i];
-    }
-
-    @Override
-    public Object valueAt(int i) {
-      return values[i];
-    }
-
-    private int indexOf(Object key) {
+    protected int indexOf(Object key) {
       return key instanceof Long l ? Arrays.binarySearch(keys, l) : -1;
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return indexOf(key) >= 0;
-    }
-
-    @Override
-    public Object get(Object key) {
-      int i = indexOf(key);
-      return i >= 0 ? values[i] : null;
-    }
-
-    @Override
-    public Set<Map.Entry<Object, Object>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public int size() {
-          return keys.length;
-        }
-
-        @Override
-        public Iterator<Map.Entry<Object, Object>> iterator() {
-          return new Iterator<>() {
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-              return i < keys.length;
-            }
-
-            @Override
-            public Map.Entry<Object, Object> next() {
-              if (i >= keys.length) {
-                throw new NoSuchElementException();
-              }
-              Map.Entry<Object, Object> e = new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
-              i++;
-              return e;
-            }
-          };
-        }
-      };
     }
   }
 }

@@ -40,7 +40,7 @@ class RegistersTest {
     for (int i = es.size() - 1; i > 0; i--) {
       java.util.Collections.swap(es, i, rng.nextInt(i + 1));
     }
-    final class Shuffled extends java.util.AbstractMap<Object, Object> implements LongKeyedMap {
+    final class Shuffled extends LongKeyedMap {
       @Override
       public long keyAt(int i) {
         return es.get(i).getKey();
@@ -54,13 +54,6 @@ class RegistersTest {
       @Override
       public int size() {
         return es.size();
-      }
-
-      @Override
-      public java.util.Set<Map.Entry<Object, Object>> entrySet() {
-        java.util.Set<Map.Entry<Object, Object>> out = new java.util.LinkedHashSet<>();
-        es.forEach(e -> out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue())));
-        return out;
       }
     }
     return new Shuffled();

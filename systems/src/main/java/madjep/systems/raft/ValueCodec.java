@@ -180,7 +180,7 @@ final class ValueCodec extends VarBytes {
           values[i] = getValue();
         }
         if (i == n) {
-          return new DecodedLongMap(keys, values);
+          return LongKeyedMap.of(keys, values);
         }
         Object[] kv = new Object[2 * n];
         for (int j = 0; j < i; j++) {
@@ -274,91 +274,6 @@ final class ValueCodec extends VarBytes {
               }
               Map.Entry<Object, Object> e = new AbstractMap.SimpleImmutableEntry<>(kv[i], kv[i + 1]);
               i += 2;
-              return e;
-            }
-          };
-        }
-      };
-    }
-  }
-
-  /**
-   * A decoded map whose keys are all longs, read-only, in its encoded order: what {@link DecodedMap} is for any other,
-   * with the keys unboxed, so that a snapshot's registers are restored by position ({@link LongKeyedMap}). Lookups
-   * scan, as {@link DecodedMap}'s do.
-   */
-  static final class DecodedLongMap extends AbstractMap<Object, Object> implements LongKeyedMap {
-    private final long[] keys;
-    private final Object[] values;
-
-    DecodedLongMap(long[] keys, Object[] values) {
-      this.keys = keys;
-      this.values = values;
-    }
-
-    @Override
-    public int size() {
-      return keys.length;
-    }
-
-    @Override
-    public long keyAt(int i) {
-      return keys[i];
-    }
-
-    @Override
-    public Object valueAt(int i) {
-      return values[i];
-    }
-
-    private int indexOf(Object key) {
-      if (key instanceof Long l) {
-        long k = l;
-        for (int i = 0; i < keys.length; i++) {
-          if (keys[i] == k) {
-            return i;
-          }
-        }
-      }
-      return -1;
-    }
-
-    @Override
-    public Object get(Object key) {
-      int i = indexOf(key);
-      return i >= 0 ? values[i] : null;
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return indexOf(key) >= 0;
-    }
-
-    @Override
-    public Set<Map.Entry<Object, Object>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public int size() {
-          return keys.length;
-        }
-
-        @Override
-        public Iterator<Map.Entry<Object, Object>> iterator() {
-          return new Iterator<>() {
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-              return i < keys.length;
-            }
-
-            @Override
-            public Map.Entry<Object, Object> next() {
-              if (i >= keys.length) {
-                throw new NoSuchElementException();
-              }
-              Map.Entry<Object, Object> e = new AbstractMap.SimpleImmutableEntry<>(EdnParser.box(keys[i]), values[i]);
-              i++;
               return e;
             }
           };
