@@ -33,6 +33,7 @@ public final class FaultPoints {
   private final SplittableRandom rng;
   // Looked up by name on every evaluation; never iterated except through counts(), which sorts.
   private final HashMap<String, Point> points = new HashMap<>();
+  private final RecentNames<Point> recent = new RecentNames<>();
   private boolean enabled;
   private double activation = 0.25;
   private double fire = 0.25;
@@ -63,10 +64,14 @@ public final class FaultPoints {
   }
 
   boolean evaluate(String name, int node) {
-    Point p = points.get(name);
+    Point p = recent.get(name);
     if (p == null) {
-      p = new Point(name);
-      points.put(name, p);
+      p = points.get(name);
+      if (p == null) {
+        p = new Point(name);
+        points.put(name, p);
+      }
+      recent.remember(name, p);
     }
     p.evaluations++;
     if (!enabled) {
