@@ -46,7 +46,7 @@ public class AgendaBenchmark {
   @Param({"120", "1000"})
   int pending;
 
-  private Simulation sim;
+  Simulation sim;
   private SplittableRandom rng;
   private long until;
 

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The sim benchmarks measure what they claim: a deterministic event count, and raft-kv runs that do work. */
+/**
+ * The sim benchmarks measure what they claim: a deterministic event count, an agenda that holds what it says, and
+ * raft-kv runs that do work.
+ */
 class SimBenchmarksTest {
   @Test
   void eventLoop_runsTheEventsItCounts_deterministically() {
@@ -49,6 +52,24 @@ class SimBenchmarksTest {
     b.model = model;
     b.setUp();
     return b;
+  }
+
+  @Test
+  void agenda_runsTheEventsItCounts_withThePendingEventsQueued() {
+    for (int pending : new int[] {120, 1000}) {
+      AgendaBenchmark a = new AgendaBenchmark();
+      a.pending = pending;
+      a.setUp();
+      long n = a.events();
+      assertTrue(n >= 100_000, "events: " + n);
+      // Besides the one idle node's start, every event queued one in its place.
+      assertTrue(Math.abs(a.sim.pendingEvents() - pending) <= 1, "queued: " + a.sim.pendingEvents());
+      AgendaBenchmark b = new AgendaBenchmark();
+      b.pending = pending;
+      b.setUp();
+      b.events();
+      assertEquals(a.sim.eventHash(), b.sim.eventHash(), "the same events, deterministically");
+    }
   }
 
   @Test
