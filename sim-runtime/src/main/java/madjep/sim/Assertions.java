@@ -1,7 +1,6 @@
 package madjep.sim;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -67,8 +66,7 @@ public final class Assertions {
 
   private final Simulation sim;
   // Looked up by name; results() sorts, so hash order never reaches output.
-  private final HashMap<String, Stat> stats = new HashMap<>();
-  private final RecentNames<Stat> recent = new RecentNames<>();
+  private final ByName<Stat> stats = new ByName<>();
   private long failures;
 
   Assertions(Simulation sim) {
@@ -100,16 +98,11 @@ public final class Assertions {
   }
 
   private Stat stat(String name, Kind kind) {
-    Stat s = recent.get(name);
+    Stat s = stats.get(name);
     if (s == null) {
-      s = stats.get(name);
-      if (s == null) {
-        s = new Stat(name, kind);
-        stats.put(name, s);
-      }
-      recent.remember(name, s);
-    }
-    if (s.kind != kind) {
+      s = new Stat(name, kind);
+      stats.put(name, s);
+    } else if (s.kind != kind) {
       throw new IllegalArgumentException("assertion '" + name + "' is used as " + s.kind.label() + " and as "
           + kind.label() + ": give each its own name");
     }

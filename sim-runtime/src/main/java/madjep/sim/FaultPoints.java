@@ -1,7 +1,6 @@
 package madjep.sim;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -32,8 +31,7 @@ public final class FaultPoints {
   private final Simulation sim;
   private final SplittableRandom rng;
   // Looked up by name on every evaluation; never iterated except through counts(), which sorts.
-  private final HashMap<String, Point> points = new HashMap<>();
-  private final RecentNames<Point> recent = new RecentNames<>();
+  private final ByName<Point> points = new ByName<>();
   private boolean enabled;
   private double activation = 0.25;
   private double fire = 0.25;
@@ -64,14 +62,10 @@ public final class FaultPoints {
   }
 
   boolean evaluate(String name, int node) {
-    Point p = recent.get(name);
+    Point p = points.get(name);
     if (p == null) {
-      p = points.get(name);
-      if (p == null) {
-        p = new Point(name);
-        points.put(name, p);
-      }
-      recent.remember(name, p);
+      p = new Point(name);
+      points.put(name, p);
     }
     p.evaluations++;
     if (!enabled) {

@@ -9,19 +9,24 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Assertions and fault points looked up through {@link RecentNames} count as they did through their maps alone: a
+ * Assertions and fault points looked up through {@link ByName} count as they did through a hash map alone: a
  * name built at run time and the literal it equals are one assertion, and a kind used under two names is still
  * refused once the name is remembered.
  */
-class RecentNamesTest {
+class ByNameTest {
   @Test
-  void get_findsOnlyTheVeryStringRemembered() {
-    RecentNames<Integer> r = new RecentNames<>();
+  void get_answersEqualNamesAlike_whicheverStringAsks() {
+    ByName<Integer> r = new ByName<>();
     String name = "raft.applied-within-commit";
-    r.remember(name, 7);
+    String equal = new String(name);
+    r.put(name, 7);
     assertEquals(7, r.get(name));
-    assertNull(r.get(new String(name)), "an equal string is the map's to answer");
+    assertEquals(7, r.get(equal), "an equal string finds the entry through the map");
+    assertEquals(7, r.get(name), "and the remembered string still finds it");
+    r.put(equal, 8);
+    assertEquals(8, r.get(name), "one entry per name, whichever string put it");
     assertNull(r.get("other"));
+    assertEquals(1, r.values().size());
   }
 
   @Test
