@@ -39,10 +39,15 @@ final class FlatVisitedSet extends VisitedSet {
     this.spares = spares;
     reserve((long) INITIAL_SLOTS * stride * Long.BYTES); // a refusal marks the set exhausted; the search then stops
     long[] spare = spares == null ? null : spares.take(w);
-    table = spare != null ? spare : new long[INITIAL_SLOTS * stride];
-    mask = INITIAL_SLOTS - 1;
-    shift = 64 - Integer.numberOfTrailingZeros(INITIAL_SLOTS);
-    growAt = INITIAL_SLOTS / 2;
+    use(spare != null ? spare : new long[INITIAL_SLOTS * stride], INITIAL_SLOTS);
+  }
+
+  /** Makes {@code t}, an empty table of {@code slots} slots, the set's table. */
+  private void use(long[] t, long slots) {
+    table = t;
+    mask = (int) slots - 1;
+    shift = 64 - Long.numberOfTrailingZeros(slots);
+    growAt = slots / 2;
   }
 
   /**
@@ -158,10 +163,7 @@ final class FlatVisitedSet extends VisitedSet {
       return false;
     }
     long[] old = table;
-    table = new long[(int) slots * stride];
-    mask = (int) slots - 1;
-    shift = 64 - Long.numberOfTrailingZeros(slots);
-    growAt = slots / 2;
+    use(new long[(int) slots * stride], slots);
     for (int base = 0; base < old.length; base += stride) {
       long h = old[base];
       if (h != 0) {

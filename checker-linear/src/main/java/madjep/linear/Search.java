@@ -154,21 +154,13 @@ final class Search {
       return null;
     }
 
-    /** Keeps {@code s} for a later search; the search that had it must never run again. */
+    /**
+     * Keeps {@code s} for a later search (when full, drops it: a search gives back what it took, so the pool only
+     * fills when more than {@value #KEPT} searches hold arrays at once); the search that had it must never run again.
+     */
     synchronized void give(Scratch s) {
       if (count < KEPT) {
         kept[count++] = s;
-        return;
-      }
-      // Full: keep the larger, which fits more partitions.
-      int smallest = 0;
-      for (int i = 1; i < KEPT; i++) {
-        if (kept[i].capacity < kept[smallest].capacity) {
-          smallest = i;
-        }
-      }
-      if (kept[smallest].capacity < s.capacity) {
-        kept[smallest] = s;
       }
     }
   }
