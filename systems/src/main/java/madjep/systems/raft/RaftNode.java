@@ -1,6 +1,5 @@
 package madjep.systems.raft;
 
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Arrays;
 import madjep.sim.DiskException;
 import madjep.sim.Node;
@@ -37,8 +36,6 @@ public final class RaftNode implements Node {
   private static final long[] NO_TERMS = new long[0];
   private static final byte[][] NO_RECORDS = new byte[0][];
 
-  private record Waiting(int client, Rpc.Request request) {}
-
   private final RaftConfig cfg;
   private final int id;
   private RaftStorage store;
@@ -59,7 +56,7 @@ public final class RaftNode implements Node {
   /** When (this node's wall clock) each follower last acknowledged entries: the lease-read bug's lease. */
   private long[] ackedAt;
   private long leaseUntil = Long.MIN_VALUE;
-  private final Long2ObjectOpenHashMap<Waiting> waiting = new Long2ObjectOpenHashMap<>();
+  private final Waiters waiting = new Waiters();
   private Timer election;
   private long electionDeadline;
   private long[] scratch;
@@ -579,7 +576,7 @@ public final class RaftNode implements Node {
       if (op == null) {
         continue;
       }
-      Waiting w = waiting.remove(applied);
+      Waiters.Waiting w = waiting.take(applied);
       if (w != null) {
         ctx.reply(w.client(), w.request(), machine.apply(op));
       } else {
@@ -612,7 +609,7 @@ public final class RaftNode implements Node {
     }
     store.append(store.term, op);
     syncForAck();
-    waiting.put(store.log.last(), new Waiting(from, req));
+    waiting.add(store.log.last(), new Waiters.Waiting(from, req));
     for (int p = 0; p < ctx.servers(); p++) {
       if (p != id && !inflight[p] && next[p] <= store.log.last()) {
         sendAppend(p);
