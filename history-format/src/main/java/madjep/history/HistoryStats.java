@@ -32,89 +32,115 @@ public record HistoryStats(
 
   /** Computes the statistics of {@code h} in one pass. */
   public static HistoryStats of(History h) {
-    int types = OpType.values().length;
-    int[] typeCounts = new int[types];
-    // Counted per :f keyword (keywords are interned: identity is equality) and per type, named at the end: a
-    // history holds millions of ops but a handful of functions.
-    java.util.IdentityHashMap<Keyword, int[]> perF = new java.util.IdentityHashMap<>();
-    int[] nilF = new int[types];
-    Keyword lastF = null;
-    int[] lastCounts = nilF;
-    java.util.BitSet clients = new java.util.BitSet();
-    java.util.BitSet namedCodes = new java.util.BitSet();
-    int open = 0;
-    int peak = 0;
-    int crashed = 0;
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (int i = 0; i < h.size(); i++) {
-      OpType t = h.type(i);
-      int ti = t.ordinal();
-      typeCounts[ti]++;
-      Keyword f = h.f(i);
-      if (f != lastF) {
-        lastF = f;
-        if (f == null) {
-          lastCounts = nilF;
-        } else {
-          lastCounts = perF.get(f);
-          if (lastCounts == null) {
-            lastCounts = new int[types];
-            perF.put(f, lastCounts);
-          }
-        }
-      }
-      lastCounts[ti]++;
-      int p = h.process(i);
-      if (p >= 0) {
-        clients.set(p);
-        if (t == OpType.INVOKE) {
-          open++;
-          peak = Math.max(peak, open);
-          if (h.pair(i) < 0) {
-            crashed++;
-          }
-        } else if (h.pair(i) >= 0) {
-          open--;
-          if (t == OpType.INFO) {
-            crashed++;
-          }
-        }
-      } else if (p != History.NO_PROCESS) {
-        namedCodes.set(-2 - p);
-      }
-      long time = h.time(i);
-      if (time != -1) {
-        min = Math.min(min, time);
-        max = Math.max(max, time);
-      }
+    Pass pass = new Pass();
+    for (int from = 0; from < h.size(); from += Pass.CHUNK) {
+      pass.count(h, from, Math.min(h.size(), from + Pass.CHUNK));
     }
     Map<OpType, Integer> byType = new java.util.EnumMap<>(OpType.class);
     for (OpType t : OpType.values()) {
-      byType.put(t, typeCounts[t.ordinal()]);
+      byType.put(t, pass.typeCounts[t.ordinal()]);
     }
     Map<String, Map<OpType, Integer>> byF = new TreeMap<>();
-    if (sum(nilF) > 0) {
-      byF.put("nil", counts(nilF));
+    if (sum(pass.nilF) > 0) {
+      byF.put("nil", counts(pass.nilF));
     }
-    for (Map.Entry<Keyword, int[]> e : perF.entrySet()) {
+    for (Map.Entry<Keyword, int[]> e : pass.perF.entrySet()) {
       byF.put(e.getKey().toString(), counts(e.getValue()));
     }
     java.util.TreeSet<String> named = new java.util.TreeSet<>();
-    for (int c = namedCodes.nextSetBit(0); c >= 0; c = namedCodes.nextSetBit(c + 1)) {
+    for (int c = pass.namedCodes.nextSetBit(0); c >= 0; c = pass.namedCodes.nextSetBit(c + 1)) {
       named.add(h.processName(-2 - c).toString());
     }
     return new HistoryStats(
         h.size(),
         byType,
         byF,
-        clients.cardinality(),
+        pass.clients.cardinality(),
         java.util.List.copyOf(named),
-        peak,
-        crashed,
-        min == Long.MAX_VALUE ? -1 : min,
-        max == Long.MIN_VALUE ? -1 : max,
+        pass.peak,
+        pass.crashed,
+        pass.min == Long.MAX_VALUE ? -1 : pass.min,
+        pass.max == Long.MIN_VALUE ? -1 : pass.max,
         h.problemCount());
+  }
+
+  /**
+   * The counting, a chunk of positions per call. A method that runs once over millions of ops ran interpreted until
+   * the JIT had compiled all of it on stack: on the page of a simulated hour (5 million ops) that took 140 ms, and the
+   * compilation (of 44 KB of code, as the pass ended) 231 ms of C2 time. A small method called per chunk is compiled
+   * as any hot method is.
+   */
+  private static final class Pass {
+    static final int CHUNK = 1 << 12;
+
+    final int[] typeCounts = new int[OpType.values().length];
+    // Counted per :f keyword (keywords are interned: identity is equality) and per type, named at the end: a
+    // history holds millions of ops but a handful of functions.
+    final java.util.IdentityHashMap<Keyword, int[]> perF = new java.util.IdentityHashMap<>();
+    final int[] nilF = new int[OpType.values().length];
+    /** The last few functions seen and their counts, looked up by identity before the map (ops interleave them). */
+    final Keyword[] recentF = new Keyword[4];
+    final int[][] recentCounts = new int[4][];
+    int recentNext;
+    final java.util.BitSet clients = new java.util.BitSet();
+    final java.util.BitSet namedCodes = new java.util.BitSet();
+    int open;
+    int peak;
+    int crashed;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+
+    void count(History h, int from, int to) {
+      for (int i = from; i < to; i++) {
+        OpType t = h.type(i);
+        int ti = t.ordinal();
+        typeCounts[ti]++;
+        countsOf(h.f(i))[ti]++;
+        int p = h.process(i);
+        if (p >= 0) {
+          clients.set(p);
+          if (t == OpType.INVOKE) {
+            open++;
+            peak = Math.max(peak, open);
+            if (h.pair(i) < 0) {
+              crashed++;
+            }
+          } else if (h.pair(i) >= 0) {
+            open--;
+            if (t == OpType.INFO) {
+              crashed++;
+            }
+          }
+        } else if (p != History.NO_PROCESS) {
+          namedCodes.set(-2 - p);
+        }
+        long time = h.time(i);
+        if (time != -1) {
+          min = Math.min(min, time);
+          max = Math.max(max, time);
+        }
+      }
+    }
+
+    private int[] countsOf(Keyword f) {
+      if (f == null) {
+        return nilF;
+      }
+      for (int k = 0; k < recentF.length; k++) {
+        if (recentF[k] == f) {
+          return recentCounts[k];
+        }
+      }
+      int[] c = perF.get(f);
+      if (c == null) {
+        c = new int[typeCounts.length];
+        perF.put(f, c);
+      }
+      recentF[recentNext] = f;
+      recentCounts[recentNext] = c;
+      recentNext = (recentNext + 1) % recentF.length;
+      return c;
+    }
   }
 
   /** The types an :f's ops had, in type order, as the one-pass count made them: only the types seen. */

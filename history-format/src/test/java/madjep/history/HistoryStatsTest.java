@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The one-pass statistics against a plain count over random histories. */
 class HistoryStatsTest {
-  private static final Keyword[] FS = {Keyword.of("read"), Keyword.of("write"), Keyword.of("cas"), null};
+  /** More functions than the pass remembers by identity (4), so that its map is used too. */
+  private static final Keyword[] FS = {Keyword.of("read"), Keyword.of("write"), Keyword.of("cas"), null,
+      Keyword.of("append"), Keyword.of("txn"), Keyword.of("add"), Keyword.of("transfer")};
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
@@ -22,10 +24,11 @@ class HistoryStatsTest {
     SplittableRandom rnd = new SplittableRandom(seed);
     HistoryBuilder b = new HistoryBuilder("test");
     int[] named = {b.namedProcess(Keyword.of("nemesis")), b.namedProcess(Keyword.of("auditor"))};
-    int n = rnd.nextInt(300);
+    // Up to 3 of the pass's chunks of 4,096 ops; and short ones.
+    int n = seed % 2 == 0 ? rnd.nextInt(300) : rnd.nextInt(12_300);
     boolean[] open = new boolean[6];
     for (int i = 0; i < n; i++) {
-      Keyword f = FS[rnd.nextInt(FS.length)];
+      Keyword f = FS[rnd.nextInt(i % 1000 < 500 ? 4 : FS.length)];
       long time = rnd.nextInt(10) == 0 ? -1 : rnd.nextLong(1_000_000);
       if (rnd.nextInt(8) == 0) {
         b.add(Long.MIN_VALUE, time, OpType.INFO, named[rnd.nextInt(2)], f, null, null, null, 0, 0);
@@ -47,7 +50,15 @@ class HistoryStatsTest {
     TreeSet<String> names = new TreeSet<>();
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
+    TreeSet<Integer> clients = new TreeSet<>();
+    int crashed = 0;
     for (int i = 0; i < h.size(); i++) {
+      if (h.process(i) >= 0) {
+        clients.add(h.process(i));
+        boolean neverCompleted = h.type(i) == OpType.INVOKE && h.pair(i) < 0;
+        boolean completedUnknown = h.type(i) == OpType.INFO && h.pair(i) >= 0;
+        crashed += neverCompleted || completedUnknown ? 1 : 0;
+      }
       byType.merge(h.type(i), 1, Integer::sum);
       byF.computeIfAbsent(h.f(i) == null ? "nil" : h.f(i).toString(), k -> new EnumMap<>(OpType.class))
           .merge(h.type(i), 1, Integer::sum);
@@ -67,6 +78,8 @@ class HistoryStatsTest {
       assertEquals(List.copyOf(byF.get(f).keySet()), List.copyOf(s.byFunction().get(f).keySet()), "type order");
     }
     assertEquals(List.copyOf(names), s.namedProcesses());
+    assertEquals(clients.size(), s.clientProcesses());
+    assertEquals(crashed, s.crashed());
     assertEquals(min == Long.MAX_VALUE ? -1 : min, s.minTime());
     assertEquals(max == Long.MIN_VALUE ? -1 : max, s.maxTime());
   }

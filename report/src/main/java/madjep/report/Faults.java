@@ -52,10 +52,7 @@ final class Faults {
 
   Faults(History h, Axis axis) {
     TreeSet<String> names = new TreeSet<>(Faults::compareNames);
-    for (int i = 0; i < h.size(); i++) {
-      if (h.isClient(i) || h.process(i) == History.NO_PROCESS) {
-        continue;
-      }
+    for (int i = nextAction(h, 0); i < h.size(); i = nextAction(h, i + 1)) {
       int p = h.pair(i);
       if (p >= 0 && p < i) {
         continue;
@@ -76,6 +73,20 @@ final class Faults {
     open.clear();
     bands.sort(java.util.Comparator.comparingLong(Band::start));
     nodes = List.copyOf(names);
+  }
+
+  /**
+   * The first position from {@code from} on that a named process (the nemesis) logged, or the history's size. A loop
+   * of its own: this constructor runs once, so its own loop ran interpreted over a simulated hour's 5 million client
+   * ops until the JIT had compiled all of the constructor on stack (JFR: 90 ms, and 167 ms of C2 time).
+   */
+  private static int nextAction(History h, int from) {
+    int n = h.size();
+    int i = from;
+    while (i < n && (h.isClient(i) || h.process(i) == History.NO_PROCESS)) {
+      i++;
+    }
+    return i;
   }
 
   private void apply(String f, long at, Object asked, Object done, String detail, Collection<String> names) {

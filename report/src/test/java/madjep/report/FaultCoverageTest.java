@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The coverage counts against a brute force over every op and every fault. */
 class FaultCoverageTest {
   @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
   void overlapping_randomOpsAndFaults_matchesEveryPairChecked(long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     // Small times so that ops and faults often touch at an end point, where closed intervals decide.
@@ -27,6 +27,19 @@ class FaultCoverageTest {
     long[] end = new long[n];
     for (int k = 0; k < n; k++) {
       start[k] = rnd.nextLong(horizon);
+    }
+    // Starts in invocation order ascend (the walk forward), or ascend in runs that fall back (a walk, then a binary
+    // search), or come in any order (binary searches).
+    if (seed % 3 == 0) {
+      java.util.Arrays.sort(start);
+    } else if (seed % 3 == 1) {
+      for (int from = 0; from < n; ) {
+        int to = Math.min(n, from + 1 + rnd.nextInt(40));
+        java.util.Arrays.sort(start, from, to);
+        from = to;
+      }
+    }
+    for (int k = 0; k < n; k++) {
       end[k] = start[k] + rnd.nextLong(1 + horizon / 10);
     }
     int expected = 0;
