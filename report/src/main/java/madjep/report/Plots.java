@@ -88,24 +88,7 @@ final class Plots {
     LogY y = new LogY(range[0], range[1]);
     frame(sb, W, y);
     long bucket = Math.max(1, (axis.span + BUCKETS - 1) / BUCKETS);
-    long[][] per = new long[BUCKETS][];
-    int[] n = new int[BUCKETS];
-    for (int k = 0; k < iv.size; k++) {
-      if (iv.complete[k] >= 0 && iv.outcome[k] == Intervals.OK) {
-        int b = (int) Math.min(BUCKETS - 1, iv.start[k] / bucket);
-        n[b]++;
-      }
-    }
-    for (int b = 0; b < BUCKETS; b++) {
-      per[b] = new long[n[b]];
-      n[b] = 0;
-    }
-    for (int k = 0; k < iv.size; k++) {
-      if (iv.complete[k] >= 0 && iv.outcome[k] == Intervals.OK) {
-        int b = (int) Math.min(BUCKETS - 1, iv.start[k] / bucket);
-        per[b][n[b]++] = Math.max(1, iv.end[k] - iv.start[k]);
-      }
-    }
+    long[][] per = okLatencies(bucket);
     // Each bucket's quantiles, ranks ascending: each rank is selected among what lies above the one before.
     long[][] at = new long[BUCKETS][QUANTILES.length];
     for (int b = 0; b < BUCKETS; b++) {
@@ -169,6 +152,29 @@ final class Plots {
     }
     legend(sb, width, cls, new String[] {"ok", "failed", "crashed"});
     return sb.append("</svg>\n").toString();
+  }
+
+  /** The latencies of ok ops per bucket of {@code bucket} by their invocation, in invocation order. */
+  private long[][] okLatencies(long bucket) {
+    long[][] per = new long[BUCKETS][];
+    int[] n = new int[BUCKETS];
+    for (int k = 0; k < iv.size; k++) {
+      if (iv.complete[k] >= 0 && iv.outcome[k] == Intervals.OK) {
+        int b = (int) Math.min(BUCKETS - 1, iv.start[k] / bucket);
+        n[b]++;
+      }
+    }
+    for (int b = 0; b < BUCKETS; b++) {
+      per[b] = new long[n[b]];
+      n[b] = 0;
+    }
+    for (int k = 0; k < iv.size; k++) {
+      if (iv.complete[k] >= 0 && iv.outcome[k] == Intervals.OK) {
+        int b = (int) Math.min(BUCKETS - 1, iv.start[k] / bucket);
+        per[b][n[b]++] = Math.max(1, iv.end[k] - iv.start[k]);
+      }
+    }
+    return per;
   }
 
   /** Completed ops per outcome and per bucket of {@code bucket} by their completion. */
