@@ -33,8 +33,10 @@ public record HistoryStats(
   /** Computes the statistics of {@code h} in one pass. */
   public static HistoryStats of(History h) {
     Pass pass = new Pass();
-    for (int from = 0; from < h.size(); from += Pass.CHUNK) {
-      pass.count(h, from, Math.min(h.size(), from + Pass.CHUNK));
+    int n = h.size();
+    for (int from = 0, to; from < n; from = to) {
+      to = (int) Math.min(n, (long) from + Pass.CHUNK);
+      pass.count(h, from, to);
     }
     Map<OpType, Integer> byType = new java.util.EnumMap<>(OpType.class);
     for (OpType t : OpType.values()) {
