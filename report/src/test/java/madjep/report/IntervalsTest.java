@@ -69,6 +69,19 @@ class IntervalsTest {
     }
     assertEquals(threads, lanes, "one lane per thread");
     assertEquals(HistoryStats.of(h).peakConcurrency(), lanes, "as many lanes as ops at once at most");
+
+    // Lanes depend on which ops share a process, not on its number: renumbered processes, some past the numbers the
+    // lanes keep in an array (2^20) and some negative-free but huge, get the same lanes.
+    HistoryBuilder renumbered = History.builder("<lanes renumbered>");
+    for (int i = 0; i < h.size(); i++) {
+      Op op = h.op(i);
+      int p = h.process(i);
+      int q = p % 3 == 0 ? p : p % 3 == 1 ? (1 << 20) + p * 7919 : Integer.MAX_VALUE - p;
+      renumbered.add(new Op(-1, op.time(), op.type(), (long) q, op.f(), op.value(), op.error(), Map.of()));
+    }
+    History h2 = renumbered.build().requireWellFormed();
+    Intervals iv2 = new Intervals(h2, new Axis(h2));
+    assertEquals(java.util.Arrays.toString(lane), java.util.Arrays.toString(iv2.lanes(h2, iv2.all())));
   }
 
   /**
