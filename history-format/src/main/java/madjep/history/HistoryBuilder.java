@@ -1,6 +1,5 @@
 package madjep.history;
 
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -283,7 +282,7 @@ public final class HistoryBuilder {
     Arrays.fill(pair, -1);
     List<HistoryProblem> problems = new ArrayList<>();
     int problemCount = 0;
-    OpenOps open = new OpenOps();
+    IntByProcess open = new IntByProcess(); // each process's open invocation
     for (int i = 0; i < n; i++) {
       int p = process[i];
       if (p == History.NO_PROCESS) {
@@ -347,52 +346,6 @@ public final class HistoryBuilder {
     index = null;
     type = null;
     return h;
-  }
-
-  /**
-   * Each process's open invocation while pairing, or -1: in an array for the client numbers a history usually has
-   * (a hash map's remove for each of millions of completions cost a tenth of a second for a simulated hour), in a map
-   * for named processes and numbers too large for an array.
-   */
-  private static final class OpenOps {
-    private static final int ARRAY_LIMIT = 1 << 20;
-    private int[] byNumber = new int[64];
-    private final Int2IntOpenHashMap other = new Int2IntOpenHashMap();
-
-    OpenOps() {
-      Arrays.fill(byNumber, -1);
-      other.defaultReturnValue(-1);
-    }
-
-    int get(int p) {
-      if (p >= 0 && p < ARRAY_LIMIT) {
-        return p < byNumber.length ? byNumber[p] : -1;
-      }
-      return other.get(p);
-    }
-
-    void put(int p, int op) {
-      if (p >= 0 && p < ARRAY_LIMIT) {
-        if (p >= byNumber.length) {
-          int old = byNumber.length;
-          byNumber = Arrays.copyOf(byNumber, Math.min(ARRAY_LIMIT, Math.max(p + 1, old * 2)));
-          Arrays.fill(byNumber, old, byNumber.length, -1);
-        }
-        byNumber[p] = op;
-      } else {
-        other.put(p, op);
-      }
-    }
-
-    void remove(int p) {
-      if (p >= 0 && p < ARRAY_LIMIT) {
-        if (p < byNumber.length) {
-          byNumber[p] = -1;
-        }
-      } else {
-        other.remove(p);
-      }
-    }
   }
 
   private List<String> notes() {

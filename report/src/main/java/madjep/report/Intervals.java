@@ -2,6 +2,7 @@ package madjep.report;
 
 import java.util.Arrays;
 import madjep.history.History;
+import madjep.history.IntByProcess;
 
 /**
  * Client ops as intervals on the axis, one per invocation, in invocation order: flat arrays, since a history may
@@ -78,7 +79,7 @@ final class Intervals {
     int[] owner = new int[8];
     boolean[] retired = new boolean[8];
     int lanes = 0;
-    LaneOf laneOf = new LaneOf();
+    IntByProcess laneOf = new IntByProcess(); // each process's last lane
     for (int j = 0; j < ids.length; j++) {
       int id = ids[j];
       int process = h.process(invoke[id]);
@@ -118,40 +119,6 @@ final class Intervals {
       retired[l] = outcome[id] == INFO;
     }
     return lane;
-  }
-
-  /**
-   * Each process's last lane, -1 for none: an array for the numbers processes usually have (a simulated hour's run up
-   * to 120,000, its crashed clients' successors), a map past them. A map alone spent 40 ms of that hour's page.
-   */
-  private static final class LaneOf {
-    private static final int ARRAY_LIMIT = 1 << 20;
-    private int[] small = new int[0];
-    private it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap large;
-
-    int get(int process) {
-      if (process >= 0 && process < ARRAY_LIMIT) {
-        return process < small.length ? small[process] : -1;
-      }
-      return large == null ? -1 : large.get(process);
-    }
-
-    void put(int process, int lane) {
-      if (process >= 0 && process < ARRAY_LIMIT) {
-        if (process >= small.length) {
-          int old = small.length;
-          small = Arrays.copyOf(small, Math.min(ARRAY_LIMIT, Math.max(process + 1, old * 2)));
-          Arrays.fill(small, old, small.length, -1);
-        }
-        small[process] = lane;
-        return;
-      }
-      if (large == null) {
-        large = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
-        large.defaultReturnValue(-1);
-      }
-      large.put(process, lane);
-    }
   }
 
   /** Every interval's id, 0 .. size-1. */
