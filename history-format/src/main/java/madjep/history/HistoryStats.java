@@ -81,8 +81,9 @@ public record HistoryStats(
     final java.util.IdentityHashMap<Keyword, int[]> perF = new java.util.IdentityHashMap<>();
     final int[] nilF = new int[OpType.values().length];
     /** The last few functions seen and their counts, looked up by identity before the map (ops interleave them). */
-    final Keyword[] recentF = new Keyword[4];
-    final int[][] recentCounts = new int[4][];
+    static final int RECENT = 4;
+    final Keyword[] recentF = new Keyword[RECENT];
+    final int[][] recentCounts = new int[RECENT][];
     int recentNext;
     final java.util.BitSet clients = new java.util.BitSet();
     final java.util.BitSet namedCodes = new java.util.BitSet();
@@ -140,7 +141,7 @@ public record HistoryStats(
       }
       recentF[recentNext] = f;
       recentCounts[recentNext] = c;
-      recentNext = (recentNext + 1) % recentF.length;
+      recentNext = (recentNext + 1) % RECENT;
       return c;
     }
   }
