@@ -17,6 +17,8 @@ import madjep.sim.Durations;
  * @param setReads {@code :read nil} reads the set (set workload) rather than the bank
  * @param compactEvery snapshot the state machine and drop the log once this many entries (and at least the state's
  *     size) are applied past the last snapshot (0: never)
+ * @param flushEvery how often at most a leader syncs its log and sends AppendEntries (0: for every client op); the ops
+ *     that arrive meanwhile wait for the next flush and share it
  */
 public record RaftConfig(
     long electionMin,
@@ -28,7 +30,8 @@ public record RaftConfig(
     int accounts,
     long total,
     boolean setReads,
-    int compactEvery) {
+    int compactEvery,
+    long flushEvery) {
 
   /**
    * The seeded bugs, each exposed by one family of faults:
@@ -73,22 +76,27 @@ public record RaftConfig(
   /** The correct Raft with the usual timeouts. */
   public static RaftConfig defaults() {
     return new RaftConfig(Durations.ms(150), Durations.ms(300), Durations.ms(50), 256, "none", Durations.ms(1000), 5,
-        100, false, 2000);
+        100, false, 2000, Durations.ms(5));
   }
 
   public RaftConfig withBug(String b) {
     return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, b, lazySync, accounts, total, setReads,
-        compactEvery);
+        compactEvery, flushEvery);
   }
 
   public RaftConfig withMachine(int accountCount, long totalAmount, boolean reads) {
     return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, bug, lazySync, accountCount, totalAmount,
-        reads, compactEvery);
+        reads, compactEvery, flushEvery);
+  }
+
+  public RaftConfig withFlushEvery(long nanos) {
+    return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, bug, lazySync, accounts, total, setReads,
+        compactEvery, nanos);
   }
 
   public RaftConfig withCompactEvery(int entries) {
     return new RaftConfig(electionMin, electionMax, heartbeat, maxBatch, bug, lazySync, accounts, total, setReads,
-        entries);
+        entries, flushEvery);
   }
 
   public boolean staleRead() {

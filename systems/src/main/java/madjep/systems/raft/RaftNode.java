@@ -17,6 +17,11 @@ import madjep.sim.workload.OpMachine;
  * of the leader. Each object is one incarnation: a restart rebuilds term, vote and log from disk and re-applies
  * entries as they are learned to be committed.
  *
+ * <p>A leader commits in groups, as etcd's and TiKV's do: it syncs its log and sends AppendEntries at most once per
+ * {@link RaftConfig#flushEvery()} (at once when the last flush is older than that), so that the ops arriving
+ * meanwhile share one fsync and one message per follower. It counts itself toward a commit only up to what it has
+ * synced.
+ *
  * <p>Storage faults: every record is checksummed, and a superblock records what was acknowledged and voted; a node
  * whose storage lost either (corruption, a lost sector, a cut file) neither votes nor campaigns until a leader has
  * repaired its log, so a corrupted minority never decides an election. A disk error it cannot handle (a failed fsync,
@@ -32,6 +37,7 @@ public final class RaftNode implements Node {
   private static final Object ELECTION = "election";
   private static final Object HEARTBEAT = "heartbeat";
   private static final Object LAZY_SYNC = "lazy-sync";
+  private static final Object FLUSH = "flush";
   private static final ClientOp[] NO_OPS = new ClientOp[0];
   private static final long[] NO_TERMS = new long[0];
   private static final byte[][] NO_RECORDS = new byte[0][];
@@ -57,6 +63,12 @@ public final class RaftNode implements Node {
   private long[] ackedAt;
   private long leaseUntil = Long.MIN_VALUE;
   private final Waiters waiting = new Waiters();
+  /** The leader's log is durable up to here: all it counts for itself toward a commit. */
+  private long synced;
+  /** When (monotonic clock) this node last flushed as leader. */
+  private long flushedAt = Long.MIN_VALUE / 2;
+  /** A flush timer is set. */
+  private boolean flushPending;
   private Timer election;
   private long electionDeadline;
   private long[] scratch;
@@ -89,6 +101,11 @@ public final class RaftNode implements Node {
 
   public long commitIndex() {
     return commit;
+  }
+
+  /** True while this incarnation leads. */
+  public boolean leading() {
+    return role == Role.LEADER;
   }
 
   public long lastIndex() {
@@ -162,6 +179,11 @@ public final class RaftNode implements Node {
           broadcast();
         }
         c.setTimer(cfg.heartbeat(), HEARTBEAT);
+      }
+    } else if (tag == FLUSH) {
+      flushPending = false;
+      if (role == Role.LEADER) {
+        flush();
       }
     } else if (tag == LAZY_SYNC) {
       store.fsync();
@@ -343,6 +365,7 @@ public final class RaftNode implements Node {
     leaseUntil = Long.MIN_VALUE;
     store.append(store.term, null);
     syncForAck();
+    synced = store.log.last();
     ctx.announce("leader", store.term);
     broadcast();
     ctx.setTimer(cfg.heartbeat(), HEARTBEAT);
@@ -350,6 +373,33 @@ public final class RaftNode implements Node {
   }
 
   // ---- replication ----
+
+  /** Flushes now if the last flush is at least {@link RaftConfig#flushEvery()} old, else once it is. */
+  private void requestFlush() {
+    if (flushPending) {
+      return;
+    }
+    long wait = flushedAt + cfg.flushEvery() - ctx.monotonic();
+    if (wait <= 0) {
+      flush();
+    } else {
+      flushPending = true;
+      ctx.setTimer(wait, FLUSH);
+    }
+  }
+
+  /** Syncs the log, sends each follower with nothing in flight what it lacks, and commits what that allows. */
+  private void flush() {
+    flushedAt = ctx.monotonic();
+    syncForAck();
+    synced = store.log.last();
+    for (int p = 0; p < ctx.servers(); p++) {
+      if (p != id && !inflight[p] && next[p] <= store.log.last()) {
+        sendAppend(p);
+      }
+    }
+    advanceCommit();
+  }
 
   private void broadcast() {
     for (int p = 0; p < ctx.servers(); p++) {
@@ -507,7 +557,7 @@ public final class RaftNode implements Node {
       if (r.index() + 1 >= next[from]) {
         inflight[from] = false;
         if (next[from] <= store.log.last()) {
-          sendAppend(from);
+          requestFlush();
         }
       }
     } else {
@@ -544,7 +594,7 @@ public final class RaftNode implements Node {
     int n = ctx.servers();
     long[] m = scratch == null ? scratch = new long[n] : scratch;
     for (int p = 0; p < n; p++) {
-      m[p] = p == id ? store.log.last() : match[p];
+      m[p] = p == id ? synced : match[p];
     }
     sortSmall(m);
     long candidate = m[n - commitQuorum()];
@@ -608,14 +658,8 @@ public final class RaftNode implements Node {
       return;
     }
     store.append(store.term, op);
-    syncForAck();
     waiting.add(store.log.last(), new Waiters.Waiting(from, req));
-    for (int p = 0; p < ctx.servers(); p++) {
-      if (p != id && !inflight[p] && next[p] <= store.log.last()) {
-        sendAppend(p);
-      }
-    }
-    advanceCommit();
+    requestFlush();
   }
 
   /**

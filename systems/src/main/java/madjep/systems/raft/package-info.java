@@ -13,9 +13,12 @@
  * round trip and no wall clock (timeouts count on the node's monotonic clock, in simulated time). The
  * {@code fixed-election-timeout} bug has no backoff: its one fixed timeout is the bug.
  *
- * <p>Replication keeps one AppendEntries with entries in flight per follower (etcd's flow control with one message
- * in flight): client ops that arrive meanwhile go out together when its reply comes, so a busy leader sends one
- * message per follower per round trip, and a follower syncs once per batch. A lost message is made good at the next
- * heartbeat: it is sent whatever is in flight, and a follower that finds a gap answers with where its log ends.
+ * <p>A leader commits in groups: it syncs its log and sends AppendEntries at most once per 5 ms ({@link
+ * madjep.systems.raft.RaftConfig#flushEvery}), at once when its last flush is older than that, so the client ops that
+ * arrive meanwhile share one fsync and one message per follower; it counts itself toward a commit only up to what it
+ * has synced. Replication keeps one AppendEntries with entries in flight per follower (etcd's flow control with one
+ * message in flight): what arrives meanwhile goes out at the first flush after its reply, and a follower syncs once
+ * per batch. A lost message is made good at the next heartbeat: it is sent whatever is in flight, and a follower that
+ * finds a gap answers with where its log ends.
  */
 package madjep.systems.raft;
