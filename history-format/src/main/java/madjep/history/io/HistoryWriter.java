@@ -29,6 +29,36 @@ import madjep.history.edn.Tagged;
  */
 public final class HistoryWriter {
   private static final JsonFactory JSON = JsonFactory.builder().build();
+  // The fast paths' fixed text, as bytes.
+  private static final byte[] EDN_INDEX = LineSink.bytes("{:index ");
+  private static final byte[] EDN_TIME = LineSink.bytes(", :time ");
+  private static final byte[] EDN_PROCESS = LineSink.bytes(", :process ");
+  private static final byte[] EDN_F = LineSink.bytes(", :f :");
+  private static final byte[] EDN_VALUE = LineSink.bytes(", :value ");
+  private static final byte[] EDN_ERROR = LineSink.bytes(", :error ");
+  private static final byte[] EDN_EXTRA = LineSink.bytes(", :");
+  private static final byte[] EDN_NIL = LineSink.bytes("nil");
+  private static final byte[] JSON_INDEX = LineSink.bytes("{\"index\":");
+  private static final byte[] JSON_TIME = LineSink.bytes(",\"time\":");
+  private static final byte[] JSON_PROCESS = LineSink.bytes(",\"process\":");
+  private static final byte[] JSON_PROCESS_NAME = LineSink.bytes(",\"process\":\"");
+  private static final byte[] JSON_F = LineSink.bytes(",\"f\":\"");
+  private static final byte[] JSON_VALUE = LineSink.bytes(",\"value\":");
+  private static final byte[] JSON_ERROR = LineSink.bytes(",\"error\":");
+  private static final byte[] JSON_NULL = LineSink.bytes("null");
+  /** {@code , :type :invoke} and so on, by {@link madjep.history.OpType} ordinal. */
+  private static final byte[][] EDN_TYPE = typeBytes(", :type :", "");
+  /** {@code ,"type":"invoke"} and so on, by {@link madjep.history.OpType} ordinal. */
+  private static final byte[][] JSON_TYPE = typeBytes(",\"type\":\"", "\"");
+
+  private static byte[][] typeBytes(String before, String after) {
+    madjep.history.OpType[] types = madjep.history.OpType.values();
+    byte[][] out = new byte[types.length][];
+    for (madjep.history.OpType t : types) {
+      out[t.ordinal()] = LineSink.bytes(before + t.keyword().name() + after);
+    }
+    return out;
+  }
 
   private HistoryWriter() {}
 
@@ -136,35 +166,34 @@ public final class HistoryWriter {
    * returns false as soon as it meets anything else.
    */
   private static boolean fastEdn(LineSink out, History h, int i) {
-    out.ascii("{:index ");
+    out.raw(EDN_INDEX);
     out.number(h.index(i));
     if (h.time(i) != -1) {
-      out.ascii(", :time ");
+      out.raw(EDN_TIME);
       out.number(h.time(i));
     }
-    out.ascii(", :type :");
-    out.ascii(h.type(i).keyword().name());
+    out.raw(EDN_TYPE[h.type(i).ordinal()]);
     Object p = h.processValue(i);
     if (p != null) {
-      out.ascii(", :process ");
+      out.raw(EDN_PROCESS);
       if (!ednValue(out, p)) {
         return false;
       }
     }
     Keyword f = h.f(i);
     if (f != null) {
-      out.ascii(", :f :");
+      out.raw(EDN_F);
       if (!out.plain(f.name())) {
         return false;
       }
     }
-    out.ascii(", :value ");
+    out.raw(EDN_VALUE);
     if (!ednValue(out, h.value(i))) {
       return false;
     }
     Object err = h.error(i);
     if (err != null) {
-      out.ascii(", :error ");
+      out.raw(EDN_ERROR);
       if (!ednValue(out, err)) {
         return false;
       }
@@ -175,7 +204,7 @@ public final class HistoryWriter {
       return false;
     }
     for (int k = 0; k < extras; k++) {
-      out.ascii(", :");
+      out.raw(EDN_EXTRA);
       if (!out.plain(h.extraKey(i, k).name())) {
         return false;
       }
@@ -191,7 +220,7 @@ public final class HistoryWriter {
   /** {@link Edn#print} for the values {@link #fastEdn} writes, in its order of cases; false for any other. */
   private static boolean ednValue(LineSink out, Object v) {
     if (v == null) {
-      out.ascii("nil");
+      out.raw(EDN_NIL);
     } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
       out.number(((Number) v).longValue());
     } else if (v instanceof Keyword k) {
@@ -320,40 +349,38 @@ public final class HistoryWriter {
    * plain ASCII strings, booleans, nil and collections of them; returns false as soon as it meets anything else.
    */
   private static boolean fastJson(LineSink out, History h, int i) {
-    out.ascii("{\"index\":");
+    out.raw(JSON_INDEX);
     out.number(h.index(i));
     if (h.time(i) != -1) {
-      out.ascii(",\"time\":");
+      out.raw(JSON_TIME);
       out.number(h.time(i));
     }
-    out.ascii(",\"type\":\"");
-    out.ascii(h.type(i).keyword().name());
-    out.put('"');
+    out.raw(JSON_TYPE[h.type(i).ordinal()]);
     int p = h.process(i);
     if (p >= 0) {
-      out.ascii(",\"process\":");
+      out.raw(JSON_PROCESS);
       out.number(p);
     } else if (p != History.NO_PROCESS) {
-      out.ascii(",\"process\":\"");
+      out.raw(JSON_PROCESS_NAME);
       if (!out.plain(h.processName(p).name())) {
         return false;
       }
       out.put('"');
     }
     if (h.f(i) != null) {
-      out.ascii(",\"f\":\"");
+      out.raw(JSON_F);
       if (!out.plain(h.f(i).name())) {
         return false;
       }
       out.put('"');
     }
-    out.ascii(",\"value\":");
+    out.raw(JSON_VALUE);
     if (!jsonValue(out, h.value(i))) {
       return false;
     }
     Object err = untagged(h.error(i));
     if (err != null) {
-      out.ascii(",\"error\":");
+      out.raw(JSON_ERROR);
       if (!jsonValue(out, err)) {
         return false;
       }
@@ -388,7 +415,7 @@ public final class HistoryWriter {
   /** {@link #writeJsonValue} for the values {@link #fastJson} writes, in its order of cases; false for any other. */
   private static boolean jsonValue(LineSink out, Object v) {
     if (v == null) {
-      out.ascii("null");
+      out.raw(JSON_NULL);
     } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
       out.number(((Number) v).longValue());
     } else if (v instanceof String s) {

@@ -2,6 +2,7 @@ package madjep.history.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -22,7 +23,13 @@ final class LineSink {
     }
   }
 
+  /** How many strings {@link #plain} remembers (a power of two), and how long each may be. */
+  private static final int RECENT = 32;
+  private static final int RECENT_LENGTH = 64;
+
   private final OutputStream out;
+  private final String[] recent = new String[RECENT];
+  private final byte[][] recentBytes = new byte[RECENT][];
   private byte[] buf = new byte[FLUSH_AT + 4096];
   private int n;
   private int mark;
@@ -94,11 +101,30 @@ final class LineSink {
     }
   }
 
+  /** Writes {@code b}, bytes made by {@link #bytes}. */
+  void raw(byte[] b) {
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, n, b.length);
+    n += b.length;
+  }
+
+  /** The bytes of {@code ascii}, for {@link #raw}. */
+  static byte[] bytes(String ascii) {
+    return ascii.getBytes(StandardCharsets.US_ASCII);
+  }
+
   /**
    * Writes {@code s} when every character is printable ASCII that needs no escape in an EDN or JSON string: from
    * space to {@code ~}, but not {@code "} or {@code \}. Returns false, having written nothing, otherwise.
    */
   boolean plain(String s) {
+    // Keywords' names (an op's function, its node, its error) recur on every line as the same String objects:
+    // those written lately are copied as bytes, found by identity, rather than checked a character at a time.
+    int slot = System.identityHashCode(s) & (RECENT - 1);
+    if (recent[slot] == s) {
+      raw(recentBytes[slot]);
+      return true;
+    }
     int len = s.length();
     ensure(len);
     int at = n;
@@ -108,6 +134,10 @@ final class LineSink {
         return false;
       }
       buf[at++] = (byte) c;
+    }
+    if (len <= RECENT_LENGTH) {
+      recent[slot] = s;
+      recentBytes[slot] = Arrays.copyOfRange(buf, n, at);
     }
     n = at;
     return true;

@@ -81,6 +81,37 @@ class HistoryWriterFastPathTest {
   }
 
   @Test
+  void manyRecurringNames_rememberedByIdentity_sameBytes() throws IOException {
+    // The fast path remembers the bytes of names it wrote lately, by identity: hundreds of functions, nodes and
+    // string values recurring as the same objects (so that remembered ones are replaced), with names too long to
+    // remember, and strings it must hand over (escapes, non-ASCII) among them.
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+    Keyword[] fs = new Keyword[300];
+    String[] strings = new String[300];
+    for (int k = 0; k < fs.length; k++) {
+      fs[k] = Keyword.of(k % 50 == 0 ? "f-" + "x".repeat(70) + k : "f" + k);
+      strings[k] = switch (k % 40) {
+        case 0 -> "quote\"" + k;
+        case 1 -> "caf\u00e9" + k;
+        case 2 -> "s".repeat(65 + k % 3);
+        default -> "n" + k;
+      };
+    }
+    Keyword node = Keyword.of("node");
+    HistoryBuilder b = new HistoryBuilder("names");
+    for (int i = 0; i < 20_000; i++) {
+      Keyword f = fs[rng.nextInt(fs.length)];
+      String v = strings[rng.nextInt(strings.length)];
+      b.add(Long.MIN_VALUE, 10L * i, OpType.INVOKE, i % 5, f, v, null, null, 0, 0);
+      b.add(Long.MIN_VALUE, 10L * i + 5, OpType.OK, i % 5, f, EdnVector.of(v, fs[rng.nextInt(fs.length)]), null,
+          new Object[] {node, strings[rng.nextInt(strings.length)]}, 0, 0);
+    }
+    History h = b.build();
+    assertArrayEquals(generalEdn(h), write(h, HistoryFormat.EDN));
+    assertArrayEquals(generalJson(h), write(h, HistoryFormat.JSON));
+  }
+
+  @Test
   void emptyHistory_asBefore() throws IOException {
     History h = new HistoryBuilder("empty").build();
     assertEquals("", new String(write(h, HistoryFormat.EDN), StandardCharsets.UTF_8));
