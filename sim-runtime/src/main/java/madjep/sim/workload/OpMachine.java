@@ -152,7 +152,8 @@ public final class OpMachine {
         }
         if (v instanceof List<?> kv && kv.size() == 2) {
           Object k = kv.get(0);
-          return new ClientReply.Ok(EdnVector.of(k, registers.get(((Long) k).longValue())));
+          long key = (Long) k;
+          return new ClientReply.Ok(readReply(k, key, registers.get(key)));
         }
         if (v == null) {
           return new ClientReply.Ok(setReads ? readSet() : readBank());

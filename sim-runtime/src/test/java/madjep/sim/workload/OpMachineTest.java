@@ -70,4 +70,17 @@ class OpMachineTest {
       }
     }
   }
+
+  @Test
+  void readsOfAnUnchangedKey_shareOneReplyValue() {
+    // A simulated hour keeps a million read replies in its history: the same [k v] while k keeps its value.
+    OpMachine m = new OpMachine(3, 100, false);
+    m.apply(new ClientOp(WRITE, EdnVector.of(7L, 2L), 1));
+    Object first = ((ClientReply.Ok) m.apply(new ClientOp(READ, EdnVector.of(7L, null), 2))).value();
+    Object again = ((ClientReply.Ok) m.apply(new ClientOp(READ, EdnVector.of(7L, null), 3))).value();
+    org.junit.jupiter.api.Assertions.assertSame(first, again);
+    m.apply(new ClientOp(WRITE, EdnVector.of(7L, 3L), 1));
+    Object after = ((ClientReply.Ok) m.apply(new ClientOp(READ, EdnVector.of(7L, null), 2))).value();
+    assertEquals(EdnVector.of(7L, 3L), after);
+  }
 }
