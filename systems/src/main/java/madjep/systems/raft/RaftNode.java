@@ -225,6 +225,12 @@ public final class RaftNode implements Node {
     }
   }
 
+  /** A leader's {@link #syncForAck}: what its log holds then is the copy it counts toward a commit. */
+  private void syncAsLeader() {
+    syncForAck();
+    synced = store.log.last();
+  }
+
   /** Terms and votes are always synced before a vote is sent. */
   private void syncForVote() {
     sync();
@@ -364,8 +370,7 @@ public final class RaftNode implements Node {
     Arrays.fill(ackedAt, Long.MIN_VALUE / 2);
     leaseUntil = Long.MIN_VALUE;
     store.append(store.term, null);
-    syncForAck();
-    synced = store.log.last();
+    syncAsLeader();
     ctx.announce("leader", store.term);
     broadcast();
     ctx.setTimer(cfg.heartbeat(), HEARTBEAT);
@@ -391,8 +396,7 @@ public final class RaftNode implements Node {
   /** Syncs the log, sends each follower with nothing in flight what it lacks, and commits what that allows. */
   private void flush() {
     flushedAt = ctx.monotonic();
-    syncForAck();
-    synced = store.log.last();
+    syncAsLeader();
     for (int p = 0; p < ctx.servers(); p++) {
       if (p != id && !inflight[p] && next[p] <= store.log.last()) {
         sendAppend(p);
