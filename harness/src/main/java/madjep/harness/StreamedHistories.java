@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import madjep.history.History;
@@ -19,7 +17,8 @@ import madjep.sim.HistoryRecorder;
  * simulation records them. Each file has a thread of its own that follows the history so far (handed over by the
  * simulation's thread every {@link #EVERY} ops, {@link #soFar}) and writes the ops it has not written yet, so a long
  * run's histories are mostly on disk when the simulation ends, written by the core it leaves idle. {@link #finish}
- * hands over the whole history; both threads write the rest at once.
+ * hands over the whole history; both threads write the rest at once. The files bypass the page cache where the file
+ * system allows it ({@link UncachedFileOutput}).
  */
 final class StreamedHistories implements HistoryRecorder.Follower {
   /** Ops between hand-overs: about 7 MB of each file for a simulated register workload. */
@@ -78,7 +77,7 @@ final class StreamedHistories implements HistoryRecorder.Follower {
     private final Thread thread;
 
     FileWriter(Path file, HistoryFormat format) throws IOException {
-      out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      out = UncachedFileOutput.create(file);
       stream = new HistoryWriter.Stream(format, out);
       thread = new Thread(this, "madjep-" + file.getFileName());
       thread.setDaemon(true);
