@@ -14,10 +14,10 @@ import java.nio.file.StandardOpenOption;
  * as usual.
  *
  * <p>Why: a simulated hour writes over a gigabyte of history. Through the page cache every 4 KB of it takes a page
- * the kernel has to find and clear, and on a virtual machine whose host hands memory back lazily that took 0.5–6 s
- * of the writer threads' system time per run, competing for the second core with the collector and starving the
- * simulation (benchmarks/RESULTS.md, "The simulated hour, twelfth pass"). Written directly, the same bytes cost
- * about 0.1 s of system time. The bytes on disk are the same either way; only the cache is left out, so reading
+ * the kernel has to find and clear, and on the virtual machines this project is measured on, where a page freed a
+ * while ago is costly to touch again, that took the writer threads 0.2–9.8 s of system time per run, on the core
+ * the collector and the compiler share, so that the simulation's own thread was preempted (benchmarks/RESULTS.md,
+ * "The simulated hour, twelfth pass"). Written directly, the same bytes cost 0.1–0.3 s of system time. The bytes on disk are the same either way; only the cache is left out, so reading
  * the file back later reads the disk.
  *
  * <p>Direct writes need buffers and lengths aligned to the file system's block: whole blocks are written from an
