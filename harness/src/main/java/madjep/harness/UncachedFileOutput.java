@@ -17,8 +17,8 @@ import java.nio.file.StandardOpenOption;
  * the kernel has to find and clear, and on the virtual machines this project is measured on, where a page freed a
  * while ago is costly to touch again, that took the writer threads 0.2–9.8 s of system time per run, on the core
  * the collector and the compiler share, so that the simulation's own thread was preempted (benchmarks/RESULTS.md,
- * "The simulated hour, twelfth pass"). Written directly, the same bytes cost 0.1–0.3 s of system time. The bytes on disk are the same either way; only the cache is left out, so reading
- * the file back later reads the disk.
+ * "The simulated hour, twelfth pass"). Written directly, the same bytes cost 0.1–0.3 s of system time. The bytes on
+ * disk are the same either way; only the cache is left out, so reading the file back later reads the disk.
  *
  * <p>Direct writes need buffers and lengths aligned to the file system's block: whole blocks are written from an
  * aligned buffer, and {@link #close} pads the last block with zeros and cuts the file back to its length. A file
@@ -28,6 +28,11 @@ import java.nio.file.StandardOpenOption;
 final class UncachedFileOutput extends OutputStream {
   /** Bytes per direct write: large enough that the disk, not the call, sets the pace. */
   private static final int CHUNK = 1 << 20;
+  /**
+   * {@code O_DIRECT}, or null where the JDK does not name it. Looked up by name: a reference to the class compiles with
+   * a warning javac cannot be told to leave out ({@code jdk.unsupported} is internal API).
+   */
+  private static final OpenOption DIRECT = directOption();
 
   private final Path file;
   private FileChannel channel;
@@ -50,32 +55,28 @@ final class UncachedFileOutput extends OutputStream {
    * allows it and through the page cache otherwise.
    */
   static OutputStream create(Path file) throws IOException {
-    OpenOption direct = directOption();
-    if (direct != null) {
-      int block;
+    int block;
+    try {
+      block = (int) Math.max(4096, Files.getFileStore(file.toAbsolutePath().getParent()).getBlockSize());
+    } catch (IOException | UnsupportedOperationException e) {
+      block = -1;
+    }
+    if (DIRECT != null && block > 0 && block <= CHUNK && Integer.bitCount(block) == 1) {
       try {
-        Path dir = file.toAbsolutePath().getParent();
-        block = (int) Math.max(4096, Files.getFileStore(dir).getBlockSize());
-      } catch (IOException | UnsupportedOperationException | ArithmeticException e) {
-        block = -1;
-      }
-      if (block > 0 && block <= CHUNK && Integer.bitCount(block) == 1) {
-        try {
-          FileChannel c = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, direct);
-          return new UncachedFileOutput(file, c, block);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-          throw e;
-        } catch (IOException | UnsupportedOperationException e) {
-          // The file system refuses direct I/O (EINVAL at the open): write it as usual. The failed open may have
-          // created the file, and this one must be new.
-          Files.deleteIfExists(file);
-        }
+        FileChannel c = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, DIRECT);
+        return new UncachedFileOutput(file, c, block);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        throw e;
+      } catch (IOException | UnsupportedOperationException e) {
+        // The file system refuses direct I/O (EINVAL at the open): write it as usual. The failed open may have
+        // created the file, and this one must be new.
+        Files.deleteIfExists(file);
       }
     }
     return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
   }
 
-  /** {@code O_DIRECT} where this JDK names it (every JDK since 10 does, on Linux). */
+  /** {@code O_DIRECT} where this JDK names it (every JDK since 10 does). */
   private static OpenOption directOption() {
     try {
       Class<?> c = Class.forName("com.sun.nio.file.ExtendedOpenOption");
