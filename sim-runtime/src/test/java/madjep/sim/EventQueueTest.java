@@ -12,7 +12,20 @@ class EventQueueTest {
 
   @Test
   void randomAddsAndPolls_sameOrderAsTheReference() {
-    for (int seed = 0; seed < 200; seed++) {
+    check(200, false);
+  }
+
+  /**
+   * Times spread over every bucket (a few nanoseconds to days ahead), and now and then an event before the last one
+   * taken, which the simulation never schedules but the agenda still orders by time and then by the order of adding.
+   */
+  @Test
+  void farAndPastTimes_sameOrderAsTheReference() {
+    check(200, true);
+  }
+
+  private static void check(int seeds, boolean wide) {
+    for (int seed = 0; seed < seeds; seed++) {
       SplittableRandom r = new SplittableRandom(seed);
       EventQueue q = new EventQueue();
       PriorityQueue<Ref> ref = new PriorityQueue<>((x, y) -> x.time != y.time ? Long.compare(x.time, y.time)
@@ -23,6 +36,12 @@ class EventQueueTest {
         if (ref.isEmpty() || r.nextInt(5) < 3) {
           // Few distinct times, so that ties (broken by the order of adding) are common; heaps of thousands.
           long t = now + r.nextInt(r.nextBoolean() ? 4 : 1_000);
+          if (wide) {
+            int shape = r.nextInt(10);
+            t = shape == 0 ? now - r.nextInt(1, 50) // before the last event taken
+                : shape < 4 ? now + (r.nextLong(1L << r.nextInt(1, 50))) // anywhere up to days ahead
+                : t;
+          }
           Object p = Integer.valueOf(step);
           q.add(t, step % 7, step, -step, p);
           ref.add(new Ref(t, seq++, step % 7, step, -step, p));
