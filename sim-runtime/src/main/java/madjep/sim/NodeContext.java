@@ -1,7 +1,6 @@
 package madjep.sim;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -15,7 +14,7 @@ public final class NodeContext {
   private final int incarnation;
   private final Long2ObjectOpenHashMap<Pending> pending = new Long2ObjectOpenHashMap<>();
   /** Request deadlines, earliest first; entries of answered requests are dropped lazily. */
-  private final PriorityQueue<Pending> deadlines = new PriorityQueue<>();
+  private final MostlySortedQueue<Pending> deadlines = new MostlySortedQueue<>();
   private long nextRequestId;
   /** One timer sweeps expired requests, armed for the earliest deadline: no timer event per request. */
   private Timer sweeper;

@@ -23,6 +23,9 @@ public final class OpMachine {
   private static final Keyword MISMATCH = Keyword.of("cas-mismatch");
   private static final Keyword UNKNOWN = Keyword.of("unknown-op");
   private static final Keyword MALFORMED = Keyword.of("malformed");
+  private static final Keyword READ = Keyword.of("read");
+  private static final Keyword WRITE = Keyword.of("write");
+  private static final Keyword CAS = Keyword.of("cas");
 
   private final Registers registers = new Registers();
   /**
@@ -143,7 +146,9 @@ public final class OpMachine {
   /** The reply of {@code op}; with {@code reply} false, null for a read, a write or a cas (their state changes stay). */
   private ClientReply applyChecked(ClientOp op, boolean reply) {
     applied++;
-    String f = op.f().name();
+    // Keywords are interned: the common functions are told by identity, without reading the name's bytes.
+    Keyword fk = op.f();
+    String f = fk == READ ? "read" : fk == WRITE ? "write" : fk == CAS ? "cas" : fk.name();
     Object v = op.value();
     switch (f) {
       case "read":

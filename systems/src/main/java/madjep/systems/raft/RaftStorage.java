@@ -104,8 +104,9 @@ final class RaftStorage {
     if (!logLost) {
       // A register entry's record takes about 30 bytes: room for the log's entries at once.
       log.reserve((int) Math.min(1 << 22, file.file().size() / 24));
-      // Each record decoded as it is read (a copy of its bytes, so a damaged one cannot read past its end), rather
-      // than a list of every record first: a long log is read at every restart.
+      // Each record decoded as it is read, rather than a list of every record first: a long log is read at every
+      // restart. In place when its checksum held (its bytes are what an encoding wrote, and decoding them reads no
+      // further); without checksums, from a copy of its bytes, so that a damaged one cannot read past its end.
       int[] ok = {0};
       boolean[] failed = {false};
       RecordFile.Reader decodeEach = (b, off, n) -> {
@@ -113,7 +114,11 @@ final class RaftStorage {
           return;
         }
         try {
-          decode(java.util.Arrays.copyOfRange(b, off, off + n), in);
+          if (verify) {
+            decode(b, off, in);
+          } else {
+            decode(java.util.Arrays.copyOfRange(b, off, off + n), 0, in);
+          }
           ok[0]++;
         } catch (RuntimeException e) {
           failed[0] = true;
@@ -148,10 +153,11 @@ final class RaftStorage {
     return records + decoded;
   }
 
-  private void decode(byte[] r, ValueCodec in) {
+  /** Decodes the record that starts at {@code r[at]}. */
+  private void decode(byte[] r, int at, ValueCodec in) {
     in.buf = r;
-    in.pos = 1;
-    switch (r[0]) {
+    in.pos = at + 1;
+    switch (r[at]) {
       case TERM -> {
         term = in.readLong();
         votedFor = (int) in.readLong();
@@ -174,7 +180,7 @@ final class RaftStorage {
         }
       }
       case TRUNCATE -> log.truncateFrom(in.readLong());
-      default -> throw new IllegalStateException("raft.log: unknown record type " + r[0]);
+      default -> throw new IllegalStateException("raft.log: unknown record type " + r[at]);
     }
   }
 
