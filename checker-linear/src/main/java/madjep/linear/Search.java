@@ -299,7 +299,10 @@ final class Search {
       }
       // Backtrack.
       while (true) {
-        if (depth == 0) {
+        // Never below 0; tested as <= rather than == because C2 made the == form a counted loop guarded by a limit
+        // check that failed at once on the simulated hour's check (a deoptimization, C1 code for a while, and a
+        // second compilation of this method, in the middle of the check).
+        if (depth <= 0) {
           outcome = Outcome.INVALID;
           break search;
         }
