@@ -49,9 +49,9 @@ public final class StoreWriter {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS");
   private static final String TEMP = ".tmp-";
   private static final long PID = ProcessHandle.current().pid();
-  /** Temporary directories being filled by this process: an interrupted process removes them on its way out. */
   /** How long the exit clean-up waits for writers to stop at their next file before removing what is left. */
   private static final long WRITER_GRACE_NANOS = 3_000_000_000L;
+  /** Temporary directories being filled by this process: an interrupted process removes them on its way out. */
   private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
   /**
    * Those of {@link #IN_PROGRESS} whose simulation still runs: only their history threads write into them, through

@@ -128,7 +128,7 @@ final class StreamedHistories implements HistoryRecorder.Follower {
 
     @Override
     public void run() {
-      try (OutputStream o = out) {
+      try (out) {
         while (!cancelled) {
           History all = whole;
           History h = all != null ? all : next.getAndSet(null);
