@@ -43,7 +43,8 @@ final class UncachedFileOutput extends OutputStream {
   private OutputStream plain;
   private boolean closed;
 
-  private UncachedFileOutput(Path file, FileChannel channel, int block) {
+  /** Writes {@code file} through {@code channel}, opened for direct I/O with blocks of {@code block} bytes. */
+  UncachedFileOutput(Path file, FileChannel channel, int block) {
     this.file = file;
     this.channel = channel;
     this.block = block;
@@ -117,13 +118,17 @@ final class UncachedFileOutput extends OutputStream {
       off += n;
       len -= n;
       if (!buffer.hasRemaining()) {
-        writeBuffer();
+        writeBuffer(0);
       }
     }
   }
 
-  /** Writes the buffer's whole blocks directly (all of it when full), keeping the rest at its start. */
-  private void writeBuffer() throws IOException {
+  /**
+   * Writes the buffer's whole blocks directly (all of it when full), keeping the rest at its start. Its last {@code
+   * padding} bytes are not data but the zeros that fill the last block at {@link #close}: should the file system
+   * refuse the write, they are left out of the ordinary file.
+   */
+  private void writeBuffer(int padding) throws IOException {
     int whole = buffer.position() / block * block;
     if (whole == 0) {
       return;
@@ -140,7 +145,7 @@ final class UncachedFileOutput extends OutputStream {
       }
       // The file system opened the file for direct I/O but refuses its writes: nothing is written yet, so the file
       // is written as usual from its start.
-      buffer.position(0).limit(whole + rest);
+      buffer.position(0).limit(whole + rest - padding);
       writeAsUsual();
       return;
     }
@@ -165,7 +170,7 @@ final class UncachedFileOutput extends OutputStream {
     if (plain != null) {
       plain.flush();
     } else if (!closed) {
-      writeBuffer();
+      writeBuffer(0);
     }
   }
 
@@ -181,15 +186,17 @@ final class UncachedFileOutput extends OutputStream {
       return;
     }
     try {
-      writeBuffer();
+      writeBuffer(0);
       if (plain == null && buffer.position() > 0) {
         long length = channel.position() + buffer.position();
-        int padded = (buffer.position() + block - 1) / block * block;
-        while (buffer.position() < padded) {
+        int padding = (buffer.position() + block - 1) / block * block - buffer.position();
+        for (int i = 0; i < padding; i++) {
           buffer.put((byte) 0);
         }
-        writeBuffer();
-        channel.truncate(length);
+        writeBuffer(padding);
+        if (plain == null) {
+          channel.truncate(length);
+        }
       }
     } finally {
       if (plain != null) {
