@@ -173,11 +173,20 @@ public final class HistoryWriter {
       out.number(h.time(i));
     }
     out.raw(EDN_TYPE[h.type(i).ordinal()]);
-    Object p = h.processValue(i);
-    if (p != null) {
+    // The bytes ednValue writes for processValue(i), without the boxed Long: a lookup in the shared cache of boxes,
+    // and a load from a box allocated wherever, for every op.
+    int p = h.process(i);
+    if (p >= 0) {
       out.raw(EDN_PROCESS);
-      if (!ednValue(out, p)) {
-        return false;
+      out.number(p);
+    } else {
+      Keyword name = h.processName(p);
+      if (name != null) {
+        out.raw(EDN_PROCESS);
+        out.put(':');
+        if (!out.plain(name.name())) {
+          return false;
+        }
       }
     }
     Keyword f = h.f(i);

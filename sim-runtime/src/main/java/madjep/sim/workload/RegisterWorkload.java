@@ -38,8 +38,13 @@ public final class RegisterWorkload implements Workload {
   private static final int CASES = 6;
   /** The 25 {@code [old new]} pairs of a cas. */
   private static final EdnVector[] PAIRS = new EdnVector[25];
+  /** The five values a write writes, boxed once. */
+  private static final Long[] VALUES = new Long[5];
 
   static {
+    for (int v = 0; v < 5; v++) {
+      VALUES[v] = EdnParser.box(v);
+    }
     for (int a = 0; a < 5; a++) {
       for (int b = 0; b < 5; b++) {
         PAIRS[5 * a + b] = EdnVector.of(EdnParser.box(a), EdnParser.box(b));
@@ -77,7 +82,7 @@ public final class RegisterWorkload implements Workload {
       case 0 -> new Invocation(READ, value(made, 0, key, null));
       case 1 -> {
         int v = rng.nextInt(5);
-        yield new Invocation(WRITE, value(made, WRITES + v, key, EdnParser.box(v)));
+        yield new Invocation(WRITE, value(made, WRITES + v, key, VALUES[v]));
       }
       default -> {
         int a = rng.nextInt(5);
