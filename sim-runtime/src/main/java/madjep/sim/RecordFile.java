@@ -15,6 +15,8 @@ public final class RecordFile {
   private byte[] buf = new byte[256];
   /** Where each record of the last recovery ends, for {@link #keep}. */
   private it.unimi.dsi.fastutil.ints.IntArrayList ends = new it.unimi.dsi.fastutil.ints.IntArrayList();
+  /** How many bytes of {@link #readable()}'s array are the file's. */
+  private int readableLength;
 
   public RecordFile(SimFile file) {
     this.file = file;
@@ -68,7 +70,10 @@ public final class RecordFile {
   /** Receives each valid record that {@link #recover(Reader)} finds. */
   @FunctionalInterface
   public interface Reader {
-    /** The record is {@code bytes[offset .. offset + length)}; the array is only valid during the call. */
+    /**
+     * The record is {@code bytes[offset .. offset + length)}; the array is only valid during the call, and must not
+     * be changed (it may be the file's own). A reader does not write to the file being recovered.
+     */
     void record(byte[] bytes, int offset, int length);
   }
 
@@ -109,14 +114,15 @@ public final class RecordFile {
 
   private int recover(boolean verify, Reader reader) {
     byte[] all = readable();
+    int length = readableLength;
     int records = 0;
     ends.clear();
     // Room for records of 32 bytes on average at once, instead of growing by half from ten (a long log's restart).
-    ends.ensureCapacity(all.length >>> 5);
+    ends.ensureCapacity(length >>> 5);
     int pos = 0;
-    while (pos + 8 <= all.length) {
+    while (pos + 8 <= length) {
       int n = getInt(all, pos);
-      if (n <= 0 || pos + 8 + n > all.length || verify && checksum(all, pos, n) != getInt(all, pos + 4)) {
+      if (n <= 0 || pos + 8 + n > length || verify && checksum(all, pos, n) != getInt(all, pos + 4)) {
         break;
       }
       reader.record(all, pos + 8, n);
@@ -124,7 +130,7 @@ public final class RecordFile {
       pos += 8 + n;
       ends.add(pos);
     }
-    if (pos < all.length) {
+    if (pos < length) {
       file.truncate(pos);
       file.fsync();
     }
@@ -143,10 +149,15 @@ public final class RecordFile {
     }
   }
 
-  /** The file up to its first unreadable sector. */
+  /**
+   * The file up to its first unreadable sector: the first {@link #readableLength} bytes of the array returned, which
+   * may be the file's page cache (read in place: nothing here writes to the file until the records are read).
+   */
   private byte[] readable() {
     try {
-      return file.readAll();
+      byte[] all = file.readAllShared();
+      readableLength = (int) file.size();
+      return all;
     } catch (DiskException e) {
       byte[] out = new byte[(int) file.size()];
       int pos = 0;
@@ -159,7 +170,8 @@ public final class RecordFile {
         }
         pos += n;
       }
-      return java.util.Arrays.copyOf(out, pos);
+      readableLength = pos;
+      return out;
     }
   }
 

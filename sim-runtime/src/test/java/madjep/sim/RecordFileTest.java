@@ -1,5 +1,6 @@
 package madjep.sim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,55 @@ class RecordFileTest {
       assertEquals(99, more.get(more.size() - 1)[0]);
     }
     assertTrue(sawShorter > 40, "crashes lose unsynced records: " + sawShorter);
+  }
+
+  @Test
+  void recoveryReadsInPlace_yetABitFlippedOnReadIsFlippedOnlyInWhatItReads() {
+    int flipped = 0;
+    for (long seed = 0; seed < 40; seed++) {
+      // Three disks with the same records and the same faults: one read as a copy, one read in place, one recovered.
+      SimDisk[] disks = new SimDisk[3];
+      int records = 2 + new SplittableRandom(seed).nextInt(20);
+      boolean flips = seed % 4 != 0;
+      for (int d = 0; d < 3; d++) {
+        disks[d] = new SimDisk(null, 0, new SplittableRandom(seed), new SplittableRandom(~seed));
+        RecordFile rf = new RecordFile(disks[d].open("log"));
+        SplittableRandom same = new SplittableRandom(seed);
+        same.nextInt(20);
+        for (int i = 0; i < records; i++) {
+          byte[] b = new byte[1 + same.nextInt(200)];
+          same.nextBytes(b);
+          rf.append(b, b.length);
+        }
+        rf.fsync();
+        disks[d].faults.setErrorRates(flips ? 1 : 0, 0, 0);
+      }
+      SimFile copied = disks[0].open("log");
+      SimFile shared = disks[1].open("log");
+      byte[] copy = copied.readAll();
+      byte[] inPlace = java.util.Arrays.copyOf(shared.readAllShared(), (int) shared.size());
+      assertArrayEquals(copy, inPlace, "seed " + seed + ": the same read, the same flip");
+      assertEquals(disks[0].faults.readFlips, disks[1].faults.readFlips);
+      // The flip is in what was read, never in the file.
+      disks[0].faults.setErrorRates(0, 0, 0);
+      disks[1].faults.setErrorRates(0, 0, 0);
+      byte[] original = copied.readAll();
+      assertArrayEquals(original, shared.readAll(), "seed " + seed + ": the file after a read in place");
+      int bits = 0;
+      for (int i = 0; i < original.length; i++) {
+        bits += Integer.bitCount((original[i] ^ copy[i]) & 0xff);
+      }
+      assertEquals(flips ? 1 : 0, bits, "seed " + seed + ": bits flipped by the read");
+      // Recovery reads what the read returned: a flipped record fails its checksum and ends the valid ones.
+      List<byte[]> recs = new RecordFile(disks[2].open("log")).recover();
+      if (flips) {
+        assertTrue(recs.size() < records, "seed " + seed + ": " + recs.size() + " of " + records + " records");
+        flipped++;
+      } else {
+        assertEquals(records, recs.size());
+      }
+    }
+    assertEquals(30, flipped);
   }
 
   @Test

@@ -23,6 +23,14 @@ public final class EdnVector extends AbstractList<Object> implements RandomAcces
     return items.length == 0 ? EMPTY : new EdnVector(items.clone());
   }
 
+  /**
+   * A vector of two elements, such as a register op's {@code [key value]}: one array, where the varargs form makes the
+   * caller's array and then a copy of it.
+   */
+  public static EdnVector of(Object first, Object second) {
+    return new EdnVector(new Object[] {first, second});
+  }
+
   /** A vector of the list's elements. */
   public static EdnVector copyOf(List<?> items) {
     if (items instanceof EdnVector v) {

@@ -91,7 +91,8 @@ final class Registers {
     sparse.clear();
     denseCount = 0;
     if (m instanceof LongKeyedMap s) {
-      // By position, with the dense part sized once for its largest key: no boxed key, entry or regrowth per register.
+      // By position, with the dense part sized once for its largest key and a quarter more (workloads go on to new
+      // keys, and an array of exactly that size doubled at the first): no boxed key, entry or regrowth per register.
       int n = s.size();
       long max = -1;
       for (int i = 0; i < n; i++) {
@@ -100,7 +101,7 @@ final class Registers {
           max = k;
         }
       }
-      dense = new Object[(int) Math.max(64, max + 1)];
+      dense = new Object[(int) Math.min(DENSE_LIMIT, Math.max(64, max + 1 + max / 4))];
       for (int i = 0; i < n; i++) {
         put(s.keyAt(i), s.valueAt(i));
       }

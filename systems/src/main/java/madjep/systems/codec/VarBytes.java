@@ -40,7 +40,7 @@ public class VarBytes {
   }
 
   /** Room for {@code n} more bytes. */
-  protected final void ensure(int n) {
+  public final void ensure(int n) {
     if (pos + n > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(pos + n, buf.length * 2));
     }

@@ -162,6 +162,11 @@ final class ValueCodec extends VarBytes {
         return getString();
       case VECTOR: {
         int n = readCount();
+        if (n == 2) {
+          // A register op's [key value] (and a cas's [old new]): one array, not the items and a copy of them.
+          Object first = getValue();
+          return EdnVector.of(first, getValue());
+        }
         Object[] items = new Object[n];
         for (int i = 0; i < n; i++) {
           items[i] = getValue();
