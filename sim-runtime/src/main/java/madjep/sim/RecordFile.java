@@ -15,8 +15,6 @@ public final class RecordFile {
   private byte[] buf = new byte[256];
   /** Where each record of the last recovery ends, for {@link #keep}. */
   private it.unimi.dsi.fastutil.ints.IntArrayList ends = new it.unimi.dsi.fastutil.ints.IntArrayList();
-  /** How many bytes of {@link #readable()}'s array are the file's. */
-  private int readableLength;
 
   public RecordFile(SimFile file) {
     this.file = file;
@@ -114,7 +112,7 @@ public final class RecordFile {
 
   private int recover(boolean verify, Reader reader) {
     byte[] all = readable();
-    int length = readableLength;
+    int length = (int) Math.min(all.length, file.size());
     int records = 0;
     ends.clear();
     // Room for records of 32 bytes on average at once, instead of growing by half from ten (a long log's restart).
@@ -150,14 +148,13 @@ public final class RecordFile {
   }
 
   /**
-   * The file up to its first unreadable sector: the first {@link #readableLength} bytes of the array returned, which
-   * may be the file's page cache (read in place: nothing here writes to the file until the records are read).
+   * The file up to its first unreadable sector: the file's first {@link SimFile#size()} bytes, in an array that may be
+   * longer (its page cache, read in place: nothing here writes to the file until the records are read), or an array
+   * of exactly the readable bytes when a sector cannot be read.
    */
   private byte[] readable() {
     try {
-      byte[] all = file.readAllShared();
-      readableLength = (int) file.size();
-      return all;
+      return file.readAllShared();
     } catch (DiskException e) {
       byte[] out = new byte[(int) file.size()];
       int pos = 0;
@@ -170,8 +167,7 @@ public final class RecordFile {
         }
         pos += n;
       }
-      readableLength = pos;
-      return out;
+      return java.util.Arrays.copyOf(out, pos);
     }
   }
 

@@ -110,12 +110,13 @@ public final class SimFile {
 
   /** An entry for a write of {@code b[off .. off + n)}, with a copy of its own (the caller may change its array). */
   private Pending pendingCopy(long pos, byte[] b, int off, int n) {
-    Pending p = spareCount > 0 ? spare[--spareCount] : new Pending();
+    Pending p = pendingEntry(pos, null, -1);
     byte[] copy = p.reusable != null && p.reusable.length == n ? p.reusable : new byte[n];
     p.reusable = null;
     System.arraycopy(b, off, copy, 0, n);
+    p.bytes = copy;
     p.owned = true;
-    return p.set(pos, copy, -1, disk.now());
+    return p;
   }
 
   SimFile(String name, SimDisk disk) {
