@@ -194,14 +194,8 @@ final class Page {
   // ---- the whole run ----
 
   private void overview() {
-    TimelineSvg.Spec s = new TimelineSvg.Spec();
-    s.id = "timeline";
-    s.from = 0;
-    s.to = axis.span;
-    s.ids = iv.all();
-    s.lanes = m.overviewLanes;
-    s.laneHeight = 14;
-    s.maxHeight = 620;
+    TimelineSvg.Spec s = m.overviewSpec();
+    s.cells = m.overviewCells;
     sb.append("<section id=\"run-timeline\">\n<h2>Timeline</h2>\n<p class=\"note\">Every client op as a bar from"
         + " its invocation to its completion, in a lane per client thread (a process that replaces a crashed one "
         + "takes a free lane), along ").append(Format.esc(axis.unit())).append(". Faults are bands in their rows ")

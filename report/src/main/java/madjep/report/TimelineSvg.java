@@ -40,7 +40,16 @@ final class TimelineSvg {
      * that short ops beside long ones stay readable.
      */
     boolean ordinal;
+    /**
+     * The cells {@link #cells(Spec)} drew for this very spec beforehand (the overview's, drawn while the run is
+     * checked: they need no verdict), or null: drawn here when there are more ops than are drawn one by one.
+     */
+    String cells;
   }
+
+  /** Where a timeline's lanes are, from its spec, the faults and the leaders alone (not the findings). */
+  private record Geometry(int[] lane, int lanes, List<String> nodeRows, boolean leaderRow, boolean networkRow,
+      int laneH, int lanesTop, int height, double scale) {}
 
   private final History h;
   private final Axis axis;
@@ -59,16 +68,23 @@ final class TimelineSvg {
     this.faults = faults;
     this.leaders = leaders;
     this.findings = findings;
-    for (int p : findings.marked) {
-      int k = iv.ofPosition(p);
-      if (k >= 0) {
-        markedIntervals.add(k);
+    if (findings != null) {
+      for (int p : findings.marked) {
+        int k = iv.ofPosition(p);
+        if (k >= 0) {
+          markedIntervals.add(k);
+        }
       }
     }
-    primaryInterval = findings.primary >= 0 ? iv.ofPosition(findings.primary) : -1;
+    primaryInterval = findings != null && findings.primary >= 0 ? iv.ofPosition(findings.primary) : -1;
   }
 
-  String render(Spec s) {
+  /** A timeline that marks nothing: for {@link #cells(Spec)} before the verdict is known. */
+  TimelineSvg(History h, Axis axis, Intervals iv, Faults faults, List<Announcement> leaders) {
+    this(h, axis, iv, faults, leaders, null);
+  }
+
+  private Geometry geometry(Spec s) {
     int[] lane = s.lanes != null ? s.lanes : iv.lanes(h, s.ids);
     int lanes = 0;
     for (int l : lane) {
@@ -87,6 +103,34 @@ final class TimelineSvg {
     int height = lanesTop + lanes * laneH + AXIS;
     double span = Math.max(1, s.to - s.from);
     double scale = (WIDTH - LEFT - RIGHT) / span;
+    return new Geometry(lane, lanes, nodeRows, leaderRow, networkRow, laneH, lanesTop, height, scale);
+  }
+
+  /**
+   * The cells {@link #render} draws for {@code s} when it has more than {@link HtmlReport#DRAWN_OPS} ops, or null
+   * when it draws them one by one: the same text, for {@link Spec#cells}.
+   */
+  String cells(Spec s) {
+    if (s.ids.length <= HtmlReport.DRAWN_OPS) {
+      return null;
+    }
+    Geometry g = geometry(s);
+    StringBuilder sb = new StringBuilder();
+    cells(sb, s, g.lane(), g.lanes(), g.lanesTop(), g.laneH(), g.scale());
+    return sb.toString();
+  }
+
+  String render(Spec s) {
+    Geometry g = geometry(s);
+    int[] lane = g.lane();
+    int lanes = g.lanes();
+    List<String> nodeRows = g.nodeRows();
+    boolean leaderRow = g.leaderRow();
+    boolean networkRow = g.networkRow();
+    int laneH = g.laneH();
+    int lanesTop = g.lanesTop();
+    int height = g.height();
+    double scale = g.scale();
     long[] events = s.ordinal ? events(s) : null;
     X x = s.ordinal ? t -> ordinalX(events, t) : t -> LEFT + (Math.min(Math.max(t, s.from), s.to) - s.from) * scale;
 
@@ -164,17 +208,23 @@ final class TimelineSvg {
       }
     }
     if (s.ids.length > HtmlReport.DRAWN_OPS) {
-      cells(sb, s, lane, lanes, lanesTop, laneH, scale);
+      if (s.cells != null) {
+        sb.append(s.cells);
+      } else {
+        cells(sb, s, lane, lanes, lanesTop, laneH, scale);
+      }
     } else {
       for (int j = 0; j < s.ids.length; j++) {
         op(sb, s, s.ids[j], x, lanesTop + lane[j] * laneH, laneH);
       }
     }
-    // The marked ops on top, the violation last.
-    for (int j = 0; j < s.ids.length; j++) {
-      int id = s.ids[j];
-      if (markedIntervals.contains(id) && id != primaryInterval) {
-        outline(sb, id, x, lanesTop + lane[j] * laneH, laneH, "mark", null);
+    // The marked ops on top, the violation last. A valid run marks none: no lookup for each of millions of ops.
+    if (!markedIntervals.isEmpty()) {
+      for (int j = 0; j < s.ids.length; j++) {
+        int id = s.ids[j];
+        if (markedIntervals.contains(id) && id != primaryInterval) {
+          outline(sb, id, x, lanesTop + lane[j] * laneH, laneH, "mark", null);
+        }
       }
     }
     String pin = null;

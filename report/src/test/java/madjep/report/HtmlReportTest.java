@@ -140,6 +140,31 @@ class HtmlReportTest {
   }
 
   @Test
+  void overviewCells_drawnBeforeTheVerdict_sameAsDrawnWithIt() {
+    // The overview's cells are drawn while the run is checked, by a timeline that marks nothing; the timeline that
+    // has the findings (a violation, marked ops, leaders and faults in their rows) must draw the very same cells.
+    History h = registerHistory(30_000, 20_001);
+    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("register"),
+        LinearizabilityOptions.defaults());
+    assertEquals(madjep.history.Verdict.INVALID, r.verdict());
+    List<Announcement> leaders = List.of(new Announcement(1_000_000L, "n3", "leader", 1L),
+        new Announcement(2_000_000_000L, "n1", "leader", 2L));
+    RunInfo run = RunInfo.of("s", 7L, null).withAnnouncements(leaders);
+    PageModel m = new PageModel(h, run);
+    assertTrue(m.overviewCells != null && m.overviewCells.contains("<path class=\"op ok\""), "drawn as cells");
+    TimelineSvg marking = new TimelineSvg(h, m.axis, m.iv, m.faults, m.leaders, new Findings(r.toData(), h));
+    TimelineSvg.Spec inline = m.overviewSpec();
+    TimelineSvg.Spec prepared = m.overviewSpec();
+    prepared.cells = m.overviewCells;
+    String page = marking.render(inline);
+    assertTrue(page.contains("violation-line") && page.contains("class=\"leader\""), "the violation and leaders");
+    assertEquals(page, marking.render(prepared));
+    // Fewer ops than are drawn as cells: nothing drawn beforehand.
+    PageModel small = new PageModel(registerHistory(300, -1), run);
+    assertEquals(null, small.overviewCells);
+  }
+
+  @Test
   void findings_unknownShape_keepsVerdictAndExplanations() {
     History h = registerHistory(10, -1);
     Map<Keyword, Object> result = Map.of(Keyword.of("valid?"), Keyword.of("unknown"),
