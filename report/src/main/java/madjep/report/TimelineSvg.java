@@ -56,7 +56,6 @@ final class TimelineSvg {
   private final Intervals iv;
   private final Faults faults;
   private final List<Announcement> leaders;
-  private final Findings findings;
   /** Unboxed: a finished run's timeline asks about every one of millions of ops. */
   private final IntOpenHashSet markedIntervals = new IntOpenHashSet();
   private final int primaryInterval;
@@ -67,7 +66,6 @@ final class TimelineSvg {
     this.iv = iv;
     this.faults = faults;
     this.leaders = leaders;
-    this.findings = findings;
     if (findings != null) {
       for (int p : findings.marked) {
         int k = iv.ofPosition(p);
