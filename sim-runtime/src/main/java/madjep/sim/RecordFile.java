@@ -120,7 +120,8 @@ public final class RecordFile {
     int pos = 0;
     while (pos + 8 <= length) {
       int n = getInt(all, pos);
-      if (n <= 0 || pos + 8 + n > length || verify && checksum(all, pos, n) != getInt(all, pos + 4)) {
+      // n > length - pos - 8, not pos + 8 + n > length: a damaged length near 2^31 would wrap the sum and pass.
+      if (n <= 0 || n > length - pos - 8 || verify && checksum(all, pos, n) != getInt(all, pos + 4)) {
         break;
       }
       reader.record(all, pos + 8, n);

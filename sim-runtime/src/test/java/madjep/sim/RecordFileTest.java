@@ -45,6 +45,27 @@ class RecordFileTest {
   }
 
   @Test
+  void recover_lengthNearTwoToThe31_endsTheRecordsInsteadOfWrapping() {
+    // A damaged length field whose sum with the record's position wraps past 2^31 must end the valid records, checked
+    // or not, as any other length that runs past the file does.
+    for (boolean verify : new boolean[] {true, false}) {
+      SimDisk disk = new SimDisk();
+      RecordFile rf = new RecordFile(disk.open("log"));
+      for (int i = 0; i < 3; i++) {
+        rf.append(new byte[] {(byte) i, 1, 2}, 3);
+      }
+      byte[] damaged = new byte[16];
+      RecordFile.putInt(damaged, 0, Integer.MAX_VALUE - 20);
+      rf.file().append(damaged, 0, damaged.length);
+      rf.fsync();
+      RecordFile again = new RecordFile(disk.open("log"));
+      List<byte[]> recs = verify ? again.recover() : again.recoverUnchecked();
+      assertEquals(3, recs.size(), "verify=" + verify);
+      assertEquals(3 * 11, again.file().size(), "cut after the last good record");
+    }
+  }
+
+  @Test
   void recoveryReadsInPlace_yetABitFlippedOnReadIsFlippedOnlyInWhatItReads() {
     int flipped = 0;
     for (long seed = 0; seed < 40; seed++) {
