@@ -47,6 +47,11 @@ class HtmlReportTest {
     return b.build().requireWellFormed();
   }
 
+  /** {@code h} checked against a register. */
+  private static LinearizabilityResult checkRegister(History h) {
+    return LinearizabilityChecker.check(h, Models.byName("register"), LinearizabilityOptions.defaults());
+  }
+
   private static Op nemesis(String f, Object value, long t) {
     return new Op(-1, t, madjep.history.OpType.INFO, Keyword.of("nemesis"), Keyword.of(f), value, null, Map.of());
   }
@@ -54,8 +59,7 @@ class HtmlReportTest {
   @Test
   void render_sameInput_sameBytes() {
     History h = registerHistory(400, 201);
-    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("register"),
-        LinearizabilityOptions.defaults());
+    LinearizabilityResult r = checkRegister(h);
     Report report = new Report("t", h, r.toData(), RunInfo.of("s", 7L, "madjep sim run s --seed 7"));
     assertEquals(HtmlReport.render(report), HtmlReport.render(report));
   }
@@ -69,8 +73,7 @@ class HtmlReportTest {
         .withMetrics(List.of(new MetricSeries("memory", "n1", times, new double[] {1, 2, 3})));
     HtmlReport.Prepared prepared = HtmlReport.prepare(h, run);
     assertTrue(prepared.run() == run);
-    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("register"),
-        LinearizabilityOptions.defaults());
+    LinearizabilityResult r = checkRegister(h);
     Report report = new Report("t", h, r.toData(), run);
     String page = HtmlReport.render(report, prepared);
     assertEquals(HtmlReport.render(report), page);
@@ -86,8 +89,7 @@ class HtmlReportTest {
   @Test
   void render_largeHistory_boundedSize_violationDrawnOpByOp() {
     History h = registerHistory(60_000, 40_001);
-    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("register"),
-        LinearizabilityOptions.defaults());
+    LinearizabilityResult r = checkRegister(h);
     assertEquals(madjep.history.Verdict.INVALID, r.verdict());
     String page = HtmlReport.render(Report.of("large", h, r.toData()));
     assertTrue(page.length() < 3_000_000, "a bounded page: " + page.length() + " chars for " + h.size() + " ops");
@@ -144,8 +146,7 @@ class HtmlReportTest {
     // The overview's cells are drawn while the run is checked, by a timeline that marks nothing; the timeline that
     // has the findings (a violation, marked ops, leaders and faults in their rows) must draw the very same cells.
     History h = registerHistory(30_000, 20_001);
-    LinearizabilityResult r = LinearizabilityChecker.check(h, Models.byName("register"),
-        LinearizabilityOptions.defaults());
+    LinearizabilityResult r = checkRegister(h);
     assertEquals(madjep.history.Verdict.INVALID, r.verdict());
     List<Announcement> leaders = List.of(new Announcement(1_000_000L, "n3", "leader", 1L),
         new Announcement(2_000_000_000L, "n1", "leader", 2L));
