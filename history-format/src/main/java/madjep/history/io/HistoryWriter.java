@@ -30,32 +30,32 @@ import madjep.history.edn.Tagged;
 public final class HistoryWriter {
   private static final JsonFactory JSON = JsonFactory.builder().build();
   // The fast paths' fixed text, as bytes.
-  private static final byte[] EDN_INDEX = LineSink.bytes("{:index ");
-  private static final byte[] EDN_TIME = LineSink.bytes(", :time ");
-  private static final byte[] EDN_PROCESS = LineSink.bytes(", :process ");
-  private static final byte[] EDN_F = LineSink.bytes(", :f :");
-  private static final byte[] EDN_VALUE = LineSink.bytes(", :value ");
-  private static final byte[] EDN_ERROR = LineSink.bytes(", :error ");
-  private static final byte[] EDN_EXTRA = LineSink.bytes(", :");
-  private static final byte[] EDN_NIL = LineSink.bytes("nil");
-  private static final byte[] JSON_INDEX = LineSink.bytes("{\"index\":");
-  private static final byte[] JSON_TIME = LineSink.bytes(",\"time\":");
-  private static final byte[] JSON_PROCESS = LineSink.bytes(",\"process\":");
-  private static final byte[] JSON_PROCESS_NAME = LineSink.bytes(",\"process\":\"");
-  private static final byte[] JSON_F = LineSink.bytes(",\"f\":\"");
-  private static final byte[] JSON_VALUE = LineSink.bytes(",\"value\":");
-  private static final byte[] JSON_ERROR = LineSink.bytes(",\"error\":");
-  private static final byte[] JSON_NULL = LineSink.bytes("null");
+  private static final LineSink.Text EDN_INDEX = LineSink.text("{:index ");
+  private static final LineSink.Text EDN_TIME = LineSink.text(", :time ");
+  private static final LineSink.Text EDN_PROCESS = LineSink.text(", :process ");
+  private static final LineSink.Text EDN_F = LineSink.text(", :f :");
+  private static final LineSink.Text EDN_VALUE = LineSink.text(", :value ");
+  private static final LineSink.Text EDN_ERROR = LineSink.text(", :error ");
+  private static final LineSink.Text EDN_EXTRA = LineSink.text(", :");
+  private static final LineSink.Text EDN_NIL = LineSink.text("nil");
+  private static final LineSink.Text JSON_INDEX = LineSink.text("{\"index\":");
+  private static final LineSink.Text JSON_TIME = LineSink.text(",\"time\":");
+  private static final LineSink.Text JSON_PROCESS = LineSink.text(",\"process\":");
+  private static final LineSink.Text JSON_PROCESS_NAME = LineSink.text(",\"process\":\"");
+  private static final LineSink.Text JSON_F = LineSink.text(",\"f\":\"");
+  private static final LineSink.Text JSON_VALUE = LineSink.text(",\"value\":");
+  private static final LineSink.Text JSON_ERROR = LineSink.text(",\"error\":");
+  private static final LineSink.Text JSON_NULL = LineSink.text("null");
   /** {@code , :type :invoke} and so on, by {@link madjep.history.OpType} ordinal. */
-  private static final byte[][] EDN_TYPE = typeBytes(", :type :", "");
+  private static final LineSink.Text[] EDN_TYPE = typeBytes(", :type :", "");
   /** {@code ,"type":"invoke"} and so on, by {@link madjep.history.OpType} ordinal. */
-  private static final byte[][] JSON_TYPE = typeBytes(",\"type\":\"", "\"");
+  private static final LineSink.Text[] JSON_TYPE = typeBytes(",\"type\":\"", "\"");
 
-  private static byte[][] typeBytes(String before, String after) {
+  private static LineSink.Text[] typeBytes(String before, String after) {
     madjep.history.OpType[] types = madjep.history.OpType.values();
-    byte[][] out = new byte[types.length][];
+    LineSink.Text[] out = new LineSink.Text[types.length];
     for (madjep.history.OpType t : types) {
-      out[t.ordinal()] = LineSink.bytes(before + t.keyword().name() + after);
+      out[t.ordinal()] = LineSink.text(before + t.keyword().name() + after);
     }
     return out;
   }
@@ -167,10 +167,10 @@ public final class HistoryWriter {
    */
   private static boolean fastEdn(LineSink out, History h, int i) {
     out.raw(EDN_INDEX);
-    out.number(h.index(i));
+    out.number(h.index(i), out.index);
     if (h.time(i) != -1) {
       out.raw(EDN_TIME);
-      out.number(h.time(i));
+      out.number(h.time(i), out.time);
     }
     out.raw(EDN_TYPE[h.type(i).ordinal()]);
     // The bytes ednValue writes for processValue(i), without the boxed Long: a lookup in the shared cache of boxes,
@@ -359,10 +359,10 @@ public final class HistoryWriter {
    */
   private static boolean fastJson(LineSink out, History h, int i) {
     out.raw(JSON_INDEX);
-    out.number(h.index(i));
+    out.number(h.index(i), out.index);
     if (h.time(i) != -1) {
       out.raw(JSON_TIME);
-      out.number(h.time(i));
+      out.number(h.time(i), out.time);
     }
     out.raw(JSON_TYPE[h.type(i).ordinal()]);
     int p = h.process(i);
