@@ -114,7 +114,7 @@ final class TimelineSvg {
     }
     Geometry g = geometry(s);
     StringBuilder sb = new StringBuilder();
-    cells(sb, s, g.lane(), g.lanes(), g.lanesTop(), g.laneH(), g.scale());
+    cells(sb, s, g);
     return sb.toString();
   }
 
@@ -209,7 +209,7 @@ final class TimelineSvg {
       if (s.cells != null) {
         sb.append(s.cells);
       } else {
-        cells(sb, s, lane, lanes, lanesTop, laneH, scale);
+        cells(sb, s, g);
       }
     } else {
       for (int j = 0; j < s.ids.length; j++) {
@@ -226,7 +226,8 @@ final class TimelineSvg {
       }
     }
     String pin = null;
-    for (int j = 0; j < s.ids.length; j++) {
+    // As for the marks: a valid run has no violation to look for among its millions of ops.
+    for (int j = 0; j < s.ids.length && primaryInterval >= 0; j++) {
       if (s.ids[j] == primaryInterval) {
         int id = s.ids[j];
         double cx = x.at(iv.end[id]);
@@ -436,7 +437,12 @@ final class TimelineSvg {
   }
 
   /** One cell per lane and pixel column, coloured by the worst outcome among the ops in it. */
-  private void cells(StringBuilder sb, Spec s, int[] lane, int lanes, int lanesTop, int laneH, double scale) {
+  private void cells(StringBuilder sb, Spec s, Geometry g) {
+    int[] lane = g.lane();
+    int lanes = g.lanes();
+    int lanesTop = g.lanesTop();
+    int laneH = g.laneH();
+    double scale = g.scale();
     int columns = WIDTH - LEFT - RIGHT;
     byte[] worst = new byte[lanes * columns];
     java.util.Arrays.fill(worst, (byte) -1);
