@@ -47,11 +47,11 @@ public final class HistoryWriter {
   private static final LineSink.Text JSON_ERROR = LineSink.text(",\"error\":");
   private static final LineSink.Text JSON_NULL = LineSink.text("null");
   /** {@code , :type :invoke} and so on, by {@link madjep.history.OpType} ordinal. */
-  private static final LineSink.Text[] EDN_TYPE = typeBytes(", :type :", "");
+  private static final LineSink.Text[] EDN_TYPE = typeTexts(", :type :", "");
   /** {@code ,"type":"invoke"} and so on, by {@link madjep.history.OpType} ordinal. */
-  private static final LineSink.Text[] JSON_TYPE = typeBytes(",\"type\":\"", "\"");
+  private static final LineSink.Text[] JSON_TYPE = typeTexts(",\"type\":\"", "\"");
 
-  private static LineSink.Text[] typeBytes(String before, String after) {
+  private static LineSink.Text[] typeTexts(String before, String after) {
     madjep.history.OpType[] types = madjep.history.OpType.values();
     LineSink.Text[] out = new LineSink.Text[types.length];
     for (madjep.history.OpType t : types) {
