@@ -14,6 +14,7 @@ collector, and the rest. Linux only (/proc).
 import collections
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -56,7 +57,7 @@ def run(checkout, opts, scenario):
         time.sleep(0.05)
     wall = time.time() - start
     out = proc.stdout.read()
-    subprocess.run(["rm", "-rf", store])
+    shutil.rmtree(store, ignore_errors=True)
     cpu = collections.Counter()
     for name, t in last.values():
         cpu[group(name)] += t / ticks
