@@ -39,6 +39,8 @@ final class Partitioner {
   private final Object2IntOpenHashMap<Object> atomIds = new Object2IntOpenHashMap<>();
   private final List<Object> atoms = new ArrayList<>();
   private final IntArrayList parent = new IntArrayList();
+  /** True once two keys were joined: until then every key is its own root and partition. */
+  private boolean joined;
 
   private Partitioner(History h, Model model, boolean independent) {
     this.h = h;
@@ -197,6 +199,7 @@ final class Partitioner {
     if (ra != rb) {
       // The older key stays the root, so a partition is named after its first key.
       parent.set(Math.max(ra, rb), Math.min(ra, rb));
+      joined = true;
     }
   }
 
@@ -221,7 +224,7 @@ final class Partitioner {
         }
         p = noKeyPart;
       } else {
-        int r = find(a);
+        int r = joined ? find(a) : a;
         if (partOfRoot[r] < 0) {
           partOfRoot[r] = parts++;
           sizes.add(0);
@@ -241,7 +244,7 @@ final class Partitioner {
     for (int k = 0; k < n; k++) {
       members[partOf[k]][fill[partOf[k]]++] = k;
     }
-    List<List<Object>> keysOfRoot = keysByRoot();
+    List<List<Object>> keysOfRoot = joined ? keysByRoot() : null;
     List<PartitionOps> result = new ArrayList<>(parts);
     for (int p = 0; p < parts; p++) {
       int fa = firstAtom.getInt(p);
@@ -249,8 +252,8 @@ final class Partitioner {
       if (fa == NO_ATOM) {
         key = null;
       } else {
-        List<Object> ks = keysOfRoot.get(fa);
-        key = ks.size() == 1 ? ks.get(0) : EdnVector.copyOf(ks);
+        List<Object> ks = keysOfRoot == null ? null : keysOfRoot.get(fa);
+        key = ks == null ? atoms.get(fa) : ks.size() == 1 ? ks.get(0) : EdnVector.copyOf(ks);
       }
       result.add(build(key, members[p]));
     }
