@@ -39,7 +39,7 @@ final class Partitioner {
   private final Object2IntOpenHashMap<Object> atomIds = new Object2IntOpenHashMap<>();
   private final List<Object> atoms = new ArrayList<>();
   private final IntArrayList parent = new IntArrayList();
-  /** True once two keys were joined: until then every key is its own root and partition. */
+  /** True once two keys were joined: until then every key is its own partition, named after itself. */
   private boolean joined;
 
   private Partitioner(History h, Model model, boolean independent) {
@@ -224,7 +224,7 @@ final class Partitioner {
         }
         p = noKeyPart;
       } else {
-        int r = joined ? find(a) : a;
+        int r = find(a);
         if (partOfRoot[r] < 0) {
           partOfRoot[r] = parts++;
           sizes.add(0);
@@ -251,16 +251,18 @@ final class Partitioner {
       Object key;
       if (fa == NO_ATOM) {
         key = null;
+      } else if (!joined) {
+        key = atoms.get(fa);
       } else {
-        List<Object> ks = keysOfRoot == null ? null : keysOfRoot.get(fa);
-        key = ks == null ? atoms.get(fa) : ks.size() == 1 ? ks.get(0) : EdnVector.copyOf(ks);
+        List<Object> ks = keysOfRoot.get(fa);
+        key = ks.size() == 1 ? ks.get(0) : EdnVector.copyOf(ks);
       }
       result.add(build(key, members[p]));
     }
     return result;
   }
 
-  /** Every root's keys in order of first appearance (only built when some partition has several keys). */
+  /** Every root's keys in order of first appearance (only built once two keys were joined). */
   private List<List<Object>> keysByRoot() {
     List<List<Object>> byRoot = new ArrayList<>(atoms.size());
     for (int a = 0; a < atoms.size(); a++) {
