@@ -28,6 +28,8 @@ import org.w3c.dom.NodeList;
 class ModuleArrowsTest {
   private static final Path ROOT = Path.of("..");
   private static final java.util.regex.Pattern RAFT = java.util.regex.Pattern.compile("(?i)\\braft");
+  /** A row of README's modules table: its first cell names the module. */
+  private static final java.util.regex.Pattern TABLE_ROW = java.util.regex.Pattern.compile("^\\| `([a-z-]+)` \\|");
 
   /** Modules whose main code may depend on these modules of ours only. */
   private static final Map<String, Set<String>> ONLY = Map.of(
@@ -136,5 +138,21 @@ class ModuleArrowsTest {
       }
     }
     assertEquals(List.of(), hits);
+  }
+
+  /** README's "Modules" table, which a reader takes as the map of the reactor, names every module and no other. */
+  @Test
+  void readmeModulesTable_namesEveryReactorModule() throws Exception {
+    List<String> lines = Files.readAllLines(ROOT.resolve("README.md"));
+    int at = lines.indexOf("## Modules");
+    assertTrue(at >= 0, "README.md has no \"## Modules\" section");
+    Set<String> named = new TreeSet<>();
+    for (int i = at + 1; i < lines.size() && !lines.get(i).startsWith("## "); i++) {
+      java.util.regex.Matcher m = TABLE_ROW.matcher(lines.get(i));
+      if (m.find()) {
+        named.add(m.group(1));
+      }
+    }
+    assertEquals(new TreeSet<>(modules()), named);
   }
 }
