@@ -14,6 +14,11 @@ public final class ExitCode {
   public static final int DATA = 65;
   /** A bug in MadJep. */
   public static final int INTERNAL = 70;
+  /**
+   * Interrupted (Ctrl-C: 128 + SIGINT). The process itself exits with its signal's status (130 for SIGINT, 143 for
+   * SIGTERM); this is what a command that notices the interruption returns.
+   */
+  public static final int INTERRUPTED = 130;
 
   private ExitCode() {}
 

@@ -17,8 +17,16 @@ import madjep.history.DataError;
 final class Failures {
   private Failures() {}
 
-  /** Prints what {@code thrown} means for the user and returns the exit code. */
+  /**
+   * Prints what {@code thrown} means for the user and returns the exit code. While the JVM is going down (Ctrl-C,
+   * SIGTERM) it prints nothing without {@code --debug}: the interruption's own report says what finished, and what
+   * fails then is work cut short under it (a store directory removed while a writer was still in it), which is no
+   * error of the run's. The process then exits with the signal's status, not this code.
+   */
   static int report(Throwable thrown, PrintWriter err, boolean debug) {
+    if (!debug && shuttingDown()) {
+      return ExitCode.INTERRUPTED;
+    }
     Throwable t = thrown instanceof UncheckedIOException u ? u.getCause() : thrown;
     // Work done on another thread (a simulation's check) fails wrapped: describe what it threw.
     while ((t instanceof java.util.concurrent.CompletionException
@@ -69,6 +77,18 @@ final class Failures {
     String what = t instanceof StackOverflowError ? "stack overflow" : t.toString();
     err.println("madjep: internal error: " + what + (debug ? "" : " (run with --debug for the stack trace)"));
     return ExitCode.INTERNAL;
+  }
+
+  /** True once the JVM has begun to shut down: it takes no more shutdown hooks from then on. */
+  static boolean shuttingDown() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+    } catch (IllegalStateException goingDown) {
+      return true;
+    }
+    Runtime.getRuntime().removeShutdownHook(probe);
+    return false;
   }
 
   /** "-Xmx512m" as given on the command line, else the JVM's default limit in the same form. */
