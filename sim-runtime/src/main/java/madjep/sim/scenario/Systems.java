@@ -24,8 +24,16 @@ public final class Systems {
 
   /** Every provider on the class path, in class path order. */
   public static List<SystemProvider> providers() {
+    return providers(loader());
+  }
+
+  /**
+   * Every provider {@code loader} finds, in class path order, leaving out those compiled for a newer JDK than this
+   * one (a jar built on JDK 25 holds sim-blocking's {@code kv-blocking}, Java 21 bytecode, and runs on JDK 17 too).
+   */
+  static List<SystemProvider> providers(ClassLoader loader) {
     List<SystemProvider> out = new ArrayList<>();
-    java.util.Iterator<SystemProvider> it = ServiceLoader.load(SystemProvider.class, loader()).iterator();
+    java.util.Iterator<SystemProvider> it = ServiceLoader.load(SystemProvider.class, loader).iterator();
     while (true) {
       try {
         if (!it.hasNext()) {
@@ -91,7 +99,7 @@ public final class Systems {
    * public no-arg constructor, loaded (and made once) from {@code loader}.
    */
   public static SystemUnderTest resolve(String name, ClassLoader loader) {
-    for (SystemProvider p : ServiceLoader.load(SystemProvider.class, loader)) {
+    for (SystemProvider p : providers(loader)) {
       if (p.name().equals(name)) {
         return SystemUnderTest.named(name);
       }
