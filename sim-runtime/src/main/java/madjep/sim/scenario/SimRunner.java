@@ -154,6 +154,11 @@ public final class SimRunner {
     }
 
     void run() {
+      // The run's header first: a node that writes to the trace (or throws) as it starts comes after it.
+      trace.line(0, "sim", "scenario " + s.name() + " seed " + s.seed() + ", " + s.nodes() + " nodes, "
+          + s.system().name() + (s.bug().equals("none") ? "" : " with bug " + s.bug()) + ", workload " + s.workload());
+      trace.line(0, "sim", faultsDescription);
+      EnvironmentSetup.describe(sim, s, trace);
       sim.start();
       Network net = sim.network();
       net.setLatency(s.latency());
@@ -163,10 +168,6 @@ public final class SimRunner {
         LinkRule.parse(l, s.nodes()).apply(net);
       }
       net.markBaseline();
-      trace.line(0, "sim", "scenario " + s.name() + " seed " + s.seed() + ", " + s.nodes() + " nodes, "
-          + s.system().name() + (s.bug().equals("none") ? "" : " with bug " + s.bug()) + ", workload " + s.workload());
-      trace.line(0, "sim", faultsDescription);
-      EnvironmentSetup.describe(sim, s, trace);
       nemesis = new Nemesis(sim, history, streams.of(Streams.Component.NEMESIS), faults, s.environment());
       if (log != null) {
         nemesis.logSteps(log);
