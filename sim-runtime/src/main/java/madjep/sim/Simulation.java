@@ -50,6 +50,14 @@ public final class Simulation {
   private long now;
   private long hash;
   private long events;
+  /** The virtual time at the last stood-still check, and how many checks in a row found it there. */
+  private long stillAt = -1;
+  private int stillChecks;
+  /**
+   * The index of the next event the loop looks at more closely: every one while a probe is set, else the next
+   * stood-still check. One comparison per event either way, as the probe's null check was.
+   */
+  private long closerLookAt;
   private EventProbe probe;
   private boolean halted;
   private boolean started;
@@ -178,6 +186,7 @@ public final class Simulation {
 
   public void setProbe(EventProbe p) {
     probe = p;
+    closerLookAt = p != null ? 0 : events;
   }
 
   public void addListener(Listener l) {
@@ -247,8 +256,17 @@ public final class Simulation {
       }
       hash = mix(hash + x);
       long index = events++;
-      if (probe != null && !probe.event(index, t, kind, a, hash)) {
-        halted = true;
+      if (index >= closerLookAt) {
+        if ((index & STILL_CHECK_MASK) == 0 && stoodStill(t, kind, a)) {
+          break;
+        }
+        if (probe != null) {
+          if (!probe.event(index, t, kind, a, hash)) {
+            halted = true;
+          }
+        } else {
+          closerLookAt = (index | STILL_CHECK_MASK) + 1;
+        }
       }
       dispatch(kind, a, b, p);
       if (!everyEvent.isEmpty()) {
@@ -260,6 +278,43 @@ public final class Simulation {
     if (!halted && now < until) {
       now = until;
     }
+  }
+
+  /**
+   * Every 2^20 events the loop looks whether virtual time has moved since the last look; {@value #STILL_CHECKS} looks
+   * in a row at one instant (over 15 million events) mean a system that schedules work with no delay for ever (a
+   * timer re-armed at zero, two nodes bouncing a message without latency), which would otherwise run for ever. No
+   * run of a working system comes near: the simulated hour of raft-kv has a handful of events per instant.
+   */
+  static final long STILL_CHECK_MASK = (1L << 20) - 1;
+  static final int STILL_CHECKS = 16;
+
+  /**
+   * True, and the run stopped as a failure of the system under test, when time has not moved for {@value
+   * #STILL_CHECKS} checks; the failure names the endpoint whose event was next (the sim's own for an action).
+   */
+  private boolean stoodStill(long t, int kind, int a) {
+    if (t != stillAt) {
+      stillAt = t;
+      stillChecks = 0;
+      return false;
+    }
+    if (++stillChecks < STILL_CHECKS) {
+      return false;
+    }
+    Endpoint ep = kind == ACTION || a < 0 ? null : endpoints.get(a);
+    String who = ep == null ? "sim" : ep.name;
+    IllegalStateException stuck = new IllegalStateException("virtual time stood still at " + t + " ns for over "
+        + STILL_CHECKS * (STILL_CHECK_MASK + 1) + " events: something schedules work with no delay, for ever (the"
+        + " next event was a " + KIND_NAMES[kind] + " of " + who + ")");
+    stuck.setStackTrace(new StackTraceElement[0]); // the simulator's frames say nothing about the loop
+    if (failure == null) {
+      String during = kind == TIMER ? "timer" : kind == ACTION ? "action" : "receive";
+      failure = new NodeFailure(t, who, ep == null ? 0 : ep.incarnation, during, stuck);
+      trace.line(t, who, stuck.getMessage() + "; the run stops here");
+    }
+    halted = true;
+    return true;
   }
 
   private static long mix(long z) {

@@ -58,7 +58,10 @@
  * hash order or identity hashes decide anything. Any of these makes a seed replay differently; {@code madjep sim run
  * --check-determinism} (or {@code madjep.test.checkDeterminism=true} under {@code @SimTest}) finds the first event
  * where two runs differ. A node that throws stops the run: the failure is the system's ({@code node-exception}),
- * reported with the seed, time, node, incarnation, exception and the trace before it.
+ * reported with the seed, time, node, incarnation, exception and the trace before it. So does a system that keeps
+ * virtual time from moving (a timer re-armed with no delay, for ever): after some 16 million events at one instant
+ * the run stops with "virtual time stood still", naming the endpoint whose event was next. A handler that never
+ * returns (an endless loop) is not caught: the run's progress line stops moving.
  *
  * <p><b>After the faults.</b> When the main phase ends every fault heals, and within the liveness window every
  * client must complete an op again; then the workload's final ops run.
