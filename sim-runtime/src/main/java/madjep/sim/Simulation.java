@@ -208,9 +208,14 @@ public final class Simulation {
    * counts; the run is over.
    */
   private void failed(Endpoint ep, String during, Throwable t) {
+    stopWith(new NodeFailure(now, ep.name, ep.incarnation, during, t), "threw " + t + " in " + during);
+  }
+
+  /** Halts the run; the first failure of a run is the one it reports, traced as {@code what} at its node. */
+  private void stopWith(NodeFailure f, String what) {
     if (failure == null) {
-      failure = new NodeFailure(now, ep.name, ep.incarnation, during, t);
-      trace.line(now, ep.name, "threw " + t + " in " + during + "; the run stops here");
+      failure = f;
+      trace.line(f.time(), f.node(), what + "; the run stops here");
     }
     halted = true;
   }
@@ -308,12 +313,8 @@ public final class Simulation {
         + STILL_CHECKS * (STILL_CHECK_MASK + 1) + " events: something schedules work with no delay, for ever (the"
         + " next event was a " + KIND_NAMES[kind] + " of " + who + ")");
     stuck.setStackTrace(new StackTraceElement[0]); // the simulator's frames say nothing about the loop
-    if (failure == null) {
-      String during = kind == TIMER ? "timer" : kind == ACTION ? "action" : "receive";
-      failure = new NodeFailure(t, who, ep == null ? 0 : ep.incarnation, during, stuck);
-      trace.line(t, who, stuck.getMessage() + "; the run stops here");
-    }
-    halted = true;
+    String during = kind == TIMER ? "timer" : kind == ACTION ? "action" : "receive";
+    stopWith(new NodeFailure(t, who, ep == null ? 0 : ep.incarnation, during, stuck), stuck.getMessage());
     return true;
   }
 
